@@ -1,0 +1,69 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+# `make run` is the embedded default: SQLite, database search, local memory cache, local media.
+RUN_ENV := DJANGO_SETTINGS_MODULE=cms.settings.dev DATABASE_URL= SEARCH_URL= REDIS_URL=
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install install-dev migrate demo serve lint format lock clean
+
+$(VENV)/bin/activate:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip>=24"
+
+$(VENV)/.installed: requirements.lock | $(VENV)/bin/activate
+	$(PIP) install --quiet --require-hashes -r requirements.lock
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.lock requirements-dev.lock $(VENV)/.installed
+	$(PIP) install --quiet --require-hashes -r requirements.lock -r requirements-dev.lock
+	@touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+migrate: install
+	@mkdir -p var/static
+	$(RUN_ENV) $(MANAGE) migrate --no-input -v 0
+
+demo: migrate
+	$(RUN_ENV) $(MANAGE) load_demo
+
+run: demo
+	@echo ""
+	@echo "  Roland is starting on http://$(HOST):$(PORT)/"
+	@echo "    Admin:          http://$(HOST):$(PORT)/admin/"
+	@if [ -f var/admin-credentials.txt ]; then \
+	  echo "    Login:          $$(sed -n 1p var/admin-credentials.txt) / $$(sed -n 2p var/admin-credentials.txt)"; \
+	else echo "    Login:          admin / (from ROLAND_ADMIN_PASSWORD)"; fi
+	@echo "    Wagtail API v2: http://$(HOST):$(PORT)/api/wagtail/v2/pages/?locale=en"
+	@echo "    Health:         http://$(HOST):$(PORT)/readyz"
+	@echo ""
+	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
+
+# The whole suite: on PostgreSQL when DATABASE_URL points at one, else on SQLite;
+# it includes the SQLite first-run smoke (migrate + demo load + API reads over HTTP).
+test: install-dev
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Re-pin after editing requirements*.in (needs the package registry).
+lock: install-dev
+	$(PIP) install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.lock requirements-dev.in
+
+clean:
+	rm -rf var/roland.sqlite3* var/media var/static

@@ -1,0 +1,573 @@
+"""Load the Haldensleben demo: pages in German, translated to English through wagtail-localize.
+
+Idempotent: items are found by their German slug under their parent and only created when missing.
+Event dates are relative to the day of loading; on a later run they are moved to today again, so
+kiosks always have something on now and later today.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Collection, Locale, Page, Site
+from wagtail.rich_text import RichText
+
+from home.models import HomePage, StandardPage
+from media.models import ImageText, RolandImage
+from sites.models import SiteSettings
+from sites.services import sync_locales_from_settings
+from tourism.models import (
+    Category,
+    Event,
+    EventExcludedDate,
+    EventExtraDate,
+    EventIndexPage,
+    NewsArticle,
+    NewsArticleRelatedPage,
+    NewsIndexPage,
+    OpeningHoursException,
+    OpeningHoursRule,
+    Organizer,
+    PointOfInterest,
+    PointOfInterestGalleryImage,
+    PointOfInterestIndexPage,
+    PointOfInterestRelatedPage,
+)
+from tourism.models.opening_hours import WEEKDAY_FIELDS
+from tourism.services.opening_hours import BERLIN
+
+from . import content
+from .images import draw_motif
+from .translation import translate_with_strings
+
+logger = logging.getLogger(__name__)
+
+DAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+EXCEPTION_REASONS = {"12-24": "christmas_eve", "12-31": "new_years_eve", "01-01": "holiday"}
+HOME = {
+    "slug": {"de": "haldensleben", "en": "haldensleben-en"},
+    "title": {"de": "Stadt Haldensleben", "en": "Town of Haldensleben"},
+    "teaser": {
+        "de": "Kreisstadt an Ohre und Mittellandkanal, mehr als 1.050 Jahre alt — mit dem einzigen "
+        "reitenden Roland Deutschlands.",
+        "en": "District town on the Ohre and the Mittelland Canal, more than 1,050 years old — home of "
+        "Germany's only Roland on horseback.",
+    },
+}
+INDEXES = {
+    "pois": (
+        PointOfInterestIndexPage,
+        {"de": "sehenswuerdigkeiten", "en": "sights"},
+        {"de": "Sehenswürdigkeiten", "en": "Sights"},
+    ),
+    "events": (
+        EventIndexPage,
+        {"de": "veranstaltungen", "en": "events"},
+        {"de": "Veranstaltungen", "en": "Events"},
+    ),
+    "news": (NewsIndexPage, {"de": "aktuelles", "en": "news"}, {"de": "Aktuelles", "en": "News"}),
+}
+
+
+@dataclass
+class Report:
+    created: dict[str, int] = field(default_factory=dict)
+    existing: dict[str, int] = field(default_factory=dict)
+    redated: int = 0
+    untranslated: list[str] = field(default_factory=list)
+
+    def count(self, kind: str, created: bool) -> None:
+        bucket = self.created if created else self.existing
+        bucket[kind] = bucket.get(kind, 0) + 1
+
+
+class DemoLoader:
+    def __init__(self, progress: Callable[[str], None] = print, now: datetime | None = None):
+        self.progress = progress
+        self.now = (now or timezone.now()).astimezone(BERLIN)
+        self.today = self.now.date()
+        self.report = Report()
+        self.source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        self.categories: dict[str, Category] = {}
+        self.organizers: dict[str, Organizer] = {}
+        self.pages: dict[str, Page] = {}
+
+    # ----------------------------------------------------------------- helpers
+    def target_locales(self) -> list[Locale]:
+        """Configured locales the demo texts cover (a configured language without texts is skipped)."""
+        return [
+            locale
+            for locale in sync_locales_from_settings()
+            if locale.pk != self.source_locale.pk and locale.language_code in {"en"}
+        ]
+
+    @staticmethod
+    def body(paragraphs: list[str]) -> list[tuple[str, RichText]]:
+        return [("paragraph", RichText(f"<p>{escape(text)}</p>")) for text in paragraphs]
+
+    @staticmethod
+    def pairs(item: dict, *keys: str, language: str = "en") -> dict[str, str]:
+        """German → other-language strings of an item, for the PO import."""
+        strings: dict[str, str] = {}
+        for key in keys:
+            value = item.get(key)
+            if not value:
+                continue
+            de, other = value.get("de"), value.get(language)
+            if isinstance(de, list):
+                strings.update({a: b for a, b in zip(de, other or [], strict=False) if a and b})
+            elif de and other:
+                strings[de] = other
+        return strings
+
+    def translate(self, instance, strings: dict[str, str], label: str) -> None:
+        for locale in self.target_locales():
+            if instance.has_translation(locale):
+                continue
+            _target, missing = translate_with_strings(instance, locale, strings)
+            self.report.untranslated += [f"{label} [{locale.language_code}] {m}" for m in missing]
+
+    def publish(self, page: Page) -> None:
+        page.save_revision().publish()
+
+    def add_child(self, parent: Page, page: Page) -> Page:
+        page.locale = self.source_locale
+        parent.add_child(instance=page)
+        self.publish(page)
+        return page
+
+    def find_child(self, parent: Page, slug: str) -> Page | None:
+        return parent.get_children().filter(slug=slug).specific().first()
+
+    def image(self, spec: dict, key: str) -> RolandImage:
+        title = f"Demo: {key} ({spec['motif']})"
+        existing = RolandImage.objects.filter(title=title).first()
+        if existing:
+            return existing
+        data = draw_motif(spec["motif"], key)
+        image = RolandImage(
+            title=title,
+            alt_text=spec["alt"]["de"],
+            caption=spec.get("caption", {}).get("de", ""),
+            credit=spec.get("credit") or "Stadt Haldensleben (Demo-Grafik)",
+            license=spec.get("license") or "CC-BY-4.0",
+            collection=Collection.get_first_root_node(),
+            file=ImageFile(_named_bytes(data, f"{key}-{spec['motif']}.jpg")),
+        )
+        image.save()
+        for locale in self.target_locales():
+            code = locale.language_code
+            if spec["alt"].get(code):
+                ImageText.objects.update_or_create(
+                    image=image,
+                    locale=locale,
+                    defaults={
+                        "alt_text": spec["alt"][code],
+                        "caption": spec.get("caption", {}).get(code, ""),
+                    },
+                )
+        return image
+
+    # ----------------------------------------------------------------- structure
+    def site_and_home(self) -> HomePage:
+        root = Page.get_first_root_node()
+        home = HomePage.objects.filter(slug=HOME["slug"]["de"], locale=self.source_locale).first()
+        created = home is None
+        if created:
+            home = HomePage(
+                title=HOME["title"]["de"],
+                slug=HOME["slug"]["de"],
+                teaser=HOME["teaser"]["de"],
+                locale=self.source_locale,
+            )
+            root.add_child(instance=home)
+            self.publish(home)
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
+        old_root = site.root_page_id
+        site.root_page = home
+        site.site_name = "Stadt Haldensleben"
+        site.save()
+        if old_root and old_root != home.pk:
+            welcome = Page.objects.filter(pk=old_root, depth=2, numchild=0).exclude(pk=home.pk).first()
+            if welcome and welcome.specific_class is Page:
+                welcome.delete()
+        SiteSettings.objects.update_or_create(
+            site=site,
+            defaults={
+                "organisation_name": "Stadt Haldensleben — Regionales Digitalisierungszentrum",
+                "contact_email": "tourismus@example.org",
+                "contact_phone": "+49 3904 000-000",
+                "address": "Markt 20\n39340 Haldensleben",
+                "website_url": "https://www.haldensleben.example/",
+                "preview_url": "https://www.haldensleben.example/preview/",
+                "cors_allowed_origins": "https://www.haldensleben.example\nhttp://localhost:3000",
+            },
+        )
+        self.translate(home, self.pairs(HOME, "title", "slug", "teaser"), "home")
+        self.report.count("home page", created)
+        return home
+
+    def index(self, home: HomePage, key: str) -> Page:
+        model, slugs, titles = INDEXES[key]
+        page = self.find_child(home, slugs["de"])
+        created = page is None
+        if created:
+            page = self.add_child(home, model(title=titles["de"], slug=slugs["de"], show_in_menus=True))
+        self.translate(page, {titles["de"]: titles["en"], slugs["de"]: slugs["en"]}, f"index {key}")
+        self.report.count("index page", created)
+        return page
+
+    def load_categories(self) -> None:
+        for item in content.CATEGORIES:
+            category = Category.objects.filter(
+                locale=self.source_locale, kind=item["kind"], slug=item["slug"]
+            ).first()
+            created = category is None
+            if created:
+                category = Category.objects.create(
+                    name=item["name"]["de"],
+                    slug=item["slug"],
+                    kind=item["kind"],
+                    icon=item.get("icon", ""),
+                    schema_type=item.get("schema_type", ""),
+                )
+            self.translate(category, self.pairs(item, "name"), f"category {item['slug']}")
+            self.categories[f"{item['kind']}:{item['slug']}"] = category
+            self.report.count("category", created)
+        self.progress(f"  categories: {len(content.CATEGORIES)}")
+        for item in content.ORGANIZERS:
+            organizer, created = Organizer.objects.get_or_create(
+                name=item["name"],
+                defaults={k: item.get(k, "") for k in ("website", "email", "phone")},
+            )
+            self.organizers[item["key"]] = organizer
+            self.report.count("organizer", created)
+
+    def category_list(self, kind: str, slugs: list[str]) -> list[Category]:
+        return [self.categories[f"{kind}:{slug}"] for slug in slugs]
+
+    # ----------------------------------------------------------------- content
+    def load_standard_pages(self, home: HomePage) -> None:
+        for item in content.STANDARD_PAGES:
+            page = self.find_child(home, item["slug"]["de"])
+            created = page is None
+            if created:
+                page = self.add_child(
+                    home,
+                    StandardPage(
+                        title=item["title"]["de"],
+                        slug=item["slug"]["de"],
+                        teaser=item["teaser"]["de"],
+                        body=self.body(item["body"]["de"]),
+                        show_in_menus=item.get("show_in_menus", True),
+                    ),
+                )
+            self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"page {item['key']}")
+            self.report.count("standard page", created)
+
+    def load_pois(self, index: Page) -> None:
+        total = len(content.POIS)
+        for position, item in enumerate(content.POIS, start=1):
+            page = self.find_child(index, item["slug"]["de"])
+            created = page is None
+            if created:
+                with demo_item("point of interest", item["key"]):
+                    page = self.build_poi(item)
+                    page.locale = self.source_locale
+                    index.add_child(instance=page)
+                    self.publish(page)
+            self.pages[item["key"]] = page
+            self.report.count("point of interest", created)
+            self.progress(f"  points of interest: {position}/{total}")
+        for item in content.POIS:
+            page = self.pages[item["key"]]
+            if item.get("related") and not page.related_links.exists():
+                for target in item["related"]:
+                    page.related_links.add(PointOfInterestRelatedPage(target=self.pages[target]))
+                self.publish(page)
+            strings = self.pairs(item, "title", "slug", "teaser", "body", "prices", "hours_note")
+            strings.update(self.pairs(item.get("accessibility", {}), "notes"))
+            self.translate(page, strings, f"poi {item['key']}")
+
+    def build_poi(self, item: dict) -> PointOfInterest:
+        access = item.get("accessibility", {})
+        page = PointOfInterest(
+            title=item["title"]["de"],
+            slug=item["slug"]["de"],
+            teaser=item["teaser"]["de"],
+            body=self.body(item["body"]["de"]),
+            image=self.image(item["image"], item["key"]),
+            street=item.get("street", ""),
+            postal_code=item.get("postal_code", ""),
+            locality=item.get("locality", ""),
+            latitude=_coordinate(item["lat"]),
+            longitude=_coordinate(item["lng"]),
+            phone=item.get("phone", ""),
+            email=item.get("email", ""),
+            website=item.get("website", ""),
+            is_free=item.get("free", False),
+            price_text=item.get("prices", {}).get("de", ""),
+            closed_on_public_holidays=item.get("closed_on_public_holidays", False),
+            opening_hours_note=item.get("hours_note", {}).get("de", ""),
+            wheelchair=access.get("wheelchair", "unknown"),
+            step_free_entrance=access.get("step_free_entrance", False),
+            accessible_toilet=access.get("accessible_toilet", False),
+            hearing_loop=access.get("hearing_loop", False),
+            guide_dogs=access.get("guide_dogs", False),
+            disabled_parking=access.get("disabled_parking", False),
+            accessibility_certification=access.get("certification", ""),
+            accessibility_notes=access.get("notes", {}).get("de", ""),
+        )
+        page.categories = self.category_list("poi", item.get("categories", []))
+        page.tags.add(*item.get("tags", []))
+        for motif in item.get("gallery", []):
+            spec = {**item["image"], "motif": motif, "alt": gallery_alt(item, motif)}
+            page.gallery_images.add(
+                PointOfInterestGalleryImage(image=self.image(spec, f"{item['key']}-{motif}"))
+            )
+        for rule in item.get("hours", []):
+            season = rule.get("season")
+            row = OpeningHoursRule(
+                opens=_time(rule["opens"]),
+                closes=_time(rule["closes"]),
+                valid_from=_month_day(season[0], 2000) if season else None,
+                valid_to=_month_day(season[1], 2000) if season else None,
+                every_year=True,
+            )
+            for day in rule["days"]:
+                setattr(row, WEEKDAY_FIELDS[DAY_NAMES.index(day)], True)
+            page.opening_hours.add(row)
+        for exception in item.get("exceptions", []):
+            day = self.next_month_day(exception["date"])
+            page.opening_hours_exceptions.add(
+                OpeningHoursException(
+                    date_from=day,
+                    closed=exception.get("closed", False),
+                    opens=_time(exception["opens"]) if exception.get("opens") else None,
+                    closes=_time(exception["closes"]) if exception.get("closes") else None,
+                    reason=EXCEPTION_REASONS.get(exception["date"], "other"),
+                )
+            )
+        return page
+
+    def next_month_day(self, month_day: str) -> date:
+        """The next date (today or later) with that month and day."""
+        candidate = _month_day(month_day, self.today.year)
+        return candidate if candidate >= self.today else _month_day(month_day, self.today.year + 1)
+
+    def event_dates(self, item: dict) -> dict:
+        """Concrete dates for an event whose data is relative to the day of loading."""
+        day = self.today + timedelta(days=item.get("day", 0))
+        if item.get("all_day"):
+            end_day = self.today + timedelta(days=item["end_day"]) if item.get("end_day") is not None else day
+            return {
+                "start_date": day,
+                "start_time": None,
+                "end_date": end_day,
+                "end_time": None,
+                "all_day": True,
+            }
+        start = self.moment(day, item["start"])
+        end = self.moment(day, item["end"]) if item.get("end") else None
+        if item.get("end_day") is not None and end is not None:
+            end = datetime.combine(self.today + timedelta(days=item["end_day"]), end.time(), tzinfo=BERLIN)
+        if end is not None and end <= start:
+            end = start + timedelta(hours=2)
+        return {
+            "start_date": start.date(),
+            "start_time": start.time(),
+            "end_date": end.date() if end else None,
+            "end_time": end.time() if end else None,
+            "all_day": False,
+        }
+
+    def moment(self, day: date, spec: str) -> datetime:
+        """A wall-clock moment: "HH:MM" on a day, or "now±N" minutes, kept within today where possible."""
+        if spec.startswith("now"):
+            minutes = int(spec[3:])
+            moment = self.now + timedelta(minutes=minutes)
+            if minutes > 0:
+                # Late in the evening, squeeze "later today" into what is left of the day.
+                end_of_day = datetime.combine(self.today, time(23, 30), tzinfo=BERLIN)
+                if moment > end_of_day and self.now < end_of_day:
+                    moment = self.now + (end_of_day - self.now) * min(minutes, 400) / 400
+            return moment.replace(second=0, microsecond=0)
+        return datetime.combine(day, _time(spec), tzinfo=BERLIN)
+
+    def load_events(self, index: Page) -> None:
+        total = len(content.EVENTS)
+        for position, item in enumerate(content.EVENTS, start=1):
+            page = self.find_child(index, item["slug"]["de"])
+            created = page is None
+            dates = self.event_dates(item)
+            if created:
+                with demo_item("event", item["key"]):
+                    page = self.build_event(item, dates)
+                    page.locale = self.source_locale
+                    index.add_child(instance=page)
+                    self.publish(page)
+            elif any(getattr(page, key) != value for key, value in dates.items()):
+                self.redate(page, item, dates)
+            self.pages[item["key"]] = page
+            strings = self.pairs(item, "title", "slug", "teaser", "body", "status_note", "prices")
+            if item.get("location"):
+                strings.update(self.pairs({"name": item["location"].get("name_i18n", {})}, "name"))
+            self.translate(page, strings, f"event {item['key']}")
+            self.report.count("event", created)
+            self.progress(f"  events: {position}/{total}")
+
+    def build_event(self, item: dict, dates: dict) -> Event:
+        location = item.get("location") or {}
+        page = Event(
+            title=item["title"]["de"],
+            slug=item["slug"]["de"],
+            teaser=item["teaser"]["de"],
+            body=self.body(item["body"]["de"]),
+            image=self.image(item["image"], item["key"]),
+            recurrence_rule=item.get("rrule", ""),
+            status=item.get("status", "scheduled"),
+            status_note=item.get("status_note", {}).get("de", ""),
+            venue=self.pages.get(item["venue"]) if item.get("venue") else None,
+            location_name=location.get("name", ""),
+            street=location.get("street", ""),
+            postal_code=location.get("postal_code", ""),
+            locality=location.get("locality", ""),
+            latitude=_coordinate(location.get("lat")),
+            longitude=_coordinate(location.get("lng")),
+            organizer=self.organizers.get(item.get("organizer") or ""),
+            ticket_url=item.get("ticket_url", ""),
+            is_free=item.get("free", False),
+            price_text=item.get("prices", {}).get("de", ""),
+            audience=item.get("audience", "everyone"),
+            **dates,
+        )
+        page.categories = self.category_list("event", item.get("categories", []))
+        page.tags.add(*item.get("tags", []))
+        self.set_extra_dates(page, item)
+        return page
+
+    def set_extra_dates(self, page: Event, item: dict) -> None:
+        page.excluded_dates = [
+            EventExcludedDate(date=self.today + timedelta(days=offset))
+            for offset in item.get("exdate_days", [])
+        ]
+        page.extra_dates = [
+            EventExtraDate(date=self.today + timedelta(days=offset)) for offset in item.get("rdate_days", [])
+        ]
+
+    def redate(self, page: Event, item: dict, dates: dict) -> None:
+        """Move an existing demo event to dates relative to today, in every language."""
+        for version in [page, *page.get_translations().specific()]:
+            for key, value in dates.items():
+                setattr(version, key, value)
+            self.set_extra_dates(version, item)
+            self.publish(version)
+        self.report.redated += 1
+
+    def load_news(self, index: Page) -> None:
+        total = len(content.NEWS)
+        for position, item in enumerate(content.NEWS, start=1):
+            page = self.find_child(index, item["slug"]["de"])
+            created = page is None
+            if created:
+                page = NewsArticle(
+                    title=item["title"]["de"],
+                    slug=item["slug"]["de"],
+                    teaser=item["teaser"]["de"],
+                    body=self.body(item["body"]["de"]),
+                    image=self.image(item["image"], item["key"]),
+                    date=self.today - timedelta(days=item.get("days_ago", 0)),
+                )
+                page.categories = self.category_list("news", item.get("categories", []))
+                page.tags.add(*item.get("tags", []))
+                for target in item.get("related", []):
+                    page.related_links.add(NewsArticleRelatedPage(target=self.pages[target]))
+                page.locale = self.source_locale
+                index.add_child(instance=page)
+                self.publish(page)
+            self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"news {item['key']}")
+            self.report.count("news article", created)
+            self.progress(f"  news: {position}/{total}")
+
+    def run(self) -> Report:
+        with transaction.atomic():
+            self.progress("Site and home page …")
+            home = self.site_and_home()
+            self.progress("Categories and organizers …")
+            self.load_categories()
+            self.progress("Index and standard pages …")
+            indexes = {key: self.index(home, key) for key in INDEXES}
+            self.load_standard_pages(home)
+            self.progress("Points of interest …")
+            self.load_pois(indexes["pois"])
+            self.progress("Events …")
+            self.load_events(indexes["events"])
+            self.progress("News …")
+            self.load_news(indexes["news"])
+        return self.report
+
+
+MOTIF_WORDS = {
+    "tower": ("Turm", "tower"),
+    "church": ("Kirche", "church"),
+    "museum": ("Museumsgebäude", "museum building"),
+    "castle": ("Schloss", "palace"),
+    "garden": ("Garten", "garden"),
+    "park": ("Park", "park"),
+    "stones": ("Großsteingrab", "megalithic grave"),
+    "people": ("Besuchergruppe", "group of visitors"),
+}
+
+
+def gallery_alt(item: dict, motif: str) -> dict[str, str]:
+    """Alt text of an extra gallery picture: what it shows, at which place."""
+    de_word, en_word = MOTIF_WORDS.get(motif, ("Ansicht", "view"))
+    return {
+        "de": f"Zeichnung: {de_word} — {item['title']['de']}",
+        "en": f"Drawing: {en_word} — {item['title']['en']}",
+    }
+
+
+def _coordinate(value: float | None) -> Decimal | None:
+    return None if value is None else Decimal(str(round(value, 6)))
+
+
+class DemoDataError(Exception):
+    """A demo item that does not load, named by its kind and key."""
+
+
+@contextmanager
+def demo_item(kind: str, key: str):
+    try:
+        yield
+    except (ValidationError, KeyError, ValueError) as exc:
+        raise DemoDataError(f"{kind} '{key}' (home/demo/content.py): {exc}") from exc
+
+
+def _time(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _month_day(value: str, year: int) -> date:
+    month, day = value.split("-")
+    return date(year, int(month), int(day))
+
+
+def _named_bytes(data: bytes, name: str):
+    from django.core.files.base import ContentFile
+
+    return ContentFile(data, name=name)

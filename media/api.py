@@ -1,0 +1,44 @@
+"""Images in Wagtail's stock v2 API, with the credit fields and preset renditions."""
+
+from rest_framework.fields import Field
+from wagtail.images.api.v2.serializers import ImageSerializer
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+
+from .renditions import PRESETS
+
+
+class PresetRenditionsField(Field):
+    """Every preset rendition as {name: {url, width, height}}."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, source="*", **kwargs)
+
+    def to_representation(self, image):
+        renditions = image.get_renditions(*PRESETS.values())
+        return {
+            name: {
+                "url": renditions[spec].url,
+                "width": renditions[spec].width,
+                "height": renditions[spec].height,
+            }
+            for name, spec in PRESETS.items()
+        }
+
+
+class RolandImageSerializer(ImageSerializer):
+    renditions = PresetRenditionsField()
+
+
+class RolandImagesAPIViewSet(ImagesAPIViewSet):
+    base_serializer_class = RolandImageSerializer
+    body_fields = [
+        *ImagesAPIViewSet.body_fields,
+        "alt_text",
+        "caption",
+        "credit",
+        "license",
+        "license_url",
+        "renditions",
+    ]
+    listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt_text", "credit"]
+    nested_default_fields = [*ImagesAPIViewSet.nested_default_fields, "alt_text", "credit"]

@@ -1,0 +1,115 @@
+"""The image model: every image carries alt text, credit and licence, with texts per language."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Locale
+
+
+class License(models.TextChoices):
+    CC0 = "CC0-1.0", "CC0 1.0 (Public Domain Dedication)"
+    CC_BY = "CC-BY-4.0", "CC BY 4.0"
+    CC_BY_SA = "CC-BY-SA-4.0", "CC BY-SA 4.0"
+    CC_BY_ND = "CC-BY-ND-4.0", "CC BY-ND 4.0"
+    CC_BY_NC = "CC-BY-NC-4.0", "CC BY-NC 4.0"
+    PUBLIC_DOMAIN = "public-domain", _("Public domain")
+    ALL_RIGHTS_RESERVED = "all-rights-reserved", _("All rights reserved (used with permission)")
+
+
+LICENSE_URLS = {
+    License.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+    License.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    License.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    License.CC_BY_ND: "https://creativecommons.org/licenses/by-nd/4.0/",
+    License.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+}
+
+
+class RolandImage(AbstractImage):
+    """An image shared by every language version of the pages that use it."""
+
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=400,
+        help_text=_(
+            "Describes the image for people who cannot see it, in the default language. "
+            "Translations go under 'Image texts'."
+        ),
+    )
+    caption = models.CharField(_("caption"), max_length=400, blank=True)
+    credit = models.CharField(
+        _("credit"), max_length=255, help_text=_("Photographer or source, shown with the image.")
+    )
+    license = models.CharField(
+        _("licence"), max_length=32, choices=License.choices, default=License.ALL_RIGHTS_RESERVED
+    )
+    license_url = models.URLField(
+        _("licence URL"),
+        blank=True,
+        help_text=_("Left empty, the standard URL of a Creative Commons licence is used."),
+    )
+
+    admin_form_fields = (
+        *(field for field in Image.admin_form_fields if field != "description"),
+        "alt_text",
+        "caption",
+        "credit",
+        "license",
+        "license_url",
+    )
+
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def default_alt_text(self) -> str:
+        return self.alt_text or self.title
+
+    @property
+    def effective_license_url(self) -> str:
+        return self.license_url or LICENSE_URLS.get(self.license, "")
+
+    def texts_for(self, language_code: str) -> tuple[str, str]:
+        """(alt, caption) in a language, falling back to the default language per field.
+
+        Uses prefetched ``localized_texts`` when present, so lists stay at a fixed query count.
+        """
+        alt, caption = self.alt_text, self.caption
+        if language_code != settings.LANGUAGE_CODE:
+            for text in self.localized_texts.all():
+                if text.locale.language_code == language_code:
+                    alt = text.alt_text or alt
+                    caption = text.caption or caption
+                    break
+        return alt, caption
+
+
+class ImageText(models.Model):
+    """Alt text and caption of an image in a further language."""
+
+    image = models.ForeignKey(
+        RolandImage, on_delete=models.CASCADE, related_name="localized_texts", verbose_name=_("image")
+    )
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, verbose_name=_("language"))
+    alt_text = models.CharField(_("alt text"), max_length=400)
+    caption = models.CharField(_("caption"), max_length=400, blank=True)
+
+    class Meta:
+        verbose_name = _("image text")
+        verbose_name_plural = _("image texts")
+        constraints = [
+            models.UniqueConstraint(fields=["image", "locale"], name="unique_image_text_per_locale")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image} ({self.locale.language_code})"
+
+
+class RolandRendition(AbstractRendition):
+    image = models.ForeignKey(RolandImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -1,0 +1,108 @@
+"""Uploading images in the admin: what editors must enter, and what is refused without a trace."""
+
+import io
+import os
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+from django.urls import reverse
+from PIL import Image
+
+from media.models import RolandImage, RolandRendition
+from media.renditions import PRESETS
+from tests.factories import ImageFactory, image_bytes
+
+pytestmark = pytest.mark.django_db
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>'
+
+
+def media_files() -> set[str]:
+    found = set()
+    for folder, _dirs, files in os.walk(settings.MEDIA_ROOT):
+        found.update(os.path.join(folder, name) for name in files)
+    return found
+
+
+def upload(client, content: bytes, name: str, **fields):
+    data = {
+        "title": "Rathaus",
+        "alt_text": "Das Rathaus am Markt",
+        "credit": "Stadt Haldensleben",
+        "license": "CC-BY-4.0",
+        "collection": 1,
+        "file": SimpleUploadedFile(name, content),
+    }
+    data.update(fields)
+    return client.post(reverse("wagtailimages:add"), data)
+
+
+def test_a_valid_upload_is_stored_with_credit_and_all_webp_presets(
+    admin_client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = upload(admin_client, image_bytes(1600, 1000), "rathaus.jpg")
+    assert response.status_code == 302
+    image = RolandImage.objects.get()
+    assert (image.alt_text, image.credit) == ("Das Rathaus am Markt", "Stadt Haldensleben")
+    assert image.effective_license_url == "https://creativecommons.org/licenses/by/4.0/"
+    renditions = RolandRendition.objects.filter(image=image)
+    assert {r.filter_spec for r in renditions} == set(PRESETS.values())
+    for rendition in renditions:
+        with rendition.file.open() as handle:
+            assert Image.open(handle).format == "WEBP"
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        # The admin speaks the editors' language (German by default).
+        (b"%PDF-1.4 not an image", "flyer.pdf", "kein Bild"),
+        (b"just text pretending", "photo.jpg", "kein Bild"),
+        (SVG, "logo.svg", "Nicht unterstütztes Bildformat"),
+    ],
+)
+def test_non_images_and_svg_are_refused_and_nothing_is_stored(admin_client, content, name, message):
+    before = media_files()
+    response = upload(admin_client, content, name)
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors.get("file", []))
+    assert message in errors
+    assert not RolandImage.objects.exists()
+    assert media_files() == before
+
+
+@override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=20_000)
+def test_files_over_the_size_limit_are_refused(admin_client):
+    noisy = Image.effect_noise((400, 400), 100).convert("RGB")
+    buffer = io.BytesIO()
+    noisy.save(buffer, "PNG")
+    assert len(buffer.getvalue()) > 20_000
+    before = media_files()
+    response = upload(admin_client, buffer.getvalue(), "big.png")
+    assert "zu groß" in " ".join(response.context["form"].errors["file"])
+    assert not RolandImage.objects.exists() and media_files() == before
+
+
+@override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=1_000_000)
+def test_images_with_too_many_pixels_are_refused(admin_client):
+    response = upload(admin_client, image_bytes(1200, 1000, fmt="PNG"), "huge.png")
+    assert "zu viele Pixel" in " ".join(response.context["form"].errors["file"])
+    assert not RolandImage.objects.exists()
+
+
+@pytest.mark.parametrize("missing", ["alt_text", "credit"])
+def test_alt_text_and_credit_are_required(admin_client, missing):
+    response = upload(admin_client, image_bytes(), "ok.jpg", **{missing: ""})
+    assert response.status_code == 200
+    assert missing in response.context["form"].errors
+    assert not RolandImage.objects.exists()
+
+
+def test_image_texts_fall_back_per_field_to_the_default_language(locales):
+    image = ImageFactory(alt_text="Der Markt", caption="Blick vom Rathaus")
+    image.localized_texts.create(locale=locales["en"], alt_text="The market square", caption="")
+    assert image.texts_for("en") == ("The market square", "Blick vom Rathaus")
+    assert image.texts_for("de") == ("Der Markt", "Blick vom Rathaus")

@@ -1,0 +1,109 @@
+"""Editors get a clear message for impossible dates, rules and coordinates — in the admin itself."""
+
+from datetime import date, time
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from tourism.models import Event, EventOccurrence, PointOfInterest
+
+pytestmark = pytest.mark.django_db
+
+
+def event_form(**overrides):
+    data = {
+        "title": "Stadtführung",
+        "slug": "stadtfuehrung",
+        "teaser": "Ein Rundgang.",
+        "body": streamfield([]),
+        "start_date": "2027-05-01",
+        "start_time": "14:00",
+        "end_date": "",
+        "end_time": "15:30",
+        "all_day": False,
+        "recurrence_rule": "",
+        "excluded_dates": inline_formset([]),
+        "extra_dates": inline_formset([]),
+        "status": "scheduled",
+        "status_note": "",
+        "audience": "everyone",
+        "comments": inline_formset([]),
+    }
+    data.update(overrides)
+    if not data["all_day"]:
+        data.pop("all_day")
+    return nested_form_data(data)
+
+
+def add_event(client, tree, publish=False, **overrides):
+    url = reverse("wagtailadmin_pages:add", args=("tourism", "event", tree.events.pk))
+    data = event_form(**overrides)
+    if publish:
+        data["action-publish"] = "action-publish"
+    return client.post(url, data)
+
+
+def test_invalid_rrule_is_rejected_in_the_admin_with_a_clear_message(admin_client, tree):
+    response = add_event(admin_client, tree, recurrence_rule="FREQ=WEEKLY;BYDAY=XY")
+    assert response.status_code == 200  # the form is shown again
+    assert "Not a valid RFC 5545 rule" in response.content.decode()
+    assert not Event.objects.exists()
+
+
+def test_valid_event_is_created_from_the_admin(admin_client, tree):
+    response = add_event(admin_client, tree, recurrence_rule="FREQ=WEEKLY;BYDAY=SA;COUNT=4", publish=True)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    event = Event.objects.get()
+    assert event.live
+    assert EventOccurrence.objects.filter(event=event).count() == 4
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field", "message"),
+    [
+        ({"end_date": "2027-04-30"}, "end_date", "ends before it starts"),
+        ({"end_time": "13:00"}, "end_time", "ends before it starts"),
+        ({"all_day": True}, "all_day", "no start or end time"),
+        ({"start_time": "", "end_time": ""}, "start_time", "Enter a start time"),
+        ({"status": "postponed"}, "status_note", "Say what changed"),
+        ({"recurrence_rule": "FREQ=WEEKLY;UNTIL=20200101"}, "recurrence_rule", "no dates after"),
+    ],
+)
+def test_impossible_event_dates_are_rejected(admin_client, tree, overrides, field, message):
+    response = add_event(admin_client, tree, **overrides)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert message in " ".join(form.errors.get(field, [])), form.errors
+    assert not Event.objects.exists()
+
+
+def test_event_model_clean_names_the_field():
+    event = Event(title="x", start_date=date(2027, 1, 2), start_time=time(10), end_date=date(2027, 1, 1))
+    with pytest.raises(ValidationError) as excinfo:
+        event.clean()
+    assert "end_date" in excinfo.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("lat", "lng", "field"),
+    [
+        ("91", "11.4", "latitude"),
+        ("-90.5", "11.4", "latitude"),
+        ("52.2", "180.01", "longitude"),
+        ("52.2", "", "longitude"),
+    ],
+)
+def test_coordinates_out_of_range_or_half_given_are_errors(tree, lat, lng, field):
+    poi = PointOfInterest(title="Ort", slug="ort", teaser="x", latitude=lat or None, longitude=lng or None)
+    with pytest.raises(ValidationError) as excinfo:
+        poi.full_clean(exclude=["path", "depth", "locale", "translation_key", "content_type", "draft_title"])
+    assert field in excinfo.value.message_dict
+
+
+def test_teaser_longer_than_300_characters_is_an_error(tree):
+    poi = PointOfInterest(title="Ort", slug="ort", teaser="x" * 301)
+    with pytest.raises(ValidationError) as excinfo:
+        poi.full_clean(exclude=["path", "depth", "locale", "translation_key", "content_type", "draft_title"])
+    assert "teaser" in excinfo.value.message_dict

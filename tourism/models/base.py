@@ -1,0 +1,96 @@
+"""Parts shared by the tourism page types: teaser and body, address and coordinates, gallery, links."""
+
+from django.core.validators import MaxLengthValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+
+from ..blocks import BodyBlock
+from ..validators import latitude_validators, longitude_validators
+
+TEASER_MAX = 300
+
+
+def teaser_field(blank: bool = False) -> models.TextField:
+    return models.TextField(
+        _("teaser"),
+        blank=blank,
+        max_length=TEASER_MAX,
+        validators=[MaxLengthValidator(TEASER_MAX)],
+        help_text=_("One or two sentences for lists and previews (at most 300 characters)."),
+    )
+
+
+def body_field() -> StreamField:
+    return StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
+
+
+def main_image_field() -> models.ForeignKey:
+    return models.ForeignKey(
+        "media.RolandImage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("image"),
+    )
+
+
+class AddressFields(models.Model):
+    """A postal address with coordinates (WGS 84), indexed for bounding-box prefilters."""
+
+    street = models.CharField(_("street and number"), max_length=255, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=10, blank=True)
+    locality = models.CharField(_("locality"), max_length=100, blank=True, help_text=_("Town or district."))
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=latitude_validators
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=longitude_validators
+    )
+
+    address_panels = [
+        FieldPanel("street"),
+        FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
+        FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def clean_coordinates(self) -> dict[str, str]:
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            errors[missing] = _("Enter both latitude and longitude, or neither.")
+        return errors
+
+
+class GalleryImageBase(Orderable):
+    image = models.ForeignKey(
+        "media.RolandImage", on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+
+    panels = [FieldPanel("image")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class RelatedPageBase(Orderable):
+    """A link to related content; the API shows the linked page in the reader's language."""
+
+    target = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
+    )
+
+    panels = [PageChooserPanel("target", ["tourism.PointOfInterest", "tourism.Event", "tourism.NewsArticle"])]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+def address_panel() -> MultiFieldPanel:
+    return MultiFieldPanel(AddressFields.address_panels, heading=_("Address and location"))

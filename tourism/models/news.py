@@ -1,0 +1,94 @@
+"""News articles of the tourism office and the city press office."""
+
+import datetime
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .base import RelatedPageBase, body_field, main_image_field, teaser_field
+from .snippets import news_categories
+
+
+class NewsIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tourism.NewsArticle"]
+    max_count_per_parent = 1
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("news index")
+
+
+class NewsArticleTag(TaggedItemBase):
+    content_object = ParentalKey("tourism.NewsArticle", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsArticle(Page):
+    date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
+    teaser = teaser_field()
+    body = body_field()
+    image = main_image_field()
+    categories = ParentalManyToManyField(
+        "tourism.Category", blank=True, limit_choices_to=news_categories, verbose_name=_("categories")
+    )
+    tags = ClusterTaggableManager(through=NewsArticleTag, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("Related points of interest and events")),
+    ]
+    override_translatable_fields = [SynchronizedField("categories")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("date"),
+        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
+    ]
+    api_fields = [
+        APIField("date"),
+        APIField("teaser"),
+        APIField("body"),
+        APIField("image"),
+        APIField(
+            "image_card",
+            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
+        ),
+        APIField("categories"),
+        APIField("tags"),
+        APIField("related_links"),
+    ]
+    parent_page_types = ["tourism.NewsIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+
+class NewsArticleRelatedPage(RelatedPageBase):
+    page = ParentalKey(NewsArticle, on_delete=models.CASCADE, related_name="related_links")
+    panels = [PageChooserPanel("target", ["tourism.PointOfInterest", "tourism.Event"])]
+    api_fields = [APIField("target")]

@@ -1,0 +1,234 @@
+"""Points of interest: sights, museums, parks, services — with hours, accessibility and location."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from .base import (
+    AddressFields,
+    GalleryImageBase,
+    RelatedPageBase,
+    address_panel,
+    body_field,
+    main_image_field,
+    teaser_field,
+)
+from .snippets import poi_categories
+
+
+class Wheelchair(models.TextChoices):
+    YES = "yes", _("Fully accessible")
+    PARTIAL = "partial", _("Partly accessible")
+    NO = "no", _("Not accessible")
+    UNKNOWN = "unknown", _("Unknown")
+
+
+class PointOfInterestIndexPage(Page):
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["tourism.PointOfInterest"]
+    max_count_per_parent = 1
+    api_fields = [APIField("intro")]
+
+    class Meta:
+        verbose_name = _("points of interest index")
+
+
+class PointOfInterestTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "tourism.PointOfInterest", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class PointOfInterest(AddressFields, Page):
+    teaser = teaser_field()
+    body = body_field()
+    image = main_image_field()
+    categories = ParentalManyToManyField(
+        "tourism.Category", blank=True, limit_choices_to=poi_categories, verbose_name=_("categories")
+    )
+    tags = ClusterTaggableManager(through=PointOfInterestTag, blank=True)
+
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    is_free = models.BooleanField(_("free admission"), default=False)
+    price_text = models.TextField(
+        _("prices"), blank=True, help_text=_("Admission prices as shown to visitors.")
+    )
+
+    closed_on_public_holidays = models.BooleanField(
+        _("closed on public holidays"),
+        default=False,
+        help_text=_("Closed on public holidays in Saxony-Anhalt unless an exception gives hours."),
+    )
+    opening_hours_note = models.TextField(_("note on opening hours"), blank=True)
+
+    wheelchair = models.CharField(
+        _("wheelchair access"), max_length=10, choices=Wheelchair.choices, default=Wheelchair.UNKNOWN
+    )
+    step_free_entrance = models.BooleanField(_("step-free entrance"), default=False)
+    accessible_toilet = models.BooleanField(_("accessible toilet"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    guide_dogs = models.BooleanField(_("guide dogs welcome"), default=False)
+    disabled_parking = models.BooleanField(_("disabled parking"), default=False)
+    accessibility_certification = models.CharField(
+        _("accessibility certification"), max_length=255, blank=True, help_text=_("e.g. Reisen für Alle")
+    )
+    accessibility_notes = models.TextField(_("accessibility notes"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("teaser"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel("gallery_images", label=_("Gallery")),
+        FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("tags"),
+        InlinePanel("related_links", label=_("Related content")),
+    ]
+    details_panels = [
+        address_panel(),
+        MultiFieldPanel(
+            [FieldPanel("phone"), FieldPanel("email"), FieldPanel("website")], heading=_("Contact")
+        ),
+        MultiFieldPanel([FieldPanel("is_free"), FieldPanel("price_text")], heading=_("Prices")),
+        MultiFieldPanel(
+            [
+                FieldPanel("wheelchair"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("step_free_entrance"),
+                        FieldPanel("accessible_toilet"),
+                        FieldPanel("hearing_loop"),
+                    ]
+                ),
+                FieldRowPanel([FieldPanel("guide_dogs"), FieldPanel("disabled_parking")]),
+                FieldPanel("accessibility_certification"),
+                FieldPanel("accessibility_notes"),
+            ],
+            heading=_("Accessibility"),
+        ),
+    ]
+    hours_panels = [
+        InlinePanel("opening_hours", label=_("Weekly hours")),
+        InlinePanel("opening_hours_exceptions", label=_("Exceptions")),
+        FieldPanel("closed_on_public_holidays"),
+        FieldPanel("opening_hours_note"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(details_panels, heading=_("Details")),
+            ObjectList(hours_panels, heading=_("Opening hours")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+    override_translatable_fields = [
+        SynchronizedField("categories"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("locality"),
+        SynchronizedField("accessibility_certification"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("body"),
+        index.SearchField("locality"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.FilterField("is_free"),
+        index.FilterField("wheelchair"),
+        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
+    ]
+
+    api_fields = [
+        APIField("teaser"),
+        APIField("body"),
+        APIField("image"),
+        APIField(
+            "image_card",
+            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
+        ),
+        APIField(
+            "image_thumbnail",
+            serializer=ImageRenditionField("fill-320x320|format-webp|webpquality-80", source="image"),
+        ),
+        APIField("gallery_images"),
+        APIField("categories"),
+        APIField("tags"),
+        APIField("street"),
+        APIField("postal_code"),
+        APIField("locality"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("phone"),
+        APIField("email"),
+        APIField("website"),
+        APIField("is_free"),
+        APIField("price_text"),
+        APIField("wheelchair"),
+        APIField("step_free_entrance"),
+        APIField("accessible_toilet"),
+        APIField("hearing_loop"),
+        APIField("guide_dogs"),
+        APIField("disabled_parking"),
+        APIField("accessibility_certification"),
+        APIField("accessibility_notes"),
+        APIField("opening_hours"),
+        APIField("opening_hours_exceptions"),
+        APIField("closed_on_public_holidays"),
+        APIField("opening_hours_note"),
+        APIField("related_links"),
+    ]
+
+    parent_page_types = ["tourism.PointOfInterestIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("point of interest")
+        verbose_name_plural = _("points of interest")
+        indexes = [models.Index(fields=["latitude", "longitude"], name="poi_coordinates")]
+
+    def clean(self) -> None:
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        errors = self.clean_coordinates()
+        if errors:
+            raise ValidationError(errors)
+
+
+class PointOfInterestGalleryImage(GalleryImageBase):
+    page = ParentalKey(PointOfInterest, on_delete=models.CASCADE, related_name="gallery_images")
+    api_fields = [APIField("image")]
+
+
+class PointOfInterestRelatedPage(RelatedPageBase):
+    page = ParentalKey(PointOfInterest, on_delete=models.CASCADE, related_name="related_links")
+    api_fields = [APIField("target")]

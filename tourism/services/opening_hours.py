@@ -1,0 +1,186 @@
+"""Opening hours: "hours on date D" and "open at instant T", correct across DST changes.
+
+Rules work on plain data (``OpeningSchedule``) so they are testable without a database;
+``schedule_for`` adapts a PointOfInterest (using prefetched relations when present).
+
+Precedence on a day: dated exceptions, then public holidays (when the place closes on them),
+then the weekly rules of a season that covers the day, else the year-round weekly rules.
+A range whose closing time is not after its opening time runs past midnight into the next day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.conf import settings
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+@dataclass(frozen=True)
+class Season:
+    """A validity period; with ``every_year`` only month and day count (wrapping over New Year)."""
+
+    start: date
+    end: date
+    every_year: bool = True
+
+    def contains(self, day: date) -> bool:
+        if not self.every_year:
+            return self.start <= day <= self.end
+        key = (day.month, day.day)
+        start, end = (self.start.month, self.start.day), (self.end.month, self.end.day)
+        if start <= end:
+            return start <= key <= end
+        return key >= start or key <= end
+
+
+@dataclass(frozen=True)
+class WeeklyRule:
+    weekdays: frozenset[int]  # 0 = Monday … 6 = Sunday
+    opens: time
+    closes: time
+    season: Season | None = None
+
+
+@dataclass(frozen=True)
+class DatedException:
+    start: date
+    end: date
+    closed: bool
+    opens: time | None = None
+    closes: time | None = None
+    label: str = ""
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+@dataclass(frozen=True)
+class OpeningSchedule:
+    rules: tuple[WeeklyRule, ...] = ()
+    exceptions: tuple[DatedException, ...] = ()
+    closed_on_public_holidays: bool = False
+
+
+@dataclass(frozen=True)
+class OpeningRange:
+    opens: datetime
+    closes: datetime
+
+    def contains(self, instant: datetime) -> bool:
+        # Compare in UTC: aware datetimes sharing a tzinfo compare by wall clock, ignoring fold.
+        return utc(self.opens) <= utc(instant) < utc(self.closes)
+
+    @property
+    def duration(self) -> timedelta:
+        return utc(self.closes) - utc(self.opens)
+
+
+@dataclass(frozen=True)
+class DayHours:
+    day: date
+    ranges: tuple[OpeningRange, ...] = field(default_factory=tuple)
+    reason: str = "regular"  # regular | exception | holiday | closed
+    label: str = ""
+
+
+def utc(moment: datetime) -> datetime:
+    """An aware datetime in UTC, for comparisons and durations that must respect DST."""
+    return moment.astimezone(UTC)
+
+
+def local_datetime(day: date, at: time, *, fold: int = 0) -> datetime:
+    """A wall-clock time in Berlin as an aware datetime; times in the spring gap move forward."""
+    naive = datetime.combine(day, at).replace(fold=fold)
+    aware = naive.replace(tzinfo=BERLIN)
+    return aware.astimezone(UTC).astimezone(BERLIN)
+
+
+def _range(day: date, opens: time, closes: time) -> OpeningRange:
+    closes_day = day if closes > opens else day + timedelta(days=1)
+    return OpeningRange(local_datetime(day, opens), local_datetime(closes_day, closes, fold=1))
+
+
+@lru_cache(maxsize=32)
+def _public_holidays(year: int) -> holidays.HolidayBase:
+    country, subdivision = settings.ROLAND_HOLIDAY_SUBDIVISION
+    return holidays.country_holidays(country, subdiv=subdivision, years=year)
+
+
+def public_holiday_name(day: date) -> str | None:
+    """The name of the public holiday on a day in the configured region, if any."""
+    return _public_holidays(day.year).get(day)
+
+
+def hours_on(schedule: OpeningSchedule, day: date) -> DayHours:
+    """The opening ranges that start on a day (a range may end after midnight)."""
+    exceptions = [exc for exc in schedule.exceptions if exc.covers(day)]
+    if exceptions:
+        label = next((exc.label for exc in exceptions if exc.label), "")
+        if any(exc.closed for exc in exceptions):
+            return DayHours(day, (), "exception", label)
+        ranges = sorted(
+            (_range(day, exc.opens, exc.closes) for exc in exceptions if exc.opens and exc.closes),
+            key=lambda r: r.opens,
+        )
+        return DayHours(day, tuple(ranges), "exception", label)
+
+    if schedule.closed_on_public_holidays:
+        holiday = public_holiday_name(day)
+        if holiday:
+            return DayHours(day, (), "holiday", holiday)
+
+    seasonal = [rule for rule in schedule.rules if rule.season and rule.season.contains(day)]
+    applicable = seasonal or [rule for rule in schedule.rules if rule.season is None]
+    ranges = sorted(
+        (_range(day, rule.opens, rule.closes) for rule in applicable if day.weekday() in rule.weekdays),
+        key=lambda r: r.opens,
+    )
+    return DayHours(day, tuple(ranges), "regular" if ranges else "closed")
+
+
+def is_open_at(schedule: OpeningSchedule, instant: datetime) -> bool:
+    """Whether the place is open at an aware instant, including ranges from the previous evening."""
+    if instant.tzinfo is None:
+        raise ValueError("instant must be timezone-aware")
+    local_day = instant.astimezone(BERLIN).date()
+    for day in (local_day - timedelta(days=1), local_day):
+        if any(r.contains(instant) for r in hours_on(schedule, day).ranges):
+            return True
+    return False
+
+
+def has_hours(schedule: OpeningSchedule) -> bool:
+    return bool(schedule.rules or schedule.exceptions)
+
+
+def schedule_for(poi) -> OpeningSchedule:
+    """Build the schedule of a PointOfInterest from its opening-hours rows."""
+    rules = tuple(
+        WeeklyRule(
+            weekdays=frozenset(row.weekdays),
+            opens=row.opens,
+            closes=row.closes,
+            season=Season(row.valid_from, row.valid_to, row.every_year)
+            if row.valid_from and row.valid_to
+            else None,
+        )
+        for row in poi.opening_hours.all()
+    )
+    exceptions = tuple(
+        DatedException(
+            start=row.date_from,
+            end=row.date_to or row.date_from,
+            closed=row.closed,
+            opens=row.opens,
+            closes=row.closes,
+            label=row.reason,
+        )
+        for row in poi.opening_hours_exceptions.all()
+    )
+    return OpeningSchedule(rules, exceptions, poi.closed_on_public_holidays)
