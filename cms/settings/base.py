@@ -159,6 +159,8 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) 
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 USE_I18N = True
+# German texts of the project's own labels and messages (the admin's default language).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 TIME_ZONE = "Europe/Berlin"
 WAGTAIL_DATE_FORMAT = "%d.%m.%Y"

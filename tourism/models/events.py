@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..serializers import LocalizedCategoriesField
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
 from .base import AddressFields, body_field, main_image_field, teaser_field
@@ -198,7 +199,7 @@ class Event(AddressFields, Page):
             "image_card",
             serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
         ),
-        APIField("categories"),
+        APIField("categories", serializer=LocalizedCategoriesField()),
         APIField("tags"),
         APIField("start_date"),
         APIField("start_time"),

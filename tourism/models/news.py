@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..serializers import LocalizedCategoriesField
 from .base import RelatedPageBase, body_field, main_image_field, teaser_field
 from .snippets import news_categories
 
@@ -76,7 +77,7 @@ class NewsArticle(Page):
             "image_card",
             serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
         ),
-        APIField("categories"),
+        APIField("categories", serializer=LocalizedCategoriesField()),
         APIField("tags"),
         APIField("related_links"),
     ]

@@ -21,6 +21,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from ..serializers import LocalizedCategoriesField
 from .base import (
     AddressFields,
     GalleryImageBase,
@@ -180,7 +181,7 @@ class PointOfInterest(AddressFields, Page):
             serializer=ImageRenditionField("fill-320x320|format-webp|webpquality-80", source="image"),
         ),
         APIField("gallery_images"),
-        APIField("categories"),
+        APIField("categories", serializer=LocalizedCategoriesField()),
         APIField("tags"),
         APIField("street"),
         APIField("postal_code"),

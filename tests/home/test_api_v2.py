@@ -1,0 +1,67 @@
+"""Wagtail's stock read API at /api/wagtail/v2/: typed fields, renditions, languages, visibility."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from home.demo.translation import translate_with_strings
+from media.renditions import PRESETS
+from tests.factories import CategoryFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+API = "/api/wagtail/v2/pages/"
+
+
+@pytest.fixture
+def english_tree(tree, locales, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(tree.home, locales["en"], {"Haldensleben": "Haldensleben"})
+        translate_with_strings(tree.pois, locales["en"], {"Sehenswürdigkeiten": "Sights", "orte": "sights"})
+    return tree
+
+
+def titles(response):
+    assert response.status_code == 200, response.content[:500]
+    return sorted(item["title"] for item in response.json()["items"])
+
+
+def test_pages_are_listed_per_locale_with_typed_fields(client, english_tree, locales, django_capture_on_commit_callbacks):
+    category = CategoryFactory(name="Sehenswürdigkeiten", slug="sight")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(category, locales["en"], {"Sehenswürdigkeiten": "Sights"})
+        poi = english_tree.poi(title="Rathaus", slug="rathaus", image=ImageFactory(), live=False)
+        poi.categories = [category]
+        poi.save_revision().publish()
+        translate_with_strings(poi, locales["en"], {"Rathaus": "Town hall", "rathaus": "town-hall"})
+
+    german = client.get(API, {"type": "tourism.PointOfInterest", "locale": "de", "fields": "*"}).json()
+    english = client.get(API, {"type": "tourism.PointOfInterest", "locale": "en", "fields": "*"}).json()
+    assert [item["title"] for item in german["items"]] == ["Rathaus"]
+    (item,) = english["items"]
+    assert (item["title"], item["meta"]["locale"], item["meta"]["slug"]) == ("Town hall", "en", "town-hall")
+    assert item["categories"] == [{"slug": "sight", "name": "Sights", "kind": "poi"}]
+    assert item["latitude"] == "52.289300"
+    assert item["image_card"]["url"].endswith(".webp")
+    assert (item["image_card"]["width"], item["image_card"]["height"]) == (640, 400)  # not upscaled
+
+
+def test_images_carry_credit_licence_and_every_preset(client):
+    image = ImageFactory(credit="Foto: Stadt Haldensleben", license="CC-BY-SA-4.0")
+    data = client.get(f"/api/wagtail/v2/images/{image.pk}/").json()
+    assert (data["alt_text"], data["credit"], data["license"]) == (
+        "Der Marktplatz mit dem Rathaus",
+        "Foto: Stadt Haldensleben",
+        "CC-BY-SA-4.0",
+    )
+    assert set(data["renditions"]) == set(PRESETS)
+    assert all(r["url"].endswith(".webp") for r in data["renditions"].values())
+
+
+def test_drafts_and_restricted_pages_stay_out_of_the_stock_api(client, tree):
+    tree.poi(title="Öffentlich", slug="public")
+    tree.poi(title="Entwurf", slug="draft", live=False)
+    hidden = tree.poi(title="Geschützt", slug="protected")
+    PageViewRestriction.objects.create(page=hidden, restriction_type="password", password="geheim")
+    listing = titles(client.get(API, {"type": "tourism.PointOfInterest"}))
+    assert listing == ["Öffentlich"]
+    assert client.get(f"{API}{hidden.pk}/").status_code == 404
