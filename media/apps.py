@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class MediaConfig(AppConfig):
     name = "media"
     label = "media"
-    verbose_name = "Media"
+    verbose_name = _("Media")
 
     def ready(self) -> None:
         from . import signals  # noqa: F401

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class TourismConfig(AppConfig):
     name = "tourism"
     label = "tourism"
-    verbose_name = "Tourism"
+    verbose_name = _("Tourism")
 
     def ready(self) -> None:
         from . import signals  # noqa: F401

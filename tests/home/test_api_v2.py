@@ -25,7 +25,9 @@ def titles(response):
     return sorted(item["title"] for item in response.json()["items"])
 
 
-def test_pages_are_listed_per_locale_with_typed_fields(client, english_tree, locales, django_capture_on_commit_callbacks):
+def test_pages_are_listed_per_locale_with_typed_fields(
+    client, english_tree, locales, django_capture_on_commit_callbacks
+):
     category = CategoryFactory(name="Sehenswürdigkeiten", slug="sight")
     with django_capture_on_commit_callbacks(execute=True):
         translate_with_strings(category, locales["en"], {"Sehenswürdigkeiten": "Sights"})

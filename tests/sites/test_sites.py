@@ -16,7 +16,9 @@ def test_configured_languages_exist_as_locales_after_migrate(locales):
 
 
 def test_a_further_language_needs_configuration_only():
-    with override_settings(WAGTAIL_CONTENT_LANGUAGES=[("de", "Deutsch"), ("en", "English"), ("pl", "Polski")]):
+    with override_settings(
+        WAGTAIL_CONTENT_LANGUAGES=[("de", "Deutsch"), ("en", "English"), ("pl", "Polski")]
+    ):
         sync_locales_from_settings()
     assert Locale.objects.filter(language_code="pl").exists()
 
@@ -26,7 +28,10 @@ def test_cors_origins_are_validated_line_by_line():
     settings_obj.cors_allowed_origins = "https://www.haldensleben.de\nhttp://localhost:3000\n"
     settings_obj.full_clean()
     assert settings_obj.cors_origins == ["https://www.haldensleben.de", "http://localhost:3000"]
-    for bad, hint in (("ftp://example.org", "Line 1"), ("https://ok.example\nhttps://x.example/path", "Line 2")):
+    for bad, hint in (
+        ("ftp://example.org", "Zeile 1"),
+        ("https://ok.example\nhttps://x.example/path", "Zeile 2"),
+    ):
         settings_obj.cors_allowed_origins = bad
         with pytest.raises(ValidationError) as excinfo:
             settings_obj.full_clean()

@@ -29,7 +29,9 @@ def poi_form(lat: str, lng: str) -> dict:
     )
 
 
-@pytest.mark.parametrize(("lat", "lng", "warned"), [("51.799", "10.615", True), ("52.2893", "11.4085", False)])
+@pytest.mark.parametrize(
+    ("lat", "lng", "warned"), [("51.799", "10.615", True), ("52.2893", "11.4085", False)]
+)
 def test_coordinates_outside_the_region_save_with_a_warning(admin_client, tree, lat, lng, warned):
     url = reverse("wagtailadmin_pages:add", args=("tourism", "pointofinterest", tree.pois.pk))
     response = admin_client.post(url, poi_form(lat, lng))

@@ -4,6 +4,7 @@ from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from tourism.services.recurrence import EventDates, RecurrenceError, expand, validate_rule
 
@@ -91,8 +92,13 @@ def test_event_past_midnight_ends_the_next_day():
     ],
 )
 def test_invalid_rules_are_refused_with_a_clear_message(rule, message):
-    with pytest.raises(RecurrenceError, match=message):
+    with translation.override("en"), pytest.raises(RecurrenceError, match=message):
         validate_rule(rule, datetime(2026, 3, 14, 19, tzinfo=BERLIN))
+
+
+def test_messages_come_in_the_editor_language():
+    with translation.override("de"), pytest.raises(RecurrenceError, match="entweder COUNT oder UNTIL"):
+        validate_rule("FREQ=DAILY;COUNT=2;UNTIL=20270101", datetime(2026, 3, 14, 19, tzinfo=BERLIN))
 
 
 def test_valid_rules_pass():

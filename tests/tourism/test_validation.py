@@ -48,7 +48,8 @@ def add_event(client, tree, publish=False, **overrides):
 def test_invalid_rrule_is_rejected_in_the_admin_with_a_clear_message(admin_client, tree):
     response = add_event(admin_client, tree, recurrence_rule="FREQ=WEEKLY;BYDAY=XY")
     assert response.status_code == 200  # the form is shown again
-    assert "Not a valid RFC 5545 rule" in response.content.decode()
+    # The admin speaks German by default; the message says what is wrong with the rule.
+    assert "Keine gültige Regel nach RFC 5545" in response.content.decode()
     assert not Event.objects.exists()
 
 
@@ -63,12 +64,16 @@ def test_valid_event_is_created_from_the_admin(admin_client, tree):
 @pytest.mark.parametrize(
     ("overrides", "field", "message"),
     [
-        ({"end_date": "2027-04-30"}, "end_date", "ends before it starts"),
-        ({"end_time": "13:00"}, "end_time", "ends before it starts"),
-        ({"all_day": True}, "all_day", "no start or end time"),
-        ({"start_time": "", "end_time": ""}, "start_time", "Enter a start time"),
-        ({"status": "postponed"}, "status_note", "Say what changed"),
-        ({"recurrence_rule": "FREQ=WEEKLY;UNTIL=20200101"}, "recurrence_rule", "no dates after"),
+        ({"end_date": "2027-04-30"}, "end_date", "endet, bevor sie beginnt"),
+        ({"end_time": "13:00"}, "end_time", "Für ein Ende nach Mitternacht"),
+        ({"all_day": True}, "all_day", "keine Start- oder Endzeit"),
+        ({"start_time": "", "end_time": ""}, "start_time", "Geben Sie eine Startzeit ein"),
+        ({"status": "postponed"}, "status_note", "was sich geändert hat"),
+        (
+            {"recurrence_rule": "FREQ=WEEKLY;UNTIL=20200101"},
+            "recurrence_rule",
+            "keine Termine nach dem Beginn",
+        ),
     ],
 )
 def test_impossible_event_dates_are_rejected(admin_client, tree, overrides, field, message):

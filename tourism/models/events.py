@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -34,7 +35,7 @@ from .snippets import event_categories
 
 class EventStatus(models.TextChoices):
     SCHEDULED = "scheduled", _("Scheduled")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("event status", "Cancelled")
     POSTPONED = "postponed", _("Postponed")
     RESCHEDULED = "rescheduled", _("Rescheduled")
     MOVED_ONLINE = "moved_online", _("Moved online")
@@ -62,6 +63,7 @@ class EventIndexPage(Page):
 
     class Meta:
         verbose_name = _("events index")
+        verbose_name_plural = _("events indexes")
 
 
 class EventTag(TaggedItemBase):
@@ -306,6 +308,7 @@ class EventExcludedDate(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("excluded date")
+        verbose_name_plural = _("excluded dates")
 
 
 class EventExtraDate(Orderable):
@@ -320,6 +323,7 @@ class EventExtraDate(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("additional date")
+        verbose_name_plural = _("additional dates")
 
 
 class EventOccurrence(models.Model):
@@ -332,6 +336,7 @@ class EventOccurrence(models.Model):
 
     class Meta:
         verbose_name = _("event occurrence")
+        verbose_name_plural = _("event occurrences")
         ordering = ["start", "event_id"]
         constraints = [models.UniqueConstraint(fields=["event", "start"], name="unique_occurrence_start")]
         indexes = [

@@ -32,6 +32,7 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
 
 class NewsArticleTag(TaggedItemBase):

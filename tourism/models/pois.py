@@ -52,6 +52,7 @@ class PointOfInterestIndexPage(Page):
 
     class Meta:
         verbose_name = _("points of interest index")
+        verbose_name_plural = _("points of interest indexes")
 
 
 class PointOfInterestTag(TaggedItemBase):

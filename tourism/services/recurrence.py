@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from dateutil.rrule import rrule, rrulestr
+from django.utils.translation import gettext as _
 
 from .opening_hours import BERLIN, local_datetime, utc
 
@@ -80,21 +81,21 @@ def parse_rule(rule: str, start: datetime) -> rrule:
     """Parse an RRULE for an aware start; raises RecurrenceError with an editor-readable message."""
     text = normalise_rule(rule)
     if not text:
-        raise RecurrenceError("The recurrence rule is empty.")
+        raise RecurrenceError(_("The recurrence rule is empty."))
     if "\n" in text or "DTSTART" in text or "RRULE:" in text:
-        raise RecurrenceError("Enter a single RRULE without DTSTART; the event's start is used.")
+        raise RecurrenceError(_("Enter a single RRULE without DTSTART; the event's start is used."))
     if "FREQ=" not in text:
-        raise RecurrenceError("The rule needs a frequency, e.g. FREQ=WEEKLY;BYDAY=SA.")
+        raise RecurrenceError(_("The rule needs a frequency, e.g. FREQ=WEEKLY;BYDAY=SA."))
     if "COUNT=" in text and "UNTIL=" in text:
-        raise RecurrenceError("Use either COUNT or UNTIL, not both.")
+        raise RecurrenceError(_("Use either COUNT or UNTIL, not both."))
     if re.search(r"FREQ=(SECONDLY|MINUTELY|HOURLY)", text):
-        raise RecurrenceError("Events repeat at most daily: use DAILY, WEEKLY, MONTHLY or YEARLY.")
+        raise RecurrenceError(_("Events repeat at most daily: use DAILY, WEEKLY, MONTHLY or YEARLY."))
     try:
         parsed = rrulestr(_until_to_utc(text), dtstart=start, forceset=False)
     except (ValueError, TypeError, KeyError, IndexError) as exc:
-        raise RecurrenceError(f"Not a valid RFC 5545 rule ({exc}).") from None
+        raise RecurrenceError(_("Not a valid RFC 5545 rule (%(problem)s).") % {"problem": exc}) from None
     if not isinstance(parsed, rrule):  # pragma: no cover - rrulestr returns a set only if asked
-        raise RecurrenceError("Enter a single RRULE.")
+        raise RecurrenceError(_("Enter a single RRULE."))
     return parsed
 
 
@@ -102,7 +103,7 @@ def validate_rule(rule: str, start: datetime) -> None:
     """Raise RecurrenceError when a rule cannot be used, including one that never occurs."""
     parsed = parse_rule(rule, start)
     if parsed.after(start, inc=True) is None:
-        raise RecurrenceError("The rule produces no dates after the event's start.")
+        raise RecurrenceError(_("The rule produces no dates after the event's start."))
 
 
 def expand(dates: EventDates, window_start: datetime, window_end: datetime) -> list[OccurrenceSpan]:

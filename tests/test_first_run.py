@@ -1,0 +1,126 @@
+"""The embedded first run as a newcomer does it: migrate, load the demo (twice), serve, read over HTTP.
+
+Real processes on SQLite in a temporary folder, whatever database the rest of the suite uses.
+"""
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.smoke
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def get(url: str) -> tuple[int, dict, bytes]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory):
+    var = tmp_path_factory.mktemp("first-run")
+    env = {
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL"))
+        },
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "ROLAND_VAR_DIR": str(var),
+        "ROLAND_ADMIN_PASSWORD": "first-run-password",
+        "PYTHONUNBUFFERED": "1",
+    }
+
+    def manage(*args: str) -> subprocess.CompletedProcess:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        return result
+
+    manage("migrate", "--no-input", "-v", "0")
+    first = manage("load_demo")
+    second = manage("load_demo")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if get(f"{base}/healthz")[0] == 200:
+                break
+        except OSError:
+            time.sleep(0.2)
+    yield {"base": base, "first": first.stdout, "second": second.stdout, "var": var}
+    server.terminate()
+    server.wait(timeout=20)
+
+
+def pages(base: str, **params) -> dict:
+    query = "&".join(f"{k}={v}" for k, v in {"limit": 100, **params}.items())
+    status, _headers, body = get(f"{base}/api/wagtail/v2/pages/?{query}")
+    assert status == 200
+    return json.loads(body)
+
+
+def test_demo_is_complete_in_german_and_english(first_run):
+    base = first_run["base"]
+    for locale in ("de", "en"):
+        assert pages(base, locale=locale, type="tourism.PointOfInterest")["meta"]["total_count"] >= 15
+        assert pages(base, locale=locale, type="tourism.Event")["meta"]["total_count"] >= 20
+        assert pages(base, locale=locale, type="tourism.NewsArticle")["meta"]["total_count"] >= 10
+    english = pages(base, locale="en", type="tourism.PointOfInterest", fields="teaser,image_card")["items"]
+    assert any(item["title"] == "Riding Roland" for item in english)
+    status, headers, _ = get(base + english[0]["image_card"]["url"])
+    assert status == 200 and headers["Content-Type"] == "image/webp"
+
+
+def test_demo_events_give_kiosks_something_today(first_run):
+    events = pages(first_run["base"], locale="de", type="tourism.Event", fields="recurrence_rule,status")[
+        "items"
+    ]
+    assert sum(1 for event in events if event["recurrence_rule"]) >= 4
+    assert any(event["status"] == "cancelled" for event in events)
+
+
+def test_loading_twice_changes_nothing(first_run):
+    assert "23 created" in first_run["first"] or " created, 0 already there" in first_run["first"]
+    for line in first_run["second"].splitlines():
+        if "already there" in line:
+            assert ": 0 created," in line, line
+    assert "Created admin user 'admin'" in first_run["first"]
+    assert "exists (password unchanged)" in first_run["second"]
+
+
+def test_admin_and_probes_answer(first_run):
+    base = first_run["base"]
+    assert get(f"{base}/admin/login/")[0] == 200
+    status, _headers, body = get(f"{base}/readyz")
+    assert status == 200 and json.loads(body)["status"] == "ok"
