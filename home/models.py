@@ -3,11 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 
-from tourism.models.base import body_field, main_image_field, teaser_field
+from tourism.models.base import body_field, main_image_field, rendition_field, teaser_field
 
 
 class HomePage(Page):
@@ -20,10 +19,7 @@ class HomePage(Page):
     api_fields = [
         APIField("teaser"),
         APIField("image"),
-        APIField(
-            "image_hero",
-            serializer=ImageRenditionField("fill-1920x800|format-webp|webpquality-82", source="image"),
-        ),
+        rendition_field("hero"),
         APIField("body"),
     ]
     parent_page_types = ["wagtailcore.Page"]
@@ -55,10 +51,7 @@ class StandardPage(Page):
     api_fields = [
         APIField("teaser"),
         APIField("image"),
-        APIField(
-            "image_card",
-            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
-        ),
+        rendition_field("card"),
         APIField("body"),
     ]
     parent_page_types = ["home.HomePage", "home.StandardPage"]

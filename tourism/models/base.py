@@ -4,8 +4,13 @@ from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
+from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from media.renditions import PRESETS
 
 from ..blocks import BodyBlock
 from ..validators import latitude_validators, longitude_validators
@@ -94,3 +99,37 @@ class RelatedPageBase(Orderable):
 
 def address_panel() -> MultiFieldPanel:
     return MultiFieldPanel(AddressFields.address_panels, heading=_("Address and location"))
+
+
+def rendition_field(preset: str, source: str = "image") -> APIField:
+    """A v2 API field with one named preset rendition of an image field."""
+    return APIField(f"{source}_{preset}", serializer=ImageRenditionField(PRESETS[preset], source=source))
+
+
+def content_search_fields(*extra: index.BaseField) -> list[index.BaseField]:
+    """Search fields of the tourism page types: title, teaser over body, filters by locale and category."""
+    return [
+        *Page.search_fields,
+        index.SearchField("teaser", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.FilterField("locale"),
+        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
+        *extra,
+    ]
+
+
+def content_api_fields(*extra: APIField) -> list[APIField]:
+    """Stock v2 API fields shared by the tourism page types."""
+    from ..serializers import LocalizedCategoriesField
+
+    return [
+        APIField("teaser"),
+        APIField("body"),
+        APIField("image"),
+        rendition_field("card"),
+        rendition_field("thumbnail"),
+        APIField("categories", serializer=LocalizedCategoriesField()),
+        APIField("tags"),
+        *extra,
+    ]

@@ -21,15 +21,20 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..serializers import LocalizedCategoriesField
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
-from .base import AddressFields, body_field, main_image_field, teaser_field
+from .base import (
+    AddressFields,
+    body_field,
+    content_api_fields,
+    content_search_fields,
+    main_image_field,
+    teaser_field,
+)
 from .snippets import event_categories
 
 
@@ -180,29 +185,14 @@ class Event(AddressFields, Page):
         SynchronizedField("price_text"),
     ]
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("teaser", boost=2),
-        index.SearchField("body"),
+    search_fields = content_search_fields(
         index.SearchField("location_name"),
-        index.AutocompleteField("title"),
-        index.FilterField("locale"),
         index.FilterField("status"),
         index.FilterField("is_free"),
         index.FilterField("audience"),
-        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
-    ]
+    )
 
-    api_fields = [
-        APIField("teaser"),
-        APIField("body"),
-        APIField("image"),
-        APIField(
-            "image_card",
-            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
-        ),
-        APIField("categories", serializer=LocalizedCategoriesField()),
-        APIField("tags"),
+    api_fields = content_api_fields(
         APIField("start_date"),
         APIField("start_time"),
         APIField("end_date"),
@@ -226,7 +216,7 @@ class Event(AddressFields, Page):
         APIField("is_free"),
         APIField("price_text"),
         APIField("audience"),
-    ]
+    )
 
     parent_page_types = ["tourism.EventIndexPage"]
     subpage_types: list[str] = []

@@ -11,13 +11,18 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..serializers import LocalizedCategoriesField
-from .base import RelatedPageBase, body_field, main_image_field, teaser_field
+from .base import (
+    RelatedPageBase,
+    body_field,
+    content_api_fields,
+    content_search_fields,
+    main_image_field,
+    teaser_field,
+)
 from .snippets import news_categories
 
 
@@ -60,28 +65,8 @@ class NewsArticle(Page):
         InlinePanel("related_links", label=_("Related points of interest and events")),
     ]
     override_translatable_fields = [SynchronizedField("categories")]
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("teaser", boost=2),
-        index.SearchField("body"),
-        index.AutocompleteField("title"),
-        index.FilterField("locale"),
-        index.FilterField("date"),
-        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
-    ]
-    api_fields = [
-        APIField("date"),
-        APIField("teaser"),
-        APIField("body"),
-        APIField("image"),
-        APIField(
-            "image_card",
-            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
-        ),
-        APIField("categories", serializer=LocalizedCategoriesField()),
-        APIField("tags"),
-        APIField("related_links"),
-    ]
+    search_fields = content_search_fields(index.FilterField("date"))
+    api_fields = [APIField("date"), *content_api_fields(APIField("related_links"))]
     parent_page_types = ["tourism.NewsIndexPage"]
     subpage_types: list[str] = []
 

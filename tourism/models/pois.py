@@ -16,18 +16,18 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from ..serializers import LocalizedCategoriesField
 from .base import (
     AddressFields,
     GalleryImageBase,
     RelatedPageBase,
     address_panel,
     body_field,
+    content_api_fields,
+    content_search_fields,
     main_image_field,
     teaser_field,
 )
@@ -157,33 +157,14 @@ class PointOfInterest(AddressFields, Page):
         SynchronizedField("accessibility_certification"),
     ]
 
-    search_fields = [
-        *Page.search_fields,
-        index.SearchField("teaser", boost=2),
-        index.SearchField("body"),
+    search_fields = content_search_fields(
         index.SearchField("locality"),
-        index.AutocompleteField("title"),
-        index.FilterField("locale"),
         index.FilterField("is_free"),
         index.FilterField("wheelchair"),
-        index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
-    ]
+    )
 
-    api_fields = [
-        APIField("teaser"),
-        APIField("body"),
-        APIField("image"),
-        APIField(
-            "image_card",
-            serializer=ImageRenditionField("fill-800x500|format-webp|webpquality-80", source="image"),
-        ),
-        APIField(
-            "image_thumbnail",
-            serializer=ImageRenditionField("fill-320x320|format-webp|webpquality-80", source="image"),
-        ),
+    api_fields = content_api_fields(
         APIField("gallery_images"),
-        APIField("categories", serializer=LocalizedCategoriesField()),
-        APIField("tags"),
         APIField("street"),
         APIField("postal_code"),
         APIField("locality"),
@@ -207,7 +188,7 @@ class PointOfInterest(AddressFields, Page):
         APIField("closed_on_public_holidays"),
         APIField("opening_hours_note"),
         APIField("related_links"),
-    ]
+    )
 
     parent_page_types = ["tourism.PointOfInterestIndexPage"]
     subpage_types: list[str] = []
