@@ -5,8 +5,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .api import wagtail_v2
+from .api import api
 from .health import healthz, readyz
+from .wagtail_api import wagtail_v2
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -14,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/wagtail/v2/", wagtail_v2.urls),
+    path("api/v1/", api.urls),
 ]
 
 if settings.DEBUG:

@@ -28,6 +28,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 INSTALLED_APPS = [
+    "cms",
     "home",
     "tourism",
     "sites",
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "ninja",
     "django_filters",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "cms.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

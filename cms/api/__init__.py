@@ -1,0 +1,56 @@
+"""The typed public API, /api/v1/: one NinjaAPI, one OpenAPI 3.1 document, routers per app.
+
+django-ninja because Wagtail 8's own v3 API is built on it: one schema style, pydantic validation,
+OpenAPI 3.1 generated from the same type hints the views use.
+"""
+
+from django.http import HttpRequest, HttpResponse
+from ninja import NinjaAPI, Swagger
+from ninja.errors import HttpError
+from ninja.errors import ValidationError as NinjaValidationError
+
+from .problems import ApiProblem, handle_api_problem, problem_response
+
+api = NinjaAPI(
+    title="Roland API",
+    version="1.0.0",
+    description=(
+        "Points of interest, events and news of the town of Haldensleben, in every configured language. "
+        "Errors are application/problem+json (RFC 9457)."
+    ),
+    urls_namespace="api-v1",
+    openapi_url="/openapi.json",
+    docs_url="/docs",
+    # Served from ninja's own static files (no CDN); no calls to Swagger's online validator.
+    docs=Swagger(settings={"validatorUrl": None}),
+)
+
+
+@api.exception_handler(ApiProblem)
+def _api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
+    return handle_api_problem(request, exc)
+
+
+@api.exception_handler(NinjaValidationError)
+def _validation_problem(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
+    errors = []
+    for error in exc.errors:
+        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
+        param = location[0] if location else "request"
+        errors.append({"param": param, "message": error.get("msg", "invalid value")})
+    names = ", ".join(dict.fromkeys(error["param"] for error in errors))
+    return problem_response(400, f"Invalid parameter(s): {names}", errors)
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return problem_response(exc.status_code, str(exc))
+
+
+def _register_routers() -> None:
+    from tourism.api import pois
+
+    api.add_router("/", pois.router)
+
+
+_register_routers()

@@ -1,0 +1,63 @@
+"""Per-request facts every serializer needs: site, language, URLs, hidden collections (cached, versioned)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from cms.visibility import SiteFacts, find_site, site_facts
+
+from .i18n import LocaleChoice, negotiate
+
+
+@dataclass
+class ApiContext:
+    request: HttpRequest
+    site: Site
+    facts: SiteFacts
+    choice: LocaleChoice
+    now: datetime = field(default_factory=timezone.now)
+    _category_names: dict | None = None
+
+    @property
+    def locale(self):
+        return self.choice.locale
+
+    @property
+    def code(self) -> str:
+        return self.choice.code
+
+    @property
+    def hidden_collections(self) -> frozenset[int]:
+        return self.facts.hidden_collections
+
+    @property
+    def website_url(self) -> str:
+        return self.facts.website_url or self.request.build_absolute_uri("/").rstrip("/")
+
+    def public_url(self, page: Page) -> str:
+        """The page on the public website: its path below the site root, prefixed by non-default languages."""
+        _path, root = self.facts.root_paths.get(page.locale_id, ("", ""))
+        relative = page.url_path[len(root) :] if root and page.url_path.startswith(root) else page.url_path
+        prefix = (
+            ""
+            if page.locale_id == self.choice.default.pk
+            else f"{self.choice.codes.get(page.locale_id, '')}/"
+        )
+        return f"{self.website_url}/{prefix}{relative.lstrip('/')}"
+
+    def api_url(self, path: str) -> str:
+        return self.request.build_absolute_uri(f"/api/v1/{path.lstrip('/')}")
+
+    def locale_code(self, locale_id: int) -> str:
+        return self.choice.codes.get(locale_id, "")
+
+
+def api_context(request: HttpRequest, locale: str | None, fallback: bool = True) -> ApiContext:
+    site = find_site(request)
+    facts = site_facts(site)
+    return ApiContext(request, site, facts, negotiate(request, facts.locales, locale, fallback))

@@ -1,0 +1,138 @@
+"""Strict query parameters: unknown, repeated, oversized or NUL-carrying input is a 400 naming it."""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Callable
+from datetime import date, datetime, time
+from typing import Literal
+
+from django.http import HttpRequest
+from django.utils import timezone
+from ninja import Schema
+from pydantic import Field
+
+from tourism.services.opening_hours import BERLIN
+
+from .problems import bad_param
+
+MAX_PARAM_LENGTH = 1000
+COMMON_PARAMS: set[str] = set()
+
+
+class ListParams(Schema):
+    """Paging and language, shared by every list endpoint."""
+
+    limit: int = Field(20, ge=1, le=100, description="Items per page (1–100).")
+    offset: int = Field(0, ge=0, le=1_000_000, description="Items to skip.")
+    locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
+    fallback: bool = Field(True, description="Include source-language items without a live translation.")
+
+
+class DetailParams(Schema):
+    locale: str | None = Field(None, max_length=10, description="Language of texts that are not on the page.")
+    format: Literal["json", "jsonld"] | None = Field(
+        None, description="jsonld answers schema.org JSON-LD (as Accept: application/ld+json does)."
+    )
+
+
+def _is_list(annotation) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin in (list, tuple, set):
+        return True
+    return any(_is_list(arg) for arg in typing.get_args(annotation) if arg is not type(None))
+
+
+def allowed_params(*schemas: type[Schema]) -> dict[str, bool]:
+    """Accepted query keys (aliases included) → whether the key may repeat."""
+    allowed: dict[str, bool] = {}
+    for schema in schemas:
+        for name, info in schema.model_fields.items():
+            allowed[info.alias or name] = _is_list(info.annotation)
+    return allowed
+
+
+def check_query(request: HttpRequest, allowed: dict[str, bool]) -> None:
+    """Refuse what a typed schema would silently accept: unknown keys, repeats, NUL bytes, huge values."""
+    for key in request.GET:
+        values = request.GET.getlist(key)
+        if "\x00" in key:
+            raise bad_param(key.replace("\x00", "\\0"), "invalid parameter name")
+        if key not in allowed and key not in COMMON_PARAMS:
+            raise bad_param(key, "unknown parameter; see /api/v1/docs for the accepted ones")
+        if len(values) > 1 and not allowed.get(key, False):
+            raise bad_param(key, "given more than once; it takes a single value")
+        for value in values:
+            if "\x00" in value:
+                raise bad_param(key, "contains a NUL byte")
+            if len(value) > MAX_PARAM_LENGTH:
+                raise bad_param(key, f"longer than {MAX_PARAM_LENGTH} characters")
+
+
+def strict_query(*schemas: type[Schema]) -> Callable:
+    """Decorate an API view so its query string is checked against the schemas it declares."""
+    allowed = allowed_params(*schemas)
+
+    def decorator(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            check_query(request, allowed)
+            return view(request, *args, **kwargs)
+
+        wrapper.roland_allowed_params = allowed  # type: ignore[attr-defined]
+        return wrapper
+
+    return decorator
+
+
+def parse_moment(param: str, value: str | None, *, end_of_day: bool = False) -> datetime | None:
+    """A date (YYYY-MM-DD) or ISO 8601 datetime; dates mean local midnight (or the next one)."""
+    if value is None:
+        return None
+    value = value.strip()
+    if not value:
+        raise bad_param(param, "empty; give a date (YYYY-MM-DD) or an ISO 8601 datetime")
+    try:
+        if len(value) == 10:
+            day = date.fromisoformat(value)
+            moment = datetime.combine(day, time(0), tzinfo=BERLIN)
+            return moment + timezone.timedelta(days=1) if end_of_day else moment
+        moment = datetime.fromisoformat(
+            value.replace("Z", "+00:00").replace(" ", "+", 1) if "T" in value else value
+        )
+    except ValueError:
+        raise bad_param(param, "not a date (YYYY-MM-DD) or ISO 8601 datetime") from None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=BERLIN)
+    if not (1900 <= moment.year <= 2200):
+        raise bad_param(param, "out of range (years 1900–2200)")
+    return moment
+
+
+def parse_point(param: str, value: str | None) -> tuple[float, float] | None:
+    """ "LAT,LNG" in WGS 84."""
+    if value is None:
+        return None
+    parts = value.split(",")
+    try:
+        lat, lng = (float(part) for part in parts)
+    except ValueError:
+        raise bad_param(param, "expected LAT,LNG, e.g. 52.2893,11.4085") from None
+    if not (-90 <= lat <= 90 and -180 <= lng <= 180):
+        raise bad_param(param, "latitude must be −90..90 and longitude −180..180")
+    return lat, lng
+
+
+def parse_bbox(param: str, value: str | None) -> tuple[float, float, float, float] | None:
+    """ "MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT" (RFC 7946 order)."""
+    if value is None:
+        return None
+    parts = value.split(",")
+    try:
+        min_lng, min_lat, max_lng, max_lat = (float(part) for part in parts)
+    except ValueError:
+        raise bad_param(param, "expected MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT") from None
+    if not (-180 <= min_lng <= max_lng <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise bad_param(param, "corners out of range or in the wrong order (MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT)")
+    return min_lng, min_lat, max_lng, max_lat

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    label = "cms"
+    verbose_name = "Roland"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401

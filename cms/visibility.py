@@ -1,0 +1,115 @@
+"""The one visibility rule (DESIGN principle 2): what the public may see.
+
+Every endpoint, feed, renderer, search result and cache key goes through these functions.
+The slowly changing facts they rest on (site roots, view restrictions, hidden collections) are read
+once and cached under a version that any change to them bumps (see cms.signals), so reads cost no
+queries for them and a new restriction takes effect on the next request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import reduce
+from operator import or_
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+
+VERSION_KEY = "roland:visibility-version"
+
+
+@dataclass(frozen=True)
+class SiteFacts:
+    site_id: int
+    website_url: str  # the public website of the site ('' when not configured)
+    locales: dict[str, Locale]  # configured content languages, default first
+    root_paths: dict[int, tuple[str, str]]  # locale id → (tree path, url_path) of the site root
+    restricted_paths: tuple[str, ...]  # pages with a view restriction (their subtrees are hidden)
+    hidden_collections: frozenset[int]
+
+
+def facts_version() -> int:
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def bump_facts_version() -> None:
+    """Called whenever a site root, a restriction or a collection changes."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def _load_facts(site: Site) -> SiteFacts:
+    root = Page.objects.only("translation_key").get(pk=site.root_page_id)
+    roots = Page.objects.filter(translation_key=root.translation_key).values_list(
+        "locale_id", "path", "url_path"
+    )
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    collections = list(
+        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
+    )
+    hidden: set[int] = set()
+    if collections:
+        query = reduce(or_, (Q(path__startswith=path) for path in collections))
+        hidden = set(Collection.objects.filter(query).values_list("pk", flat=True))
+    from sites.models import SiteSettings
+
+    site_settings = SiteSettings.objects.filter(site=site).first()
+    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    by_code = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
+    return SiteFacts(
+        site_id=site.pk,
+        website_url=(site_settings.website_url if site_settings else "").rstrip("/"),
+        locales={code: by_code[code] for code in codes if code in by_code},
+        root_paths={locale_id: (path, url_path) for locale_id, path, url_path in roots},
+        restricted_paths=tuple(sorted(set(restricted))),
+        hidden_collections=frozenset(hidden),
+    )
+
+
+def find_site(request) -> Site:
+    """The site for a request's host (default site otherwise), from a cached list of sites."""
+    key = f"roland:sites:{facts_version()}"
+    sites = cache.get(key)
+    if sites is None:
+        sites = list(Site.objects.select_related(None).order_by("-is_default_site", "hostname"))
+        cache.set(key, sites, timeout=24 * 3600)
+    host = request.get_host().split(":")[0].lower() if request is not None else ""
+    return next((site for site in sites if site.hostname == host), None) or next(
+        (site for site in sites if site.is_default_site), sites[0]
+    )
+
+
+def site_facts(site: Site) -> SiteFacts:
+    key = f"roland:site-facts:{site.pk}:{facts_version()}"
+    facts = cache.get(key)
+    if facts is None:
+        facts = _load_facts(site)
+        cache.set(key, facts, timeout=24 * 3600)
+    return facts
+
+
+def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:
+    """Live, within go-live/expiry, inside the site, and not under a password, login or group restriction."""
+    facts = site_facts(site)
+    now = timezone.now()
+    in_site = reduce(
+        or_, (Q(path__startswith=path) for path, _url in facts.root_paths.values()), Q(pk__in=[])
+    )
+    queryset = (
+        queryset.filter(live=True)
+        .filter(in_site)
+        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
+        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
+    )
+    for path in facts.restricted_paths:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+def is_visible_image(image, site: Site) -> bool:
+    return image is not None and image.collection_id not in site_facts(site).hidden_collections

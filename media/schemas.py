@@ -1,0 +1,90 @@
+"""Images in /api/v1/: texts in the reader's language, credit, licence and every preset rendition."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.db.models import Prefetch
+from ninja import Schema
+
+from .models import ImageText, RolandImage, RolandRendition
+from .renditions import PRESETS
+
+if TYPE_CHECKING:
+    from cms.api.context import ApiContext
+
+
+class RenditionOut(Schema):
+    url: str
+    width: int
+    height: int
+
+
+class FocalPoint(Schema):
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+class ImageOut(Schema):
+    id: int
+    alt: str
+    caption: str
+    credit: str
+    license: str
+    license_url: str
+    width: int
+    height: int
+    focal_point: FocalPoint | None
+    renditions: dict[str, RenditionOut]
+
+
+def image_prefetches(prefix: str) -> list[Prefetch]:
+    """Prefetches that let `image_data` run without queries, for an image FK at `prefix`."""
+    return [
+        Prefetch(
+            f"{prefix}__renditions",
+            queryset=RolandRendition.objects.filter(filter_spec__in=PRESETS.values()),
+            to_attr="preset_renditions",
+        ),
+        Prefetch(f"{prefix}__localized_texts", queryset=ImageText.objects.select_related("locale")),
+    ]
+
+
+def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
+    """The API shape of an image, or None when there is none or it sits in a restricted collection."""
+    if image is None or image.collection_id in ctx.hidden_collections:
+        return None
+    by_spec = {r.filter_spec: r for r in getattr(image, "preset_renditions", [])}
+    missing = [spec for spec in PRESETS.values() if spec not in by_spec]
+    if missing:  # older images: render once now, stored for the next reader
+        by_spec.update(image.get_renditions(*missing))
+    alt, caption = image.texts_for(ctx.code)
+    focal = None
+    if image.focal_point_x is not None:
+        focal = {
+            "x": image.focal_point_x,
+            "y": image.focal_point_y,
+            "width": image.focal_point_width,
+            "height": image.focal_point_height,
+        }
+    return {
+        "id": image.pk,
+        "alt": alt,
+        "caption": caption,
+        "credit": image.credit,
+        "license": image.license,
+        "license_url": image.effective_license_url,
+        "width": image.width,
+        "height": image.height,
+        "focal_point": focal,
+        "renditions": {
+            name: {
+                "url": ctx.request.build_absolute_uri(by_spec[spec].url),
+                "width": by_spec[spec].width,
+                "height": by_spec[spec].height,
+            }
+            for name, spec in PRESETS.items()
+        },
+    }

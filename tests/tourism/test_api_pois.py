@@ -1,0 +1,275 @@
+"""/api/v1/pois: what the city website, partner apps and kiosks rely on."""
+
+from datetime import date, time
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from home.demo.translation import translate_with_strings
+from media.renditions import PRESETS
+from tests.factories import CategoryFactory, ImageFactory
+from tourism.models import OpeningHoursException, OpeningHoursRule
+
+pytestmark = pytest.mark.django_db
+
+MARKET = (52.2893, 11.4085)
+
+
+@pytest.fixture
+def places(tree, locales, django_capture_on_commit_callbacks):
+    """Three places with images, categories, hours; the museum translated to English."""
+    museum_category = CategoryFactory(name="Museen", slug="museum", schema_type="Museum")
+    sight = CategoryFactory(name="Sehenswürdigkeiten", slug="sight")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(tree.home, locales["en"], {})
+        translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
+        translate_with_strings(museum_category, locales["en"], {"Museen": "Museums"})
+        museum = tree.poi(
+            title="Museum Haldensleben",
+            slug="museum",
+            latitude="52.290000",
+            longitude="11.410000",
+            wheelchair="yes",
+            is_free=False,
+            price_text="4 €",
+            image=ImageFactory(),
+            live=False,
+        )
+        museum.categories = [museum_category]
+        museum.opening_hours = [
+            OpeningHoursRule(
+                tuesday=True, wednesday=True, thursday=True, friday=True, opens=time(10), closes=time(17)
+            )
+        ]
+        museum.opening_hours_exceptions = [
+            OpeningHoursException(date_from=date(2026, 12, 24), closed=True, reason="christmas_eve")
+        ]
+        museum.save_revision().publish()
+        translate_with_strings(
+            museum, locales["en"], {"Museum Haldensleben": "Haldensleben Museum", "museum": "museum"}
+        )
+        roland = tree.poi(
+            title="Reitender Roland", slug="roland", is_free=True, image=ImageFactory(), live=False
+        )
+        roland.categories = [sight]
+        roland.save_revision().publish()
+        castle = tree.poi(
+            title="Schloss Hundisburg",
+            slug="schloss",
+            latitude="52.273000",
+            longitude="11.353000",
+            wheelchair="partial",
+            image=ImageFactory(),
+        )
+    return {"museum": museum, "roland": roland, "castle": castle}
+
+
+def get(client, path, **params):
+    return client.get(f"/api/v1/{path}", params)
+
+
+def test_list_contract_for_the_city_website_map(client, places):
+    response = get(client, "pois", locale="de")
+    assert response.status_code == 200
+    assert response["Content-Language"] == "de"
+    assert "Accept-Language" in response["Vary"]
+    data = response.json()
+    assert set(data) == {"count", "next", "previous", "items"}
+    assert data["count"] == 3
+    museum = next(item for item in data["items"] if item["title"] == "Museum Haldensleben")
+    assert set(museum) >= {
+        "id", "type", "locale", "is_fallback", "title", "slug", "teaser", "url", "api_url", "last_published_at",
+        "categories", "location", "distance_km", "open_now", "opening_hours_today", "image",
+    }  # fmt: skip
+    assert museum["type"] == "poi" and museum["locale"] == "de" and museum["is_fallback"] is False
+    assert museum["categories"] == [{"slug": "museum", "name": "Museen"}]
+    assert museum["location"] == {
+        "lat": 52.29, "lng": 11.41, "street": "", "postal_code": "", "locality": "",
+    }  # fmt: skip
+    assert museum["api_url"].endswith(f"/api/v1/pois/{museum['id']}")
+    image = museum["image"]
+    assert set(image["renditions"]) == set(PRESETS)
+    assert (
+        image["alt"] and image["credit"] and image["license_url"].startswith("https://creativecommons.org/")
+    )
+    assert isinstance(museum["open_now"], bool)
+
+
+def test_english_answer_with_fallback_marks_untranslated_items(client, places):
+    data = get(client, "pois", locale="en").json()
+    by_title = {item["title"]: item for item in data["items"]}
+    assert set(by_title) == {"Haldensleben Museum", "Reitender Roland", "Schloss Hundisburg"}
+    assert by_title["Haldensleben Museum"]["is_fallback"] is False
+    assert by_title["Haldensleben Museum"]["locale"] == "en"
+    assert by_title["Haldensleben Museum"]["categories"] == [{"slug": "museum", "name": "Museums"}]
+    assert by_title["Haldensleben Museum"]["url"].endswith("/en/places/museum/")
+    assert (
+        by_title["Reitender Roland"]["is_fallback"] is True and by_title["Reitender Roland"]["locale"] == "de"
+    )
+    strict = get(client, "pois", locale="en", fallback="false").json()
+    assert [item["title"] for item in strict["items"]] == ["Haldensleben Museum"]
+
+
+def test_accept_language_picks_the_language(client, places):
+    response = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9,de;q=0.5")
+    assert response["Content-Language"] == "en"
+    response = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="fr-FR")
+    assert response["Content-Language"] == "de"
+
+
+def test_near_radius_and_distance_ordering(client, places):
+    data = get(client, "pois", near="52.2893,11.4085", radius="2", ordering="distance").json()
+    titles = [item["title"] for item in data["items"]]
+    assert titles == ["Reitender Roland", "Museum Haldensleben"]  # the castle is 4 km away
+    assert data["items"][0]["distance_km"] == 0.0
+    assert 0 < data["items"][1]["distance_km"] < 0.2
+    wide = get(client, "pois", near="52.2893,11.4085", radius="10", ordering="distance").json()
+    assert [item["title"] for item in wide["items"]][-1] == "Schloss Hundisburg"
+
+
+def test_bbox_wheelchair_free_category_filters(client, places):
+    def titles(**params):
+        return sorted(item["title"] for item in get(client, "pois", **params).json()["items"])
+
+    assert titles(bbox="11.35,52.27,11.36,52.28") == ["Schloss Hundisburg"]
+    assert titles(wheelchair="yes") == ["Museum Haldensleben"]
+    assert titles(wheelchair="partial") == ["Museum Haldensleben", "Schloss Hundisburg"]
+    assert titles(free="true") == ["Reitender Roland"]
+    assert titles(category="museum") == ["Museum Haldensleben"]
+    assert client.get("/api/v1/pois?category=museum&category=sight").json()["count"] == 2
+
+
+def test_open_at_uses_the_opening_hours_service(client, places):
+    def titles(moment):
+        return [item["title"] for item in get(client, "pois", open_at=moment).json()["items"]]
+
+    assert titles("2026-12-01T11:00:00+01:00") == ["Museum Haldensleben"]  # Tuesday
+    assert titles("2026-12-01T18:00:00+01:00") == []
+    assert titles("2026-12-24T11:00:00+01:00") == []  # Christmas Eve: closed by exception
+
+
+def test_paging_links(client, places):
+    first = get(client, "pois", limit="2").json()
+    assert len(first["items"]) == 2 and first["previous"] is None
+    second = client.get(first["next"]).json()
+    assert len(second["items"]) == 1 and second["next"] is None
+    assert "offset=2" in first["next"] and "limit=2" in first["next"]
+
+
+def test_detail_contract_with_translations_and_jsonld(client, places):
+    museum = places["museum"]
+    response = get(client, f"pois/{museum.pk}")
+    assert response.status_code == 200
+    data = response.json()
+    assert set(data) >= {
+        "body", "opening_hours", "accessibility", "contact", "prices", "gallery", "related",
+        "upcoming_events", "translations", "jsonld",
+    }  # fmt: skip
+    assert [t["locale"] for t in data["translations"]] == ["en"]
+    assert data["prices"] == {"free": False, "text": "4 €"}
+    assert data["opening_hours"]["weekly"] == [
+        {"weekdays": [1, 2, 3, 4], "opens": "10:00", "closes": "17:00", "valid_from": None, "valid_to": None}
+    ]
+    assert data["opening_hours"]["exceptions"][0]["reason"] == "christmas_eve"
+    assert data["jsonld"]["@type"] == ["TouristAttraction", "Museum"]
+    assert data["jsonld"]["inLanguage"] == "de"
+    assert data["jsonld"]["openingHoursSpecification"][0]["dayOfWeek"][0] == "https://schema.org/Tuesday"
+    ld = get(client, f"pois/{museum.pk}", format="jsonld")
+    assert ld["Content-Type"] == "application/ld+json"
+    assert ld.json() == data["jsonld"]
+    accept = client.get(f"/api/v1/pois/{museum.pk}", HTTP_ACCEPT="application/ld+json")
+    assert accept["Content-Type"] == "application/ld+json"
+
+
+def test_geojson_is_lng_lat(client, places):
+    response = get(client, "pois.geojson")
+    assert response["Content-Type"] == "application/geo+json"
+    collection = response.json()
+    assert collection["type"] == "FeatureCollection"
+    castle = next(f for f in collection["features"] if f["properties"]["title"] == "Schloss Hundisburg")
+    assert castle["geometry"] == {"type": "Point", "coordinates": [11.353, 52.273]}
+    assert "location" not in castle["properties"]
+
+
+@pytest.mark.parametrize("path", ["pois/999999", "pois/abc", "pois/1.5", "nothing-here", "pois/1/extra"])
+def test_unknown_ids_and_paths_are_404_problems(client, places, path):
+    response = client.get(f"/api/v1/{path}")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["status"] == 404
+
+
+def test_post_is_a_405_problem(client, places):
+    response = client.post("/api/v1/pois", {})
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_hidden_places_are_404(client, places, tree):
+    draft = tree.poi(title="Entwurf", slug="entwurf", live=False)
+    PageViewRestriction.objects.create(page=places["castle"], restriction_type="password", password="x")
+    assert get(client, f"pois/{draft.pk}").status_code == 404
+    assert get(client, f"pois/{places['castle'].pk}").status_code == 404
+    titles = {item["title"] for item in get(client, "pois").json()["items"]}
+    assert titles == {"Museum Haldensleben", "Reitender Roland"}
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [
+        ("limit=0", "limit"),
+        ("limit=101", "limit"),
+        ("limit=abc", "limit"),
+        ("offset=-1", "offset"),
+        ("limit=", "limit"),
+        ("locale=xx", "locale"),
+        ("radius=0", "radius"),
+        ("radius=51", "radius"),
+        ("near=52.2", "near"),
+        ("near=95,11", "near"),
+        ("bbox=1,2,3", "bbox"),
+        ("wheelchair=maybe", "wheelchair"),
+        ("ordering=price", "ordering"),
+        ("ordering=distance", "ordering"),
+        ("open_at=yesterday", "open_at"),
+        ("open_now=perhaps", "open_now"),
+        ("free=2", "free"),
+        ("colour=red", "colour"),
+        ("limit=5&limit=6", "limit"),
+        ("tag=" + "x" * 10_000, "tag"),
+        ("locality=a%00b", "locality"),
+    ],
+)
+def test_bad_input_is_a_400_problem_naming_the_parameter(client, places, query, param):
+    response = client.get(f"/api/v1/pois?{query}")
+    assert response.status_code == 400, response.content[:300]
+    assert response["Content-Type"] == "application/problem+json"
+    body = response.json()
+    assert body["status"] == 400
+    assert param in [error["param"] for error in body["errors"]]
+
+
+def test_list_query_count_does_not_grow_with_the_page(client, places):
+    def count(**params):
+        client.get("/api/v1/pois", params)  # warm the per-site facts
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/api/v1/pois", params).status_code == 200
+        return len(queries)
+
+    for extra in (
+        {},
+        {"near": "52.2893,11.4085", "ordering": "distance"},
+        {"open_now": "true"},
+        {"locale": "en"},
+    ):
+        one, hundred = count(limit=1, **extra), count(limit=100, **extra)
+        assert one == hundred <= 10, (extra, one, hundred)
+
+
+def test_detail_query_count_is_bounded(client, places):
+    client.get(f"/api/v1/pois/{places['museum'].pk}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(f"/api/v1/pois/{places['museum'].pk}")
+    assert len(queries) <= 15

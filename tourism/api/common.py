@@ -1,0 +1,157 @@
+"""Pieces shared by the tourism endpoints: item envelope, paging, categories, translations, lookups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from ninja import Schema
+
+from cms.api.context import ApiContext, api_context
+from cms.api.problems import not_found
+from cms.visibility import visible_pages
+
+from ..models import Category
+
+
+class CategoryOut(Schema):
+    slug: str
+    name: str
+
+
+class LocationOut(Schema):
+    lat: float | None
+    lng: float | None
+    street: str
+    postal_code: str
+    locality: str
+
+
+class TranslationOut(Schema):
+    locale: str
+    id: int
+    api_url: str
+
+
+class ItemBase(Schema):
+    id: int
+    type: str
+    locale: str
+    is_fallback: bool
+    title: str
+    slug: str
+    teaser: str
+    url: str
+    api_url: str
+    last_published_at: datetime | None
+
+
+def categories_prefetch(ctx: ApiContext) -> Prefetch:
+    """Categories with their name in the answer's language (falling back to the source name)."""
+    local = Category.objects.filter(translation_key=OuterRef("translation_key"), locale=ctx.locale).values(
+        "name"
+    )[:1]
+    return Prefetch(
+        "categories", queryset=Category.objects.annotate(local_name=Subquery(local)).order_by("name")
+    )
+
+
+def categories_data(page) -> list[dict]:
+    return [{"slug": c.slug, "name": getattr(c, "local_name", None) or c.name} for c in page.categories.all()]
+
+
+def location_data(obj) -> dict:
+    return {
+        "lat": float(obj.latitude) if obj.latitude is not None else None,
+        "lng": float(obj.longitude) if obj.longitude is not None else None,
+        "street": obj.street,
+        "postal_code": obj.postal_code,
+        "locality": obj.locality,
+    }
+
+
+def item_base(page, ctx: ApiContext, type_name: str, path: str) -> dict[str, Any]:
+    return {
+        "id": page.pk,
+        "type": type_name,
+        "locale": ctx.locale_code(page.locale_id),
+        "is_fallback": page.locale_id != ctx.locale.pk,
+        "title": page.title,
+        "slug": page.slug,
+        "teaser": page.teaser,
+        "url": ctx.public_url(page),
+        "api_url": ctx.api_url(f"{path}/{page.pk}"),
+        "last_published_at": page.last_published_at,
+    }
+
+
+def translations_data(page, ctx: ApiContext, path: str) -> list[dict]:
+    """Other live language versions of a page (one query)."""
+    others = visible_pages(type(page).objects.filter(translation_key=page.translation_key), ctx.site).exclude(
+        pk=page.pk
+    )
+    return [
+        {
+            "locale": ctx.locale_code(other.locale_id),
+            "id": other.pk,
+            "api_url": ctx.api_url(f"{path}/{other.pk}"),
+        }
+        for other in others.only("pk", "locale_id").order_by("locale_id")
+    ]
+
+
+def page_url(ctx: ApiContext, offset: int | None) -> str | None:
+    if offset is None:
+        return None
+    params = [(k, v) for k in ctx.request.GET for v in ctx.request.GET.getlist(k) if k != "offset"]
+    if offset:
+        params.append(("offset", str(offset)))
+    return ctx.request.build_absolute_uri(f"{ctx.request.path}?{urlencode(params)}")
+
+
+def envelope(ctx: ApiContext, count: int, limit: int, offset: int, items: list[dict]) -> dict:
+    following = offset + limit if offset + limit < count else None
+    previous = max(offset - limit, 0) if offset > 0 else None
+    return {
+        "count": count,
+        "next": page_url(ctx, following),
+        "previous": page_url(ctx, previous),
+        "items": items,
+    }
+
+
+def paginate(
+    ctx: ApiContext, queryset: QuerySet, limit: int, offset: int, serialize: Callable[[Any], dict]
+) -> dict:
+    count = queryset.count()
+    items = [serialize(obj) for obj in queryset[offset : offset + limit]] if offset < count else []
+    return envelope(ctx, count, limit, offset, items)
+
+
+def fetch_in_order(queryset: QuerySet, pks: Sequence[int]) -> list:
+    by_pk = {obj.pk: obj for obj in queryset.filter(pk__in=pks)}
+    return [by_pk[pk] for pk in pks if pk in by_pk]
+
+
+def parse_id(raw: str) -> int:
+    """Ids in paths are strings so a non-numeric id is a 404 problem, not a validation error."""
+    if not raw.isdigit() or len(raw) > 18:
+        raise not_found(f"No item with id '{raw[:40]}'.")
+    return int(raw)
+
+
+def for_item(ctx: ApiContext, page, locale_param: str | None) -> ApiContext:
+    """Without an explicit language, a detail answers in the language of the item asked for."""
+    if locale_param is not None or "Accept-Language" in ctx.request.headers:
+        return ctx
+    return api_context(ctx.request, ctx.locale_code(page.locale_id) or None, ctx.choice.fallback)
+
+
+def get_visible(queryset: QuerySet, raw_id: str, ctx: ApiContext):
+    obj = visible_pages(queryset, ctx.site).filter(pk=parse_id(raw_id)).first()
+    if obj is None:
+        raise not_found(f"No item with id '{raw_id[:40]}'.")
+    return obj
