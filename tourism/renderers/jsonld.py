@@ -106,3 +106,62 @@ def poi_jsonld(data: dict, ctx: ApiContext, schema_types: list[str] | None = Non
             else None,
         }
     )
+
+
+def _place(data: dict) -> dict | None:
+    if data.get("online_url") and data.get("status") == "moved_online":
+        return {"@type": "VirtualLocation", "url": data["online_url"]}
+    venue, location = data.get("venue"), data.get("location")
+    if not venue and not location:
+        return None
+    location = (venue or {}).get("location") or location or {}
+    return _clean(
+        {
+            "@type": "Place",
+            "name": (venue or {}).get("title") or location.get("street"),
+            "address": _address(location),
+            "geo": _geo(location),
+        }
+    )
+
+
+def event_jsonld(data: dict) -> dict:
+    prices = data.get("prices", {})
+    offers = None
+    if data.get("ticket_url") or prices.get("text") or prices.get("free"):
+        offers = _clean(
+            {
+                "@type": "Offer",
+                "url": data.get("ticket_url") or data["url"],
+                "price": 0 if prices.get("free") else None,
+                "priceCurrency": "EUR",
+                "description": prices.get("text"),
+            }
+        )
+    organizer = data.get("organizer")
+    return _clean(
+        {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "@id": data["url"],
+            "name": data["title"],
+            "description": data["teaser"],
+            "url": data["url"],
+            "inLanguage": data["locale"],
+            "startDate": data["start"].isoformat(),
+            "endDate": data["end"].isoformat(),
+            "eventStatus": EVENT_STATUS.get(data["status"], EVENT_STATUS["scheduled"]),
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
+            if data["status"] == "moved_online"
+            else "https://schema.org/OfflineEventAttendanceMode",
+            "location": _place(data),
+            "image": _image(data),
+            "isAccessibleForFree": data.get("free"),
+            "offers": offers,
+            "organizer": _clean(
+                {"@type": "Organization", "name": organizer["name"], "url": organizer["website"]}
+            )
+            if organizer
+            else None,
+        }
+    )

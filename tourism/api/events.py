@@ -1,0 +1,372 @@
+"""Events: occurrences in time order from the materialised table, event detail, iCalendar."""
+
+from datetime import datetime, timedelta
+from typing import Literal
+
+from django.db.models import Prefetch, Q
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cms.api.content import stream_data
+from cms.api.context import ApiContext, api_context
+from cms.api.i18n import with_fallback
+from cms.api.params import DetailParams, ListParams, parse_moment, parse_point, strict_query
+from cms.api.problems import PROBLEM_RESPONSES, bad_param
+from cms.visibility import visible_pages
+from media.schemas import ImageOut, image_data, image_prefetches
+
+from ..models import Event, EventOccurrence, PointOfInterest
+from ..renderers.ical import calendar_response
+from ..renderers.jsonld import event_jsonld, jsonld_response, wants_jsonld
+from ..services.geo import bounding_box, distance_km
+from ..services.opening_hours import BERLIN
+from .common import (
+    CategoryOut,
+    ItemBase,
+    LocationOut,
+    TranslationOut,
+    categories_data,
+    categories_prefetch,
+    envelope,
+    for_item,
+    get_visible,
+    item_base,
+    location_data,
+    translations_data,
+)
+
+router = Router(tags=["Events"])
+PATH = "events"
+MAX_WINDOW = timedelta(days=366)
+DEFAULT_WINDOW = timedelta(days=90)
+
+
+class EventFilters(Schema):
+    from_: str | None = Field(
+        None, alias="from", description="Date (YYYY-MM-DD) or ISO 8601 datetime; default now."
+    )
+    to: str | None = Field(None, description="Date or datetime; default `from` + 90 days; window ≤ 366 days.")
+    category: list[str] = Field([], description="Category slug; repeat for any of several.")
+    audience: (
+        Literal["everyone", "families", "children", "youth", "adults", "seniors", "business", "tourists"]
+        | None
+    ) = None
+    venue: str | None = Field(None, description="Id of a point of interest (any language version).")
+    near: str | None = Field(None, description="LAT,LNG — with `radius`.")
+    radius: float = Field(5, gt=0, le=50, description="Kilometres around `near` (default 5, max 50).")
+    status: Literal["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"] | None = None
+    free: bool | None = None
+    ordering: Literal["start", "-start"] = "start"
+
+
+class VenueOut(Schema):
+    id: int
+    title: str
+    location: LocationOut
+
+
+class OccurrenceItem(ItemBase):
+    event_id: int
+    start: datetime
+    end: datetime
+    all_day: bool
+    status: str
+    status_note: str
+    venue: VenueOut | None
+    location: LocationOut | None
+    categories: list[CategoryOut]
+    audience: str
+    free: bool
+    ticket_url: str
+    image: ImageOut | None
+
+
+class OccurrenceList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    items: list[OccurrenceItem]
+
+
+class RecurrenceOut(Schema):
+    rrule: str
+    exdates: list[str]
+    rdates: list[str]
+
+
+class OrganizerOut(Schema):
+    name: str
+    website: str
+    email: str
+    phone: str
+
+
+class PricesOut(Schema):
+    free: bool
+    text: str
+
+
+class NextOccurrenceOut(Schema):
+    start: datetime
+    end: datetime
+    all_day: bool
+
+
+class EventDetail(ItemBase):
+    start: datetime
+    end: datetime
+    all_day: bool
+    status: str
+    status_note: str
+    venue: VenueOut | None
+    location: LocationOut | None
+    online_url: str
+    categories: list[CategoryOut]
+    audience: str
+    free: bool
+    ticket_url: str
+    image: ImageOut | None
+    body: list[dict]
+    recurrence: RecurrenceOut | None
+    next_occurrences: list[NextOccurrenceOut]
+    organizer: OrganizerOut | None
+    prices: PricesOut
+    translations: list[TranslationOut]
+    jsonld: dict
+
+
+def window(filters: EventFilters, ctx: ApiContext) -> tuple[datetime, datetime]:
+    start = parse_moment("from", filters.from_) or ctx.now
+    end = (
+        parse_moment("to", filters.to, end_of_day=True) if filters.to is not None else start + DEFAULT_WINDOW
+    )
+    if end <= start:
+        raise bad_param("to", "must be after `from`")
+    if end - start > MAX_WINDOW:
+        raise bad_param("to", "the window from `from` to `to` is at most 366 days")
+    return start, end
+
+
+def visible_events(ctx: ApiContext):
+    return with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
+
+
+def event_filters(events, filters: EventFilters, ctx: ApiContext):
+    if filters.category:
+        events = events.filter(categories__slug__in=filters.category)
+    if filters.audience:
+        events = events.filter(audience=filters.audience)
+    if filters.status:
+        events = events.filter(status=filters.status)
+    if filters.free is not None:
+        events = events.filter(is_free=filters.free)
+    if filters.venue is not None:
+        venue_id = parse_id_param("venue", filters.venue)
+        keys = PointOfInterest.objects.filter(pk=venue_id).values("translation_key")
+        events = events.filter(venue__translation_key__in=keys)
+    near = parse_point("near", filters.near)
+    if near:
+        events = events.filter(pk__in=events_near(events, near, filters.radius))
+    return events
+
+
+def parse_id_param(param: str, raw: str) -> int:
+    if not raw.isdigit() or len(raw) > 18:
+        raise bad_param(param, "expected a numeric id")
+    return int(raw)
+
+
+def events_near(events, near: tuple[float, float], radius: float) -> list[int]:
+    """Events whose venue (or own location) lies within the radius: box in SQL, exact distance here."""
+    min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], radius)
+    in_box = Q(venue__latitude__range=(min_lat, max_lat), venue__longitude__range=(min_lng, max_lng)) | Q(
+        venue__isnull=True, latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
+    )
+    rows = events.filter(in_box).values_list(
+        "pk", "venue__latitude", "venue__longitude", "latitude", "longitude"
+    )
+    found = []
+    for pk, venue_lat, venue_lng, lat, lng in rows:
+        point = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
+        if point[0] is not None and distance_km(near[0], near[1], float(point[0]), float(point[1])) <= radius:
+            found.append(pk)
+    return found
+
+
+def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
+    """Venues in the reader's language where translated and visible (one query for the whole page)."""
+    keys = {event.venue.translation_key for event in events if event.venue_id}
+    if not keys:
+        return {}
+    best: dict = {}
+    venues = visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site).filter(
+        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+    )
+    for venue in venues:
+        if venue.translation_key not in best or venue.locale_id == ctx.locale.pk:
+            best[venue.translation_key] = venue
+    return best
+
+
+def place_data(event: Event, venues: dict) -> tuple[dict | None, dict | None]:
+    venue = venues.get(event.venue.translation_key) if event.venue_id else None
+    if venue is not None:
+        return {"id": venue.pk, "title": venue.title, "location": location_data(venue)}, location_data(venue)
+    if event.latitude is not None or event.street or event.locality:
+        return None, location_data(event)
+    return None, None
+
+
+def event_fields(event: Event, ctx: ApiContext, venues: dict) -> dict:
+    venue, location = place_data(event, venues)
+    return {
+        "status": event.status,
+        "status_note": event.status_note,
+        "venue": venue,
+        "location": location,
+        "categories": categories_data(event),
+        "audience": event.audience,
+        "free": event.is_free,
+        "ticket_url": event.ticket_url,
+        "image": image_data(event.image, ctx),
+    }
+
+
+def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) -> dict:
+    event = occurrence.event
+    base = item_base(event, ctx, "event", PATH)
+    base["id"] = occurrence.pk
+    return {
+        **base,
+        "event_id": event.pk,
+        "start": occurrence.start.astimezone(BERLIN),
+        "end": occurrence.end.astimezone(BERLIN),
+        "all_day": occurrence.all_day,
+        **event_fields(event, ctx, venues),
+    }
+
+
+def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
+    start, end = window(filters, ctx)
+    events = event_filters(visible_events(ctx), filters, ctx)
+    order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
+    return (
+        EventOccurrence.objects.filter(event__in=events.values("pk"), start__lt=end, end__gt=start)
+        .select_related("event", "event__image", "event__venue")
+        .prefetch_related(
+            Prefetch("event__categories", queryset=categories_prefetch(ctx).queryset),
+            *image_prefetches("event__image"),
+        )
+        .order_by(*order)
+    )
+
+
+@router.get("/events", response={200: OccurrenceList, **PROBLEM_RESPONSES}, summary="List event occurrences")
+@strict_query(ListParams, EventFilters)
+def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[EventFilters]):
+    """Occurrences in time order: a recurring event appears once per date; one running now is included.
+
+    Consumers: the city website's calendar, kiosks, partner event portals.
+    """
+    ctx = api_context(request, params.locale, params.fallback)
+    queryset = occurrence_queryset(ctx, filters)
+    count = queryset.count()
+    page = list(queryset[params.offset : params.offset + params.limit]) if params.offset < count else []
+    venues = venue_translations([occ.event for occ in page], ctx)
+
+    return envelope(
+        ctx, count, params.limit, params.offset, [occurrence_item(occ, ctx, venues) for occ in page]
+    )
+
+
+@router.get(
+    "/events.ics",
+    response={200: str, **PROBLEM_RESPONSES},
+    summary="Events as iCalendar",
+    openapi_extra={
+        "responses": {200: {"description": "RFC 5545 calendar", "content": {"text/calendar": {}}}}
+    },
+)
+@strict_query(ListParams, EventFilters)
+def events_ics(request: HttpRequest, params: Query[ListParams], filters: Query[EventFilters]):
+    """The events with an occurrence in the window (same filters as the list), one VEVENT each with its RRULE."""
+    ctx = api_context(request, params.locale, params.fallback)
+    start, end = window(filters, ctx)
+    events = event_filters(visible_events(ctx), filters, ctx)
+    with_dates = EventOccurrence.objects.filter(start__lt=end, end__gt=start).values("event_id")
+    selected = (
+        events.filter(pk__in=with_dates)
+        .select_related("venue", "locale")
+        .prefetch_related("excluded_dates", "extra_dates", categories_prefetch(ctx))
+        .order_by("start_date", "pk")
+    )
+    return calendar_response(list(selected[:2000]), ctx, f"{ctx.site.site_name or 'Roland'} ({ctx.code})")
+
+
+def event_detail(event: Event, ctx: ApiContext) -> dict:
+    venues = venue_translations([event], ctx)
+    dates = event.dates()
+    occurrences = EventOccurrence.objects.filter(event=event, end__gt=ctx.now).order_by("start")[:10]
+    organizer = event.organizer
+    data = {
+        **item_base(event, ctx, "event", PATH),
+        "start": event.start,
+        "end": event.end,
+        "all_day": event.all_day,
+        "online_url": event.online_url,
+        **event_fields(event, ctx, venues),
+        "body": stream_data(event.body, ctx),
+        "recurrence": {
+            "rrule": dates.rule,
+            "exdates": [day.isoformat() for day in dates.exdates],
+            "rdates": [
+                datetime.combine(day, at).isoformat() if at else day.isoformat() for day, at in dates.rdates
+            ],
+        }
+        if dates.rule or dates.rdates
+        else None,
+        "next_occurrences": [
+            {"start": occ.start.astimezone(BERLIN), "end": occ.end.astimezone(BERLIN), "all_day": occ.all_day}
+            for occ in occurrences
+        ],
+        "organizer": {
+            "name": organizer.name,
+            "website": organizer.website,
+            "email": organizer.email,
+            "phone": organizer.phone,
+        }
+        if organizer
+        else None,
+        "prices": {"free": event.is_free, "text": event.price_text},
+        "translations": translations_data(event, ctx, PATH),
+    }
+    data["jsonld"] = event_jsonld(data)
+    return data
+
+
+@router.get(
+    "/events/{event_id}",
+    response={200: EventDetail, **PROBLEM_RESPONSES},
+    summary="One event",
+    openapi_extra={
+        "responses": {
+            200: {"description": "The event (JSON, or JSON-LD)", "content": {"application/ld+json": {}}}
+        }
+    },
+)
+@strict_query(DetailParams)
+def get_event(request: HttpRequest, event_id: str, params: Query[DetailParams]):
+    """An event with body, recurrence, the next occurrences, organizer and prices.
+
+    Consumers: the city website's event page, partner portals; `?format=jsonld` for search engines.
+    """
+    ctx = api_context(request, params.locale)
+    queryset = Event.objects.select_related("image", "venue", "organizer").prefetch_related(
+        categories_prefetch(ctx), *image_prefetches("image"), "excluded_dates", "extra_dates"
+    )
+    event = get_visible(queryset, event_id, ctx)
+    data = event_detail(event, for_item(ctx, event, params.locale))
+    if wants_jsonld(request):
+        return jsonld_response(data["jsonld"])
+    return data
