@@ -1,4 +1,4 @@
-"""Wagtail's stock read API (v2) at /api/wagtail/v2/; the typed /api/v1/ is assembled beside it."""
+"""Wagtail's stock read API (v2) at /api/wagtail/v2/, held to the same visibility rule as /api/v1/."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -6,7 +6,16 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
 from media.api import RolandImagesAPIViewSet
 
+from .visibility import find_site, visible_pages
+
+
+class VisiblePagesAPIViewSet(PagesAPIViewSet):
+    def get_base_queryset(self):
+        # Wagtail's own rule (live, public, in site) plus ours: go-live and expiry dates, cached facts.
+        return visible_pages(super().get_base_queryset(), find_site(self.request))
+
+
 wagtail_v2 = WagtailAPIRouter("wagtailapi")
-wagtail_v2.register_endpoint("pages", PagesAPIViewSet)
+wagtail_v2.register_endpoint("pages", VisiblePagesAPIViewSet)
 wagtail_v2.register_endpoint("images", RolandImagesAPIViewSet)
 wagtail_v2.register_endpoint("documents", DocumentsAPIViewSet)
