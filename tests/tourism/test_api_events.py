@@ -224,6 +224,23 @@ def test_ics_keeps_local_time_across_dst(client, tree):
     assert dates[2].astimezone(BERLIN).utcoffset() == timedelta(hours=2)
 
 
+def test_json_occurrences_keep_local_time_across_dst(client, tree):
+    tree.event(
+        title="Frühlingskonzert",
+        slug="fruehling",
+        start_date=date(2027, 3, 20),
+        start_time=time(19),
+        end_time=time(21),
+        recurrence_rule="FREQ=WEEKLY;COUNT=3",
+    )
+    items = get(client, "events", **{"from": "2027-03-01", "to": "2027-04-30"}).json()["items"]
+    assert [item["start"] for item in items] == [
+        "2027-03-20T19:00:00+01:00",
+        "2027-03-27T19:00:00+01:00",
+        "2027-04-03T19:00:00+02:00",
+    ]
+
+
 def test_hidden_events_never_appear(client, tree, calendar):
     draft = tree.event(
         title="Geheim", slug="geheim", start_date=timezone.localdate() + timedelta(days=1), live=False
@@ -243,7 +260,10 @@ def test_list_query_count_does_not_grow_with_the_page(client, calendar):
     # Newest first, so the single item of limit=1 has every relation (image, venue, categories) too:
     # Django skips a prefetch query when no row has the relation.
     for extra in ({}, {"locale": "en"}, {"near": "52.2893,11.4085"}):
-        one, hundred = count(limit=1, ordering="-start", **extra), count(limit=100, ordering="-start", **extra)
+        one, hundred = (
+            count(limit=1, ordering="-start", **extra),
+            count(limit=100, ordering="-start", **extra),
+        )
         assert one == hundred <= 10, (extra, one, hundred)
 
 
