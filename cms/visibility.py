@@ -101,7 +101,7 @@ def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:
         or_, (Q(path__startswith=path) for path, _url in facts.root_paths.values()), Q(pk__in=[])
     )
     queryset = (
-        queryset.filter(live=True)
+        queryset.filter(live=True, alias_of__isnull=True)  # aliases would repeat their original
         .filter(in_site)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))

@@ -48,9 +48,13 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 
 def _register_routers() -> None:
-    from tourism.api import pois
+    from home.api import router as website_router
+    from tourism.api import events, news, pois
 
     api.add_router("/", pois.router)
+    api.add_router("/", events.router)
+    api.add_router("/", news.router)
+    api.add_router("/", website_router)
 
 
 _register_routers()

@@ -183,6 +183,14 @@ def test_detail_contract_with_translations_and_jsonld(client, places):
     assert accept["Content-Type"] == "application/ld+json"
 
 
+def test_detail_of_a_translation_answers_in_its_language(client, places, locales):
+    english = places["museum"].get_translation(locales["en"])
+    data = client.get(f"/api/v1/pois/{english.pk}").json()
+    assert (data["locale"], data["title"]) == ("en", "Haldensleben Museum")
+    assert data["categories"] == [{"slug": "museum", "name": "Museums"}]
+    assert data["last_published_at"].endswith(("+01:00", "+02:00"))
+
+
 def test_geojson_is_lng_lat(client, places):
     response = get(client, "pois.geojson")
     assert response["Content-Type"] == "application/geo+json"
@@ -249,6 +257,16 @@ def test_bad_input_is_a_400_problem_naming_the_parameter(client, places, query, 
     body = response.json()
     assert body["status"] == 400
     assert param in [error["param"] for error in body["errors"]]
+
+
+@pytest.mark.parametrize(
+    ("query", "param"),
+    [("format=xml", "format"), ("locale=klingon", "locale"), ("locale=de&locale=en", "locale"), ("x=1", "x")],
+)
+def test_bad_detail_input_is_a_400_problem(client, places, query, param):
+    response = client.get(f"/api/v1/pois/{places['museum'].pk}?{query}")
+    assert response.status_code == 400
+    assert param in [error["param"] for error in response.json()["errors"]]
 
 
 def test_list_query_count_does_not_grow_with_the_page(client, places):

@@ -13,6 +13,7 @@ from ninja import Schema
 from cms.api.context import ApiContext, api_context
 from cms.api.problems import not_found
 from cms.visibility import visible_pages
+from tourism.services.opening_hours import BERLIN
 
 from ..models import Category
 
@@ -84,7 +85,7 @@ def item_base(page, ctx: ApiContext, type_name: str, path: str) -> dict[str, Any
         "teaser": page.teaser,
         "url": ctx.public_url(page),
         "api_url": ctx.api_url(f"{path}/{page.pk}"),
-        "last_published_at": page.last_published_at,
+        "last_published_at": page.last_published_at.astimezone(BERLIN) if page.last_published_at else None,
     }
 
 
@@ -148,6 +149,17 @@ def for_item(ctx: ApiContext, page, locale_param: str | None) -> ApiContext:
     if locale_param is not None or "Accept-Language" in ctx.request.headers:
         return ctx
     return api_context(ctx.request, ctx.locale_code(page.locale_id) or None, ctx.choice.fallback)
+
+
+def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, locale_param: str | None, prefetch):
+    """A visible item by id, with the context it is answered in and its relations prefetched for it.
+
+    The item's language can decide the answer's language (see for_item), and prefetches such as
+    category names depend on that language, so the item is looked up first.
+    """
+    target = get_visible(queryset.model.objects.only("pk", "locale_id"), raw_id, ctx)
+    ctx = for_item(ctx, target, locale_param)
+    return prefetch(queryset, ctx).get(pk=target.pk), ctx
 
 
 def get_visible(queryset: QuerySet, raw_id: str, ctx: ApiContext):

@@ -29,8 +29,7 @@ from .common import (
     categories_data,
     categories_prefetch,
     envelope,
-    for_item,
-    get_visible,
+    get_detail,
     item_base,
     location_data,
     translations_data,
@@ -304,6 +303,12 @@ def events_ics(request: HttpRequest, params: Query[ListParams], filters: Query[E
     return calendar_response(list(selected[:2000]), ctx, f"{ctx.site.site_name or 'Roland'} ({ctx.code})")
 
 
+def detail_queryset(queryset, ctx: ApiContext):
+    return queryset.select_related("image", "venue", "organizer").prefetch_related(
+        categories_prefetch(ctx), *image_prefetches("image"), "excluded_dates", "extra_dates"
+    )
+
+
 def event_detail(event: Event, ctx: ApiContext) -> dict:
     venues = venue_translations([event], ctx)
     dates = event.dates()
@@ -362,11 +367,8 @@ def get_event(request: HttpRequest, event_id: str, params: Query[DetailParams]):
     Consumers: the city website's event page, partner portals; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    queryset = Event.objects.select_related("image", "venue", "organizer").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image"), "excluded_dates", "extra_dates"
-    )
-    event = get_visible(queryset, event_id, ctx)
-    data = event_detail(event, for_item(ctx, event, params.locale))
+    event, ctx = get_detail(Event.objects.all(), event_id, ctx, params.locale, detail_queryset)
+    data = event_detail(event, ctx)
     if wants_jsonld(request):
         return jsonld_response(data["jsonld"])
     return data

@@ -29,8 +29,7 @@ from .common import (
     categories_data,
     categories_prefetch,
     envelope,
-    for_item,
-    get_visible,
+    get_detail,
     item_base,
     location_data,
     paginate,
@@ -386,6 +385,22 @@ def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) ->
     ]
 
 
+def detail_queryset(queryset, ctx: ApiContext):
+    return queryset.select_related("image").prefetch_related(
+        categories_prefetch(ctx),
+        *image_prefetches("image"),
+        "opening_hours",
+        "opening_hours_exceptions",
+        Prefetch(
+            "gallery_images",
+            queryset=PointOfInterestGalleryImage.objects.select_related("image").prefetch_related(
+                *image_prefetches("image")
+            ),
+        ),
+        Prefetch("related_links__target"),
+    )
+
+
 def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
     data = poi_item(poi, ctx)
     data.update(
@@ -438,21 +453,8 @@ def get_poi(request: HttpRequest, poi_id: str, params: Query[DetailParams]):
     Consumers: the city website's detail page, partner apps; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    queryset = PointOfInterest.objects.select_related("image").prefetch_related(
-        categories_prefetch(ctx),
-        *image_prefetches("image"),
-        "opening_hours",
-        "opening_hours_exceptions",
-        Prefetch(
-            "gallery_images",
-            queryset=PointOfInterestGalleryImage.objects.select_related("image").prefetch_related(
-                *image_prefetches("image")
-            ),
-        ),
-        Prefetch("related_links__target"),
-    )
-    poi = get_visible(queryset, poi_id, ctx)
-    data = poi_detail(poi, for_item(ctx, poi, params.locale))
+    poi, ctx = get_detail(PointOfInterest.objects.all(), poi_id, ctx, params.locale, detail_queryset)
+    data = poi_detail(poi, ctx)
     if wants_jsonld(request):
         return jsonld_response(data["jsonld"])
     return data

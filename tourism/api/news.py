@@ -1,0 +1,215 @@
+"""News: list (newest first, filters tag/category/since), detail with related content, RSS 2.0."""
+
+import datetime as dt
+import re
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cms.api.content import stream_data
+from cms.api.context import ApiContext, api_context
+from cms.api.i18n import with_fallback
+from cms.api.params import DetailParams, ListParams, strict_query
+from cms.api.problems import PROBLEM_RESPONSES, bad_param
+from cms.visibility import visible_pages
+from media.schemas import ImageOut, image_data, image_prefetches
+
+from ..models import NewsArticle, NewsIndexPage
+from ..renderers.jsonld import jsonld_response, wants_jsonld
+from ..renderers.jsonld_news import news_jsonld
+from ..renderers.rss import FeedInfo, news_feed, rss_response
+from .common import (
+    CategoryOut,
+    ItemBase,
+    TranslationOut,
+    categories_data,
+    categories_prefetch,
+    for_item,
+    get_visible,
+    item_base,
+    paginate,
+    translations_data,
+)
+from .pois import RelatedOut, related_data
+
+router = Router(tags=["News"])
+PATH = "news"
+FEED_SIZE = 50
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class NewsFilters(Schema):
+    tag: str | None = Field(None, max_length=100, description="Tag slug.")
+    category: list[str] = Field([], description="Category slug; repeat for any of several.")
+    since: str | None = Field(None, description="Only articles dated on or after this day (YYYY-MM-DD).")
+
+
+class FeedParams(Schema):
+    """The feed is always the newest 50, so it takes no paging parameters."""
+
+    locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
+    fallback: bool = Field(True, description="Include source-language items without a live translation.")
+
+
+class NewsItem(ItemBase):
+    date: dt.date
+    categories: list[CategoryOut]
+    image: ImageOut | None
+
+
+class NewsList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    items: list[NewsItem]
+
+
+class NewsDetail(NewsItem):
+    body: list[dict]
+    related: list[RelatedOut]
+    translations: list[TranslationOut]
+    jsonld: dict
+
+
+def parse_day(param: str, value: str | None) -> dt.date | None:
+    """A calendar day written YYYY-MM-DD (nothing else), years 1900–2200."""
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        if not _DAY.fullmatch(value):
+            raise ValueError(value)
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise bad_param(param, "not a date; give YYYY-MM-DD") from None
+    if not (1900 <= day.year <= 2200):
+        raise bad_param(param, "out of range (years 1900–2200)")
+    return day
+
+
+def news_queryset(ctx: ApiContext, filters: NewsFilters):
+    """Visible articles in the answer's language (with fallback), filtered, newest first, prefetched."""
+    since = parse_day("since", filters.since)
+    queryset = with_fallback(visible_pages(NewsArticle.objects.all(), ctx.site), ctx.choice)
+    if filters.tag:
+        queryset = queryset.filter(tags__slug=filters.tag)
+    if filters.category:
+        queryset = queryset.filter(categories__slug__in=filters.category)
+    if filters.tag or filters.category:
+        queryset = queryset.distinct()
+    if since is not None:
+        queryset = queryset.filter(date__gte=since)
+    return (
+        queryset.select_related("image")
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+        .order_by("-date", "-pk")
+    )
+
+
+def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
+    return {
+        **item_base(article, ctx, "news", PATH),
+        "date": article.date,
+        "categories": categories_data(article),
+        "image": image_data(article.image, ctx),
+    }
+
+
+def news_detail(article: NewsArticle, ctx: ApiContext) -> dict:
+    data = news_item(article, ctx)
+    data.update(
+        {
+            "body": stream_data(article.body, ctx),
+            "related": related_data(article.related_links.all(), ctx),
+            "translations": translations_data(article, ctx, PATH),
+        }
+    )
+    data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
+    return data
+
+
+def feed_info(ctx: ApiContext) -> FeedInfo:
+    """Channel texts: the news index page's title in the answer's language (else the default one)."""
+    site_name = ctx.site.site_name
+    indexes = visible_pages(NewsIndexPage.objects.all(), ctx.site).filter(
+        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+    )
+    index = min(
+        indexes.only("pk", "title", "locale_id", "search_description"),
+        key=lambda page: (page.locale_id != ctx.locale.pk, page.pk),
+        default=None,
+    )
+    parts = [name for name in (site_name, index.title if index else "") if name]
+    title = ": ".join(parts) or ctx.website_url
+    return FeedInfo(
+        title=title,
+        link=ctx.website_url,
+        description=(index.search_description if index else "") or title,
+        language=ctx.code,
+        feed_url=ctx.request.build_absolute_uri(),
+    )
+
+
+def news_rss(ctx: ApiContext, filters: NewsFilters) -> str:
+    articles = news_queryset(ctx, filters)[:FEED_SIZE]
+    return news_feed(feed_info(ctx), [news_item(article, ctx) for article in articles])
+
+
+@router.get("/news", response={200: NewsList, **PROBLEM_RESPONSES}, summary="List news articles")
+@strict_query(ListParams, NewsFilters)
+def list_news(request: HttpRequest, params: Query[ListParams], filters: Query[NewsFilters]):
+    """News of the tourism office and the city press office, newest first, in the requested language.
+
+    Consumers: the city website's news pages and teasers, kiosks' tickers, partner apps.
+    """
+    ctx = api_context(request, params.locale, params.fallback)
+    queryset = news_queryset(ctx, filters)
+    return paginate(ctx, queryset, params.limit, params.offset, lambda article: news_item(article, ctx))
+
+
+@router.get(
+    "/news.rss",
+    response={200: str, **PROBLEM_RESPONSES},
+    summary="News as RSS 2.0",
+    openapi_extra={"responses": {200: {"description": "RSS 2.0", "content": {"application/rss+xml": {}}}}},
+)
+@strict_query(FeedParams, NewsFilters)
+def news_feed_view(request: HttpRequest, params: Query[FeedParams], filters: Query[NewsFilters]):
+    """The newest 50 articles (same filters as the list), with guid, pubDate, link and image enclosure.
+
+    Consumers: feed readers, partner portals, the city's newsletter tool.
+    """
+    ctx = api_context(request, params.locale, params.fallback)
+    return rss_response(news_rss(ctx, filters))
+
+
+@router.get(
+    "/news/{news_id}",
+    response={200: NewsDetail, **PROBLEM_RESPONSES},
+    summary="One news article",
+    openapi_extra={
+        "responses": {
+            200: {"description": "The article (JSON, or JSON-LD)", "content": {"application/ld+json": {}}}
+        }
+    },
+)
+@strict_query(DetailParams)
+def get_news(request: HttpRequest, news_id: str, params: Query[DetailParams]):
+    """An article with its body, related places and events, language versions and JSON-LD.
+
+    Consumers: the city website's article page, partner apps; `?format=jsonld` for search engines.
+    """
+    ctx = api_context(request, params.locale)
+    queryset = NewsArticle.objects.select_related("image").prefetch_related(
+        *image_prefetches("image"), Prefetch("related_links__target")
+    )
+    article = get_visible(queryset, news_id, ctx)
+    ctx = for_item(ctx, article, params.locale)
+    # Category names in the language of the answer, which for_item may just have changed.
+    prefetch_related_objects([article], categories_prefetch(ctx))
+    data = news_detail(article, ctx)
+    if wants_jsonld(request):
+        return jsonld_response(data["jsonld"])
+    return data
