@@ -8,6 +8,8 @@ MANAGE := $(PY) manage.py
 RUN_ENV := DJANGO_SETTINGS_MODULE=cms.settings.dev DATABASE_URL= SEARCH_URL= REDIS_URL=
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes (pytest-xdist); each gets its own test database.
+TEST_WORKERS ?= 2
 
 .PHONY: run test install install-dev migrate demo serve lint format lock clean
 
@@ -49,7 +51,7 @@ run: demo
 # The whole suite: on PostgreSQL when DATABASE_URL points at one, else on SQLite;
 # it includes the SQLite first-run smoke (migrate + demo load + API reads over HTTP).
 test: install-dev
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

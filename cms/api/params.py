@@ -64,6 +64,8 @@ def check_query(request: HttpRequest, allowed: dict[str, bool]) -> None:
         if len(values) > 1 and not allowed.get(key, False):
             raise bad_param(key, "given more than once; it takes a single value")
         for value in values:
+            if value == "":
+                raise bad_param(key, "empty; leave the parameter out instead")
             if "\x00" in value:
                 raise bad_param(key, "contains a NUL byte")
             if len(value) > MAX_PARAM_LENGTH:

@@ -8,6 +8,8 @@ from datetime import time, timedelta
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
@@ -22,7 +24,19 @@ schema.app = application
 
 
 @pytest.fixture
-def api_data(db, tree):
+def keep_test_connection():
+    """Schemathesis calls the WSGI app directly, which closes the database connection after each
+    request; inside a test transaction that would end the test. Django's own test client
+    disconnects the same handlers."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_data(db, tree, keep_test_connection):
     category = CategoryFactory(name="Museen", slug="museum")
     poi = tree.poi(title="Museum", slug="museum", image=ImageFactory(), live=False)
     poi.categories = [category]
