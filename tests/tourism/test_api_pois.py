@@ -270,20 +270,22 @@ def test_bad_detail_input_is_a_400_problem(client, places, query, param):
 
 
 def test_list_query_count_does_not_grow_with_the_page(client, places):
-    def count(**params):
-        client.get("/api/v1/pois", params)  # warm the per-site facts
+    def count(path, **params):
+        client.get(path, params)  # warm the per-site facts
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/v1/pois", params).status_code == 200
+            assert client.get(path, params).status_code == 200
         return len(queries)
 
-    for extra in (
+    variants = (
         {},
         {"near": "52.2893,11.4085", "ordering": "distance"},
         {"open_now": "true"},
         {"locale": "en"},
-    ):
-        one, hundred = count(limit=1, **extra), count(limit=100, **extra)
-        assert one == hundred <= 10, (extra, one, hundred)
+    )
+    for path in ("/api/v1/pois", "/api/v1/pois.geojson"):
+        for extra in variants:
+            one, hundred = count(path, limit=1, **extra), count(path, limit=100, **extra)
+            assert one == hundred <= 10, (path, extra, one, hundred)
 
 
 def test_detail_query_count_is_bounded(client, places):
