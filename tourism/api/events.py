@@ -18,7 +18,7 @@ from media.schemas import ImageOut, image_data, image_prefetches
 
 from ..models import Event, EventOccurrence, PointOfInterest
 from ..renderers.ical import calendar_response
-from ..renderers.jsonld import event_jsonld, jsonld_response, wants_jsonld
+from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
 from ..services.geo import bounding_box, distance_km
 from ..services.opening_hours import BERLIN
 from .common import (
@@ -354,11 +354,7 @@ def event_detail(event: Event, ctx: ApiContext) -> dict:
     "/events/{event_id}",
     response={200: EventDetail, **PROBLEM_RESPONSES},
     summary="One event",
-    openapi_extra={
-        "responses": {
-            200: {"description": "The event (JSON, or JSON-LD)", "content": {"application/ld+json": {}}}
-        }
-    },
+    openapi_extra=jsonld_openapi("The event"),
 )
 @strict_query(DetailParams)
 def get_event(request: HttpRequest, event_id: str, params: Query[DetailParams]):
@@ -369,6 +365,4 @@ def get_event(request: HttpRequest, event_id: str, params: Query[DetailParams]):
     ctx = api_context(request, params.locale)
     event, ctx = get_detail(Event.objects.all(), event_id, ctx, params.locale, detail_queryset)
     data = event_detail(event, ctx)
-    if wants_jsonld(request):
-        return jsonld_response(data["jsonld"])
-    return data
+    return detail_answer(request, data)

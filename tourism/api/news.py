@@ -17,7 +17,7 @@ from cms.visibility import visible_pages
 from media.schemas import ImageOut, image_data, image_prefetches
 
 from ..models import NewsArticle, NewsIndexPage
-from ..renderers.jsonld import jsonld_response, wants_jsonld
+from ..renderers.jsonld import detail_answer, jsonld_openapi
 from ..renderers.jsonld_news import news_jsonld
 from ..renderers.rss import FeedInfo, news_feed, rss_response
 from .common import (
@@ -189,11 +189,7 @@ def news_feed_view(request: HttpRequest, params: Query[FeedParams], filters: Que
     "/news/{news_id}",
     response={200: NewsDetail, **PROBLEM_RESPONSES},
     summary="One news article",
-    openapi_extra={
-        "responses": {
-            200: {"description": "The article (JSON, or JSON-LD)", "content": {"application/ld+json": {}}}
-        }
-    },
+    openapi_extra=jsonld_openapi("The article"),
 )
 @strict_query(DetailParams)
 def get_news(request: HttpRequest, news_id: str, params: Query[DetailParams]):
@@ -210,6 +206,4 @@ def get_news(request: HttpRequest, news_id: str, params: Query[DetailParams]):
     # Category names in the language of the answer, which for_item may just have changed.
     prefetch_related_objects([article], categories_prefetch(ctx))
     data = news_detail(article, ctx)
-    if wants_jsonld(request):
-        return jsonld_response(data["jsonld"])
-    return data
+    return detail_answer(request, data)

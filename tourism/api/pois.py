@@ -18,7 +18,7 @@ from media.schemas import ImageOut, image_data, image_prefetches
 
 from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
 from ..renderers.geojson import feature_collection, geojson_response
-from ..renderers.jsonld import jsonld_response, poi_jsonld, wants_jsonld
+from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_km
 from ..services.opening_hours import BERLIN, hours_on, is_open_at, schedule_for
 from .common import (
@@ -440,11 +440,7 @@ def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
     "/pois/{poi_id}",
     response={200: PoiDetail, **PROBLEM_RESPONSES},
     summary="One point of interest",
-    openapi_extra={
-        "responses": {
-            200: {"description": "The place (JSON, or JSON-LD)", "content": {"application/ld+json": {}}}
-        }
-    },
+    openapi_extra=jsonld_openapi("The place"),
 )
 @strict_query(DetailParams)
 def get_poi(request: HttpRequest, poi_id: str, params: Query[DetailParams]):
@@ -455,6 +451,4 @@ def get_poi(request: HttpRequest, poi_id: str, params: Query[DetailParams]):
     ctx = api_context(request, params.locale)
     poi, ctx = get_detail(PointOfInterest.objects.all(), poi_id, ctx, params.locale, detail_queryset)
     data = poi_detail(poi, ctx)
-    if wants_jsonld(request):
-        return jsonld_response(data["jsonld"])
-    return data
+    return detail_answer(request, data)

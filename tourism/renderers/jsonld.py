@@ -165,3 +165,13 @@ def event_jsonld(data: dict) -> dict:
             else None,
         }
     )
+
+
+def jsonld_openapi(what: str) -> dict:
+    """OpenAPI note for a detail that also answers JSON-LD."""
+    return {"responses": {200: {"description": f"{what} (JSON, or JSON-LD)", "content": {JSONLD: {}}}}}
+
+
+def detail_answer(request: HttpRequest, data: dict):
+    """The detail as JSON, or its embedded JSON-LD when the client asks for linked data."""
+    return jsonld_response(data["jsonld"]) if wants_jsonld(request) else data
