@@ -25,6 +25,7 @@ VERSION_KEY = "roland:visibility-version"
 class SiteFacts:
     site_id: int
     website_url: str  # the public website of the site ('' when not configured)
+    cors_origins: frozenset[str]  # browser origins allowed to call the API for this site
     locales: dict[str, Locale]  # configured content languages, default first
     root_paths: dict[int, tuple[str, str]]  # locale id → (tree path, url_path) of the site root
     restricted_paths: tuple[str, ...]  # pages with a view restriction (their subtrees are hidden)
@@ -64,6 +65,7 @@ def _load_facts(site: Site) -> SiteFacts:
     return SiteFacts(
         site_id=site.pk,
         website_url=(site_settings.website_url if site_settings else "").rstrip("/"),
+        cors_origins=frozenset(site_settings.cors_origins if site_settings else ()),
         locales={code: by_code[code] for code in codes if code in by_code},
         root_paths={locale_id: (path, url_path) for locale_id, path, url_path in roots},
         restricted_paths=tuple(sorted(set(restricted))),
