@@ -3,7 +3,7 @@
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -14,7 +14,7 @@ from cms.api.i18n import negotiate
 from cms.api.params import strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.visibility import find_site, site_facts, visible_pages
-from tourism.models import Category
+from tourism.api.common import localized_categories
 
 router = Router(tags=["Website"])
 
@@ -107,10 +107,7 @@ def list_locales(request: HttpRequest):
 
 def categories_list(ctx: ApiContext, kind: str | None) -> list[dict]:
     """Source-language categories named in the answer's language (else the source name); one query."""
-    local = Category.objects.filter(translation_key=OuterRef("translation_key"), locale=ctx.locale).values(
-        "name"
-    )[:1]
-    queryset = Category.objects.filter(locale=ctx.choice.default).annotate(local_name=Subquery(local))
+    queryset = localized_categories(ctx).filter(locale=ctx.choice.default)
     if kind:
         queryset = queryset.filter(kind=kind)
     items = [

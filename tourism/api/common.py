@@ -50,14 +50,17 @@ class ItemBase(Schema):
     last_published_at: datetime | None
 
 
-def categories_prefetch(ctx: ApiContext) -> Prefetch:
-    """Categories with their name in the answer's language (falling back to the source name)."""
+def localized_categories(ctx: ApiContext) -> QuerySet:
+    """Categories annotated with `local_name`, their name in the answer's language (None if untranslated)."""
     local = Category.objects.filter(translation_key=OuterRef("translation_key"), locale=ctx.locale).values(
         "name"
     )[:1]
-    return Prefetch(
-        "categories", queryset=Category.objects.annotate(local_name=Subquery(local)).order_by("name")
-    )
+    return Category.objects.annotate(local_name=Subquery(local))
+
+
+def categories_prefetch(ctx: ApiContext, lookup: str = "categories") -> Prefetch:
+    """Categories of the items at `lookup`, named in the answer's language (falling back to the source)."""
+    return Prefetch(lookup, queryset=localized_categories(ctx).order_by("name"))
 
 
 def categories_data(page) -> list[dict]:

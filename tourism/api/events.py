@@ -3,7 +3,7 @@
 from datetime import datetime, timedelta
 from typing import Literal
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -254,7 +254,7 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
         EventOccurrence.objects.filter(event__in=events.values("pk"), start__lt=end, end__gt=start)
         .select_related("event", "event__image", "event__venue")
         .prefetch_related(
-            Prefetch("event__categories", queryset=categories_prefetch(ctx).queryset),
+            categories_prefetch(ctx, "event__categories"),
             *image_prefetches("event__image"),
         )
         .order_by(*order)

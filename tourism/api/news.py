@@ -3,7 +3,7 @@
 import datetime as dt
 import re
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from pydantic import Field
@@ -26,8 +26,7 @@ from .common import (
     TranslationOut,
     categories_data,
     categories_prefetch,
-    for_item,
-    get_visible,
+    get_detail,
     item_base,
     paginate,
     translations_data,
@@ -185,6 +184,12 @@ def news_feed_view(request: HttpRequest, params: Query[FeedParams], filters: Que
     return rss_response(news_rss(ctx, filters))
 
 
+def detail_queryset(queryset, ctx: ApiContext):
+    return queryset.select_related("image").prefetch_related(
+        categories_prefetch(ctx), *image_prefetches("image"), Prefetch("related_links__target")
+    )
+
+
 @router.get(
     "/news/{news_id}",
     response={200: NewsDetail, **PROBLEM_RESPONSES},
@@ -198,12 +203,6 @@ def get_news(request: HttpRequest, news_id: str, params: Query[DetailParams]):
     Consumers: the city website's article page, partner apps; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    queryset = NewsArticle.objects.select_related("image").prefetch_related(
-        *image_prefetches("image"), Prefetch("related_links__target")
-    )
-    article = get_visible(queryset, news_id, ctx)
-    ctx = for_item(ctx, article, params.locale)
-    # Category names in the language of the answer, which for_item may just have changed.
-    prefetch_related_objects([article], categories_prefetch(ctx))
+    article, ctx = get_detail(NewsArticle.objects.all(), news_id, ctx, params.locale, detail_queryset)
     data = news_detail(article, ctx)
     return detail_answer(request, data)
