@@ -227,8 +227,29 @@ CORS_ALLOW_HEADERS = [
     "if-none-match",
     "if-modified-since",
 ]
-CORS_EXPOSE_HEADERS = ["content-language", "etag", "last-modified", "retry-after"]
+CORS_EXPOSE_HEADERS = [
+    "content-language",
+    "etag",
+    "last-modified",
+    "retry-after",
+    "ratelimit-limit",
+    "ratelimit-remaining",
+    "ratelimit-reset",
+]
 CORS_PREFLIGHT_MAX_AGE = 3600
+
+# API delivery: rate limits (requests per minute), HTTP and server-side caching.
+API_RATE_LIMIT_ANONYMOUS = int(os.environ.get("API_RATE_LIMIT_ANONYMOUS", 120))
+API_RATE_LIMIT_KEYED = int(os.environ.get("API_RATE_LIMIT_KEYED", 1200))
+API_RATE_LIMIT_WINDOW = 60
+# Name of the header a trusted reverse proxy sets to the client address (e.g. X-Forwarded-For);
+# empty: the socket address counts. Only set it behind a proxy that overwrites the header.
+API_TRUSTED_PROXY_HEADER = os.environ.get("API_TRUSTED_PROXY_HEADER", "")
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", 60))
+API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", 300))
+# Server-side response cache lifetime; publishing invalidates earlier, this bounds time-driven
+# changes (an event that ends, a shop that closes).
+API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
 
 # Events: occurrences are materialised this many days ahead on publish.
 ROLAND_OCCURRENCE_HORIZON_DAYS = int(os.environ.get("OCCURRENCE_HORIZON_DAYS", 548))
