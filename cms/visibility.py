@@ -18,7 +18,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
-VERSION_KEY = "roland:visibility-version"
+from . import versions
 
 
 @dataclass(frozen=True)
@@ -33,15 +33,12 @@ class SiteFacts:
 
 
 def facts_version() -> int:
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+    return versions.current(versions.VISIBILITY)
 
 
 def bump_facts_version() -> None:
     """Called whenever a site root, a restriction or a collection changes."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+    versions.bump(versions.VISIBILITY)
 
 
 def _load_facts(site: Site) -> SiteFacts:

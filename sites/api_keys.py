@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import timezone
 
+from cms import versions
+
 from .models import ApiClient
 
 KEY_PREFIX = "rol_"
-_CLIENTS_VERSION = "roland:api-clients-version"
 _LAST_USED_EVERY = 60  # seconds between writes of last_used_at per client
 
 
@@ -40,10 +41,7 @@ def issue_key(client: ApiClient) -> str:
 
 def clients_changed() -> None:
     """Called when any client changes, so a revoked key fails on the very next request."""
-    try:
-        cache.incr(_CLIENTS_VERSION)
-    except ValueError:
-        cache.set(_CLIENTS_VERSION, 1, None)
+    versions.bump(versions.API_CLIENTS)
 
 
 def authenticate(key: str) -> ClientIdentity | None:
@@ -51,7 +49,7 @@ def authenticate(key: str) -> ClientIdentity | None:
     if not key.startswith(KEY_PREFIX) or len(key) > 100:
         return None
     digest = hash_key(key)
-    version = cache.get(_CLIENTS_VERSION) or 0
+    version = versions.current(versions.API_CLIENTS)
     cache_key = f"roland:api-client:{version}:{digest}"
     cached = cache.get(cache_key)
     if cached is not None:

@@ -1,9 +1,11 @@
 """Test settings: PostgreSQL when DATABASE_URL points at one, else SQLite."""
 
+import os
 import tempfile
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import DATABASES
+from .base import CACHES, DATABASES, REDIS_URL
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -20,3 +22,13 @@ WAGTAILAPI_BASE_URL = "http://testserver"
 # Serve static files (e.g. the API docs' Swagger UI) from the apps without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Suite-wide limits high enough not to get in the way; the rate-limit tests set their own.
+API_RATE_LIMIT_ANONYMOUS = 1_000_000
+API_RATE_LIMIT_KEYED = 1_000_000
+if REDIS_URL:
+    # One Redis database per xdist worker: tests clear the cache, and must not clear each other's.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    index = int(worker[2:]) + 1 if worker[2:].isdigit() else 1
+    parts = urlsplit(REDIS_URL)
+    CACHES["default"]["LOCATION"] = urlunsplit(parts._replace(path=f"/{index}"))

@@ -1,13 +1,12 @@
 """/api/v1/locales, /categories and /navigation: what the city website's menus and filters rely on."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from home.demo.translation import translate_with_strings
 from home.models import StandardPage
 from tests.factories import CategoryFactory, add_page, publish
+from tests.querycount import count_api_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -17,11 +16,7 @@ def get(client, path, **params):
 
 
 def count_queries(client, path, **params):
-    get(client, path, **params)  # warm the per-site facts
-    with CaptureQueriesContext(connection) as queries:
-        response = get(client, path, **params)
-    assert response.status_code == 200, response.content[:300]
-    return len(queries)
+    return count_api_queries(client, f"/api/v1/{path}", params)
 
 
 def assert_problem(response, param):

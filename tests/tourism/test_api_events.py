@@ -5,13 +5,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from dateutil.rrule import rrulestr
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
 from home.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory, ImageFactory
+from tests.querycount import count_api_queries
 from tourism.models import EventExcludedDate, Organizer
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -252,10 +251,7 @@ def test_hidden_events_never_appear(client, tree, calendar):
 
 def test_list_query_count_does_not_grow_with_the_page(client, calendar):
     def count(**params):
-        client.get("/api/v1/events", params)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get("/api/v1/events", params).status_code == 200
-        return len(queries)
+        return count_api_queries(client, "/api/v1/events", params)
 
     # Newest first, so the single item of limit=1 has every relation (image, venue, categories) too:
     # Django skips a prefetch query when no row has the relation.
@@ -268,7 +264,4 @@ def test_list_query_count_does_not_grow_with_the_page(client, calendar):
 
 
 def test_detail_query_count_is_bounded(client, calendar):
-    client.get(f"/api/v1/events/{calendar['tour'].pk}")
-    with CaptureQueriesContext(connection) as queries:
-        client.get(f"/api/v1/events/{calendar['tour'].pk}")
-    assert len(queries) <= 15
+    assert count_api_queries(client, f"/api/v1/events/{calendar['tour'].pk}") <= 15

@@ -6,14 +6,13 @@ from datetime import date, timedelta
 from email.utils import parsedate_to_datetime
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction, Site
 
 from cms.visibility import bump_facts_version
 from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
+from tests.querycount import count_api_queries
 from tourism.models import NewsArticleRelatedPage
 
 pytestmark = pytest.mark.django_db
@@ -472,11 +471,7 @@ def test_bad_input_is_a_400_problem_naming_the_parameter(client, tree, path, que
 
 
 def count_queries(client, path, **params):
-    client.get(f"/api/v1/{path}", params)  # warm the per-site facts
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(f"/api/v1/{path}", params)
-    assert response.status_code == 200
-    return len(queries)
+    return count_api_queries(client, f"/api/v1/{path}", params)
 
 
 def test_list_query_count_does_not_grow_with_the_page(client, news):

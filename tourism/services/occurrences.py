@@ -82,4 +82,7 @@ def extend_all(now: datetime | None = None, progress=None) -> tuple[int, int]:
         total_events += 1
         if progress:
             progress(total_events)
+    from cms.signals import content_changed
+
+    content_changed()  # event lists and feeds show the new horizon
     return total_events, total_occurrences

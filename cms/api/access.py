@@ -1,0 +1,118 @@
+"""Who is calling and how often: partner keys and rate limits, for every answer under /api/.
+
+Rules only; cms.api.delivery applies them to requests. Counters are fixed one-minute windows in the
+default cache (local memory, or Redis shared by all workers). When the cache cannot count, requests
+are served anyway: a rate limit is a protection, not a reason to take the API down.
+"""
+
+import ipaddress
+import logging
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from cms.cache import CacheUnavailable
+from sites.api_keys import ClientIdentity, authenticate
+
+logger = logging.getLogger("roland.ratelimit")
+_last_warning = 0.0
+
+
+class InvalidKey(Exception):
+    """A key was sent but belongs to no active client."""
+
+
+@dataclass(frozen=True)
+class Caller:
+    bucket: str  # what the counter is kept for: a client id or an anonymous address
+    limit: int
+    client: ClientIdentity | None = None
+
+
+@dataclass(frozen=True)
+class Quota:
+    limit: int
+    remaining: int
+    reset: int  # seconds until the window starts afresh
+    counted: bool = True  # False when the cache could not count (fail-open)
+
+    @property
+    def exceeded(self) -> bool:
+        return self.counted and self.remaining < 0
+
+    def headers(self) -> dict[str, str]:
+        return {
+            "RateLimit-Limit": str(self.limit),
+            "RateLimit-Remaining": str(max(self.remaining, 0)),
+            "RateLimit-Reset": str(self.reset),
+            "RateLimit-Policy": f"{self.limit};w={settings.API_RATE_LIMIT_WINDOW}",
+        }
+
+
+def presented_key(request: HttpRequest) -> str | None:
+    """The key from `Authorization: Bearer …` or `X-API-Key`, or None when the caller sent none."""
+    authorization = request.headers.get("Authorization", "")
+    if authorization[:7].lower() == "bearer ":
+        return authorization[7:].strip()
+    key = request.headers.get("X-API-Key")
+    return key.strip() if key is not None else None
+
+
+def client_address(request: HttpRequest) -> str:
+    """The anonymous caller's address; IPv6 callers count per /64, as one host usually owns one."""
+    raw = request.META.get("REMOTE_ADDR", "")
+    header = settings.API_TRUSTED_PROXY_HEADER
+    if header:
+        forwarded = request.headers.get(header, "")
+        if forwarded:
+            # The trusted proxy appends the address it saw: the last entry is the one it vouches for.
+            raw = forwarded.split(",")[-1].strip()
+    try:
+        address = ipaddress.ip_address(raw)
+    except ValueError:
+        return raw[:64] or "unknown"
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def identify_anonymous(request: HttpRequest) -> Caller:
+    return Caller(f"ip:{client_address(request)}", settings.API_RATE_LIMIT_ANONYMOUS)
+
+
+def identify(request: HttpRequest) -> Caller:
+    """The caller's bucket and limit; raises InvalidKey for a wrong or revoked key.
+
+    A wrong key counts against the sender's address, so guessing keys is rate-limited too.
+    """
+    key = presented_key(request)
+    if key is None:
+        return identify_anonymous(request)
+    client = authenticate(key)
+    if client is None:
+        raise InvalidKey
+    return Caller(f"client:{client.pk}", client.rate_limit, client)
+
+
+def take(caller: Caller, now: float | None = None) -> Quota:
+    """Count one request against the caller's current window."""
+    window = settings.API_RATE_LIMIT_WINDOW
+    now = time.time() if now is None else now
+    start = int(now // window) * window
+    reset = max(int(start + window - now), 1)
+    key = f"roland:rate:{caller.bucket}:{start}"
+    try:
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            count = 1 if cache.add(key, 1, window + 5) else cache.incr(key)
+    except (CacheUnavailable, ValueError) as error:
+        global _last_warning
+        if now - _last_warning > 60:  # once a minute is enough to see an outage in the log
+            _last_warning = now
+            logger.warning("Rate limits not counted (%s): failing open, requests are served", error)
+        return Quota(caller.limit, caller.limit, reset, counted=False)
+    return Quota(caller.limit, caller.limit - count, reset)

@@ -1,0 +1,66 @@
+"""The delivery layer in front of every API answer: key check, rate limit, response cache, validators.
+
+It sits outside cms.api.middleware (so cached answers already carry problem documents and language
+headers) and inside django-cors-headers (so 401 and 429 answers carry CORS headers a browser needs
+to read them, and preflights are never counted).
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+
+from sites.api_keys import record_use
+
+from . import access, http_cache
+from .problems import problem_response
+
+logger = logging.getLogger("roland.api")
+
+CACHE_STATUS_HEADER = "X-Roland-Cache"
+
+
+class DeliveryMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.path.startswith("/api/"):
+            return self.get_response(request)
+        try:
+            caller = access.identify(request)
+        except access.InvalidKey:
+            caller = None
+        quota = access.take(caller or access.identify_anonymous(request))
+        if quota.exceeded:
+            response = problem_response(
+                429,
+                "Rate limit exceeded; retry after the number of seconds in Retry-After.",
+                headers={"Retry-After": str(quota.reset)},
+            )
+        elif caller is None:
+            response = problem_response(
+                401,
+                "The API key is unknown or revoked. Send a valid key, or none for anonymous access.",
+                headers={"WWW-Authenticate": 'Bearer realm="roland"'},
+            )
+        else:
+            response = self._answer(request, keyed=caller.client is not None)
+            if caller.client is not None:
+                record_use(caller.client)
+        for name, value in quota.headers().items():
+            response[name] = value
+        return response
+
+    def _answer(self, request: HttpRequest, keyed: bool) -> HttpResponse:
+        if not http_cache.is_cacheable_request(request):
+            return self.get_response(request)
+        key, answer = http_cache.lookup(request)
+        if answer is not None:
+            response = answer.to_response()
+            response[CACHE_STATUS_HEADER] = "hit"
+        else:
+            response = self.get_response(request)
+            answer = http_cache.store(key, request, response)
+            response[CACHE_STATUS_HEADER] = "miss" if answer is not None else "bypass"
+        return http_cache.finish(request, response, answer, keyed)

@@ -1,0 +1,155 @@
+"""HTTP caching of API answers: validators (ETag, Last-Modified), Cache-Control, and a server-side
+response cache that publishing invalidates.
+
+A cached answer is keyed by site, origin, path, query, the negotiated language, the Accept header and
+the visibility scope, together with the content and visibility versions: any publish, unpublish, move,
+delete or translation change bumps the content version (cms.signals), so no answer that could
+contain the item is served again. A lifetime (API_CACHE_SERVER_SECONDS) only bounds changes that
+come from the clock alone (an event that ends, a shop that closes, an expiry date passing).
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation.trans_real import parse_accept_lang_header
+
+from cms import versions
+from cms.visibility import find_site, site_facts
+
+CACHED_PREFIXES = ("/api/v1/", "/api/wagtail/v2/")
+# Everyone reads the same public content: keys carry no user or client. Should a scope ever depend
+# on who asks, it goes here and into the key.
+PUBLIC_SCOPE = "public"
+MAX_CACHED_BYTES = 2 * 1024 * 1024
+_SKIPPED_HEADERS = {"set-cookie", "date", "content-length"}
+
+
+@dataclass
+class CachedAnswer:
+    status: int
+    body: bytes
+    headers: list[tuple[str, str]]
+    etag: str
+    last_modified: int  # epoch seconds
+
+    def to_response(self) -> HttpResponse:
+        response = HttpResponse(self.body, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        return response
+
+
+def is_cacheable_request(request: HttpRequest) -> bool:
+    return request.method in ("GET", "HEAD") and request.path.startswith(CACHED_PREFIXES)
+
+
+def _language(request: HttpRequest, codes: list[str]) -> str:
+    """The language negotiate() will pick, without touching the database."""
+    requested = request.GET.get("locale")
+    if requested is not None:
+        return f"param:{requested[:20]}"
+    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:500]):
+        base = code.split("-")[0].lower()
+        if base in codes:
+            return base
+    return codes[0] if codes else ""
+
+
+def _variant(request: HttpRequest) -> tuple[str, str]:
+    """What besides the URL shapes an answer; also the part of the key that survives invalidation."""
+    site = find_site(request)
+    codes = list(site_facts(site).locales)
+    query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
+    accept = "".join(request.headers.get("Accept", "").lower().split())[:200]
+    # Scheme and host too: answers carry absolute URLs built from them.
+    origin = f"{request.scheme}://{request.get_host()}"
+    raw = "|".join(
+        [PUBLIC_SCOPE, str(site.pk), origin, request.path, query, _language(request, codes), accept]
+    )
+    return raw, hashlib.sha256(raw.encode()).hexdigest()
+
+
+def lookup(request: HttpRequest) -> tuple[str, CachedAnswer | None]:
+    """The cache key for this request and the answer stored under it, if any."""
+    content, visibility = versions.current_many(versions.CONTENT, versions.VISIBILITY)
+    _raw, variant = _variant(request)
+    key = f"roland:answer:{content}:{visibility}:{variant}"
+    if settings.API_CACHE_SERVER_SECONDS <= 0:  # switched off
+        return key, None
+    return key, cache.get(key)
+
+
+def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswer | None:
+    """Keep a successful public answer; returns what was kept (None when it may not be kept)."""
+    if settings.API_CACHE_SERVER_SECONDS <= 0:  # switched off
+        return None
+    if request.method != "GET" or response.status_code != 200 or response.streaming:
+        return None
+    if response.has_header("Set-Cookie"):
+        return None
+    cache_control = response.get("Cache-Control", "")
+    if "no-store" in cache_control or "private" in cache_control:
+        return None
+    body = response.content
+    if len(body) > MAX_CACHED_BYTES:
+        return None
+    answer = CachedAnswer(
+        status=response.status_code,
+        body=body,
+        headers=[(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS],
+        etag=etag_for(body),
+        last_modified=_last_modified(key, etag_for(body)),
+    )
+    cache.set(key, answer, settings.API_CACHE_SERVER_SECONDS)
+    return answer
+
+
+def _last_modified(key: str, etag: str) -> int:
+    """When this representation first appeared: re-rendering the same bytes keeps the old date."""
+    variant = key.rsplit(":", 1)[-1]
+    seen_key = f"roland:answer-seen:{variant}"
+    seen = cache.get(seen_key)
+    if seen and seen[0] == etag:
+        return seen[1]
+    now = int(time.time())
+    cache.set(seen_key, (etag, now), 7 * 24 * 3600)
+    return now
+
+
+def etag_for(body: bytes) -> str:
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def finish(
+    request: HttpRequest, response: HttpResponse, answer: CachedAnswer | None, keyed: bool
+) -> HttpResponse:
+    """Validators, Cache-Control and, when the client already has this answer, a 304."""
+    if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.streaming:
+        return response
+    if answer is not None:
+        etag, last_modified = answer.etag, answer.last_modified
+    else:
+        etag, last_modified = etag_for(response.content), int(time.time())
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    if not response.has_header("Cache-Control"):
+        visibility = "private" if keyed else "public"
+        response["Cache-Control"] = (
+            f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}, "
+            f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
+        )
+    patch_vary_headers(response, ["Accept", "Accept-Language"])
+    if "no-store" in response["Cache-Control"]:
+        return response
+    conditional = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
+    if conditional is not response and conditional.status_code == 304:
+        for name in ("Content-Language",):
+            if response.has_header(name):
+                conditional[name] = response[name]
+    return conditional

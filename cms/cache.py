@@ -1,0 +1,103 @@
+"""A Redis cache that fails open: when Redis is unreachable the site keeps answering, uncached.
+
+Rate-limit counters, cached API answers, version counters and Wagtail's own caches all live in the
+default cache, so one outage would otherwise turn every request into a 500. Each failure opens a
+short circuit: for a few seconds the cache is skipped entirely instead of waiting on timeouts
+request after request, then one call tries again. Failures are logged once per outage.
+"""
+
+import logging
+import time
+from typing import Any
+
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.core.cache.backends.redis import RedisCache
+
+logger = logging.getLogger("roland.cache")
+
+RETRY_AFTER_SECONDS = 5.0
+
+
+class CacheUnavailable(Exception):
+    """Raised by incr() only, so counters (rate limits) can tell 'unknown' from 'zero'."""
+
+
+class ResilientRedisCache(RedisCache):
+    def __init__(self, server: str, params: dict[str, Any]) -> None:
+        options = params.setdefault("OPTIONS", {})
+        self._retry_after = float(options.pop("RETRY_AFTER", RETRY_AFTER_SECONDS))
+        # Without timeouts a hung Redis would hang every request.
+        options.setdefault("socket_connect_timeout", 0.5)
+        options.setdefault("socket_timeout", 0.5)
+        super().__init__(server, params)
+        self._down_until = 0.0
+
+    @property
+    def available(self) -> bool:
+        return not self._down_until or time.monotonic() >= self._down_until
+
+    def _failed(self, operation: str, error: Exception) -> None:
+        if not self._down_until:  # first failure since Redis last answered
+            logger.error(
+                "Redis cache unreachable (%s: %s); serving without cache for %.0f s",
+                operation,
+                error,
+                self._retry_after,
+            )
+        self._down_until = time.monotonic() + self._retry_after
+
+    def _guard(self, operation: str, default: Any, call, *args, **kwargs) -> Any:
+        if not self.available:
+            return default
+        try:
+            result = call(*args, **kwargs)
+        except self._lib_errors as error:
+            self._failed(operation, error)
+            return default
+        if self._down_until:
+            logger.warning("Redis cache reachable again")
+            self._down_until = 0.0
+        return result
+
+    @property
+    def _lib_errors(self) -> tuple[type[Exception], ...]:
+        import redis
+
+        return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
+
+    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("add", False, super().add, key, value, timeout, version)
+
+    def get(self, key, default=None, version=None):
+        return self._guard("get", default, super().get, key, default, version)
+
+    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set", None, super().set, key, value, timeout, version)
+
+    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("touch", False, super().touch, key, timeout, version)
+
+    def delete(self, key, version=None):
+        return self._guard("delete", False, super().delete, key, version)
+
+    def get_many(self, keys, version=None):
+        return self._guard("get_many", {}, super().get_many, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._guard("has_key", False, super().has_key, key, version)
+
+    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
+        return self._guard("set_many", list(data), super().set_many, data, timeout, version)
+
+    def delete_many(self, keys, version=None):
+        return self._guard("delete_many", None, super().delete_many, keys, version)
+
+    def clear(self):
+        return self._guard("clear", False, super().clear)
+
+    def incr(self, key, delta=1, version=None):
+        marker = object()
+        result = self._guard("incr", marker, super().incr, key, delta, version)
+        if result is marker:
+            raise CacheUnavailable("cache unavailable")
+        return result

@@ -1,0 +1,48 @@
+"""Version counters in the shared cache: invalidation by version, not by timeout (DESIGN principle 1).
+
+A cached value's key carries the current version of everything it rests on; bumping a version
+makes every older key unreachable at once, whatever it was. A counter that is lost (cache restart,
+eviction) restarts from the clock, so it can never fall back onto a number that older keys used.
+"""
+
+import time
+
+from django.core.cache import cache
+
+from .cache import CacheUnavailable
+
+CONTENT = "content"  # anything a public answer shows: pages, snippets, images, occurrences
+VISIBILITY = "visibility"  # sites, locales, restrictions, collections, site settings
+API_CLIENTS = "api-clients"
+
+
+def _key(name: str) -> str:
+    return f"roland:version:{name}"
+
+
+def _fresh() -> int:
+    return time.time_ns() // 1000
+
+
+def current(name: str) -> int:
+    value = cache.get(_key(name))
+    if value is None:
+        value = _fresh()
+        if not cache.add(_key(name), value, timeout=None):
+            value = cache.get(_key(name)) or value
+    return value
+
+
+def current_many(*names: str) -> tuple[int, ...]:
+    """Several versions in one cache round trip (the response cache needs two per request)."""
+    found = cache.get_many([_key(name) for name in names])
+    return tuple(found.get(_key(name)) or current(name) for name in names)
+
+
+def bump(name: str) -> None:
+    try:
+        cache.incr(_key(name))
+    except ValueError:
+        cache.set(_key(name), _fresh(), timeout=None)
+    except CacheUnavailable:
+        pass  # nothing cached can be served meanwhile; entries from before expire by timeout

@@ -1,0 +1,163 @@
+"""HTTP caching: validators, 304s, and the server-side answer cache that publishing invalidates."""
+
+import pytest
+from django.utils.http import http_date
+from wagtail.models import Page
+
+from home.demo.translation import translate_with_strings
+from tests.factories import CategoryFactory
+
+pytestmark = pytest.mark.django_db
+
+CACHE = "X-Roland-Cache"
+
+
+@pytest.fixture(params=["local-memory", "redis"])
+def any_cache(request):
+    """The same behaviour on the default local-memory cache and on a real Redis server."""
+    if request.param == "redis":
+        request.getfixturevalue("redis_cache")
+    return request.param
+
+
+def titles(response) -> set[str]:
+    return {item["title"] for item in response.json()["items"]}
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/v1/pois", "/api/v1/events", "/api/v1/news", "/api/v1/categories", "/api/wagtail/v2/pages/"],
+)
+def test_every_get_has_validators_and_cache_control(client, tree, path):
+    response = client.get(path)
+    assert response.status_code == 200
+    assert response["ETag"].startswith('"') and len(response["ETag"]) > 20
+    assert response.has_header("Last-Modified")
+    assert response["Cache-Control"] == "public, max-age=60, stale-while-revalidate=300"
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_second_read_is_served_from_the_cache_with_the_same_etag(client, tree):
+    tree.poi(title="Schloss Hundisburg", slug="schloss")
+    first = client.get("/api/v1/pois")
+    second = client.get("/api/v1/pois")
+    assert (first[CACHE], second[CACHE]) == ("miss", "hit")
+    assert first["ETag"] == second["ETag"]
+    assert first.content == second.content
+    assert second["Content-Type"] == "application/json; charset=utf-8"
+    assert second["Content-Language"] == "de"
+
+
+def test_if_none_match_and_if_modified_since_give_304(client, tree):
+    tree.poi(title="Schloss Hundisburg", slug="schloss")
+    first = client.get("/api/v1/pois")
+    etag, modified = first["ETag"], first["Last-Modified"]
+    for headers in (
+        {"HTTP_IF_NONE_MATCH": etag},
+        {"HTTP_IF_NONE_MATCH": f'W/{etag}, "other"'},
+        {"HTTP_IF_MODIFIED_SINCE": modified},
+    ):
+        response = client.get("/api/v1/pois", **headers)
+        assert response.status_code == 304, headers
+        assert response.content == b""
+        assert response["ETag"] == etag
+        assert response.has_header("RateLimit-Remaining")
+    assert client.get("/api/v1/pois", HTTP_IF_NONE_MATCH='"something-else"').status_code == 200
+    assert client.get("/api/v1/pois", HTTP_IF_MODIFIED_SINCE=http_date(0)).status_code == 200
+
+
+def test_a_change_turns_the_old_etag_into_a_full_answer(client, tree):
+    tree.poi(title="Schloss Hundisburg", slug="schloss")
+    etag = client.get("/api/v1/pois")["ETag"]
+    tree.poi(title="Roland-Statue", slug="roland")
+    response = client.get("/api/v1/pois", HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+    assert titles(response) == {"Schloss Hundisburg", "Roland-Statue"}
+
+
+def test_publish_read_unpublish_read_never_shows_the_item_again(client, tree, any_cache):
+    poi = tree.poi(title="Kulturfabrik", slug="kulturfabrik")
+    event = tree.event(title="Rolandfest", slug="rolandfest")
+    article = tree.news_article(title="Neue Radwege", slug="radwege")
+    urls = {
+        poi: ["/api/v1/pois", "/api/v1/pois.geojson", f"/api/v1/pois/{poi.pk}"],
+        event: ["/api/v1/events", "/api/v1/events.ics", f"/api/v1/events/{event.pk}"],
+        article: ["/api/v1/news", "/api/v1/news.rss", f"/api/v1/news/{article.pk}"],
+    }
+    for page, paths in urls.items():
+        for path in paths:
+            assert page.title in client.get(path).content.decode(), path
+            assert client.get(path)[CACHE] == "hit", path
+        client.get(f"/api/wagtail/v2/pages/{page.pk}/")
+        page.unpublish()
+        for path in paths:
+            response = client.get(path)
+            assert page.title not in response.content.decode(), path
+        assert client.get(f"/api/wagtail/v2/pages/{page.pk}/").status_code == 404
+
+
+def test_delete_and_move_invalidate(client, tree, any_cache):
+    poi = tree.poi(title="Kulturfabrik", slug="kulturfabrik")
+    other = tree.poi(title="Stadtmauer", slug="stadtmauer")
+    assert titles(client.get("/api/v1/pois")) == {"Kulturfabrik", "Stadtmauer"}
+    poi.delete()
+    assert titles(client.get("/api/v1/pois")) == {"Stadtmauer"}
+    # Moved out of the site (under the tree root): no longer public.
+    Page.objects.get(pk=other.pk).move(Page.get_first_root_node(), pos="last-child")
+    assert titles(client.get("/api/v1/pois")) == set()
+
+
+def test_unpublishing_a_translation_invalidates_its_locale(
+    client, tree, locales, any_cache, django_capture_on_commit_callbacks
+):
+    poi = tree.poi(title="Roland-Statue", slug="roland")
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(tree.home, locales["en"], {})
+        translate_with_strings(tree.pois, locales["en"], {})
+        english, _missing = translate_with_strings(poi, locales["en"], {"Roland-Statue": "Roland statue"})
+    english = Page.objects.get(pk=english.pk).specific
+    assert titles(client.get("/api/v1/pois?locale=en&fallback=false")) == {"Roland statue"}
+    assert client.get("/api/v1/pois?locale=en&fallback=false")[CACHE] == "hit"
+    english.unpublish()
+    assert titles(client.get("/api/v1/pois?locale=en&fallback=false")) == set()
+    fallback = client.get("/api/v1/pois?locale=en").json()["items"]
+    assert [(item["title"], item["is_fallback"]) for item in fallback] == [("Roland-Statue", True)]
+
+
+def test_languages_are_cached_apart(client, tree, locales):
+    tree.poi(title="Roland-Statue", slug="roland")
+    german = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="de")
+    english = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    again = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="en")
+    assert german["Content-Language"] == "de"
+    assert english["Content-Language"] == again["Content-Language"] == "en"
+    assert again[CACHE] == "hit"
+
+
+def test_snippet_changes_reach_cached_lists(client, tree):
+    category = CategoryFactory(name="Museen", slug="museum")
+    poi = tree.poi(title="Museum", slug="museum")
+    poi.categories = [category]
+    poi.save_revision().publish()
+    first = client.get("/api/v1/pois").json()["items"][0]["categories"]
+    assert [c["name"] for c in first] == ["Museen"]
+    category.name = "Museen und Galerien"
+    category.save()
+    second = client.get("/api/v1/pois").json()["items"][0]["categories"]
+    assert [c["name"] for c in second] == ["Museen und Galerien"]
+
+
+def test_errors_and_private_answers_are_not_cached(client, tree):
+    assert client.get("/api/v1/pois?limit=0").status_code == 400
+    assert client.get("/api/v1/pois?limit=0")[CACHE] == "bypass"
+    assert client.get("/api/v1/pois/123456")[CACHE] == "bypass"
+
+
+def test_answers_for_another_host_are_not_shared(client, tree, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "api.example"]
+    tree.poi(title="Roland-Statue", slug="roland")
+    client.get("/api/v1/pois")
+    other = client.get("/api/v1/pois", HTTP_HOST="api.example")
+    assert other["X-Roland-Cache"] == "miss"
+    assert other.json()["items"][0]["api_url"].startswith("http://api.example/")
