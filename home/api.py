@@ -1,5 +1,6 @@
 """Website support: configured languages, the category vocabulary, and per-site menu trees."""
 
+from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
@@ -9,12 +10,16 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Page, Site
 
+from cms.api.content import stream_data
 from cms.api.context import ApiContext, api_context
 from cms.api.i18n import negotiate
 from cms.api.params import strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.visibility import find_site, site_facts, visible_pages
-from tourism.api.common import localized_categories
+from media.schemas import ImageOut, image_data
+from tourism.api.common import item_base, localized_categories
+
+from .models import HomePage, StandardPage
 
 router = Router(tags=["Website"])
 
@@ -77,6 +82,36 @@ class NavigationOut(Schema):
         description="True when the site root has no live version in the requested locale."
     )
     root: MenuNode | None
+
+
+class PageDetail(Schema):
+    """A page of the city presence (home or standard page) with the item fields of API.md."""
+
+    id: int
+    type: Literal["page"]
+    locale: str
+    is_fallback: bool
+    title: str
+    slug: str
+    teaser: str
+    url: str
+    api_url: str | None = Field(description="Always null: pages have no typed endpoint of their own.")
+    last_published_at: datetime | None
+    image: ImageOut | None
+    body: list[dict]
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def page_detail(page: HomePage | StandardPage, ctx: ApiContext) -> dict:
+    """A home or standard page in the item shape; used for previews (there is no page endpoint yet)."""
+    return {
+        **item_base(page, ctx, "page", ""),
+        "api_url": None,
+        "image": image_data(page.image, ctx),
+        "body": stream_data(page.body, ctx),
+    }
 
 
 # --- locales -------------------------------------------------------------------------------------

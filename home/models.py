@@ -6,10 +6,11 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
+from sites.preview import PreviewMixin
 from tourism.models.base import body_field, main_image_field, rendition_field, teaser_field
 
 
-class HomePage(Page):
+class HomePage(PreviewMixin, Page):
     teaser = teaser_field(blank=True)
     image = main_image_field()
     body = body_field()
@@ -35,7 +36,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
 
-class StandardPage(Page):
+class StandardPage(PreviewMixin, Page):
     teaser = teaser_field()
     image = main_image_field()
     body = body_field()

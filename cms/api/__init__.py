@@ -51,10 +51,13 @@ def _register_routers() -> None:
     from home.api import router as website_router
     from tourism.api import events, news, pois
 
+    from . import preview
+
     api.add_router("/", pois.router)
     api.add_router("/", events.router)
     api.add_router("/", news.router)
     api.add_router("/", website_router)
+    api.add_router("/", preview.router)
 
 
 _register_routers()

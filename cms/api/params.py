@@ -11,11 +11,12 @@ from typing import Literal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Schema
+from ninja.decorators import decorate_view
 from pydantic import Field
 
 from tourism.services.opening_hours import BERLIN
 
-from .problems import bad_param
+from .problems import ApiProblem, bad_param, handle_api_problem
 
 MAX_PARAM_LENGTH = 1000
 COMMON_PARAMS: set[str] = set()
@@ -72,8 +73,12 @@ def check_query(request: HttpRequest, allowed: dict[str, bool]) -> None:
                 raise bad_param(key, f"longer than {MAX_PARAM_LENGTH} characters")
 
 
-def strict_query(*schemas: type[Schema]) -> Callable:
-    """Decorate an API view so its query string is checked against the schemas it declares."""
+def strict_query(*schemas: type[Schema], before_validation: bool = False) -> Callable:
+    """Decorate an API view so its query string is checked against the schemas it declares.
+
+    With `before_validation` the check runs before ninja parses the parameters: a view with required
+    parameters then names an empty or repeated one instead of only reporting another one missing.
+    """
     allowed = allowed_params(*schemas)
 
     def decorator(view: Callable) -> Callable:
@@ -83,9 +88,28 @@ def strict_query(*schemas: type[Schema]) -> Callable:
             return view(request, *args, **kwargs)
 
         wrapper.roland_allowed_params = allowed  # type: ignore[attr-defined]
+        if before_validation:
+            decorate_view(_checked_first(allowed))(wrapper)
         return wrapper
 
     return decorator
+
+
+def _checked_first(allowed: dict[str, bool]) -> Callable:
+    """Wrap a ninja operation's run (outside its error handling, hence the explicit problem answer)."""
+
+    def wrap(run: Callable) -> Callable:
+        @functools.wraps(run)
+        def checked(request: HttpRequest, *args, **kwargs):
+            try:
+                check_query(request, allowed)
+            except ApiProblem as exc:
+                return handle_api_problem(request, exc)
+            return run(request, *args, **kwargs)
+
+        return checked
+
+    return wrap
 
 
 def parse_moment(param: str, value: str | None, *, end_of_day: bool = False) -> datetime | None:

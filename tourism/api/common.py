@@ -63,6 +63,12 @@ def categories_prefetch(ctx: ApiContext, lookup: str = "categories") -> Prefetch
     return Prefetch(lookup, queryset=localized_categories(ctx).order_by("name"))
 
 
+def localize_draft_categories(page, ctx: ApiContext) -> None:
+    """Give a draft's in-memory categories their names in the answer's language, as a prefetch would."""
+    ids = [category.pk for category in page.categories.all()]
+    page.categories = list(localized_categories(ctx).filter(pk__in=ids).order_by("name"))
+
+
 def categories_data(page) -> list[dict]:
     return [{"slug": c.slug, "name": getattr(c, "local_name", None) or c.name} for c in page.categories.all()]
 

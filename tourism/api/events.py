@@ -1,5 +1,6 @@
 """Events: occurrences in time order from the materialised table, event detail, iCalendar."""
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 
@@ -20,7 +21,9 @@ from ..models import Event, EventOccurrence, PointOfInterest
 from ..renderers.ical import calendar_response
 from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
 from ..services.geo import bounding_box, distance_km
+from ..services.occurrences import occurrence_window
 from ..services.opening_hours import BERLIN
+from ..services.recurrence import OccurrenceSpan, RecurrenceError, expand
 from .common import (
     CategoryOut,
     ItemBase,
@@ -309,10 +312,20 @@ def detail_queryset(queryset, ctx: ApiContext):
     )
 
 
-def event_detail(event: Event, ctx: ApiContext) -> dict:
+def draft_occurrences(event: Event, ctx: ApiContext, limit: int = 10) -> list[OccurrenceSpan]:
+    """The next dates of a draft from its own rule: the stored occurrences belong to the live version."""
+    try:
+        return expand(event.dates(), ctx.now, occurrence_window(ctx.now)[1])[:limit]
+    except RecurrenceError:
+        return []
+
+
+def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = None) -> dict:
+    """The detail of an event; `occurrences` (with start, end, all_day) replace the stored ones for drafts."""
     venues = venue_translations([event], ctx)
     dates = event.dates()
-    occurrences = EventOccurrence.objects.filter(event=event, end__gt=ctx.now).order_by("start")[:10]
+    if occurrences is None:
+        occurrences = EventOccurrence.objects.filter(event=event, end__gt=ctx.now).order_by("start")[:10]
     organizer = event.organizer
     data = {
         **item_base(event, ctx, "event", PATH),

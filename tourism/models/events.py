@@ -25,6 +25,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from sites.preview import PreviewMixin
+
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
 from .base import (
@@ -75,7 +77,7 @@ class EventTag(TaggedItemBase):
     content_object = ParentalKey("tourism.Event", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Event(AddressFields, Page):
+class Event(PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()

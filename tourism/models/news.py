@@ -15,6 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from sites.preview import PreviewMixin
+
 from .base import (
     RelatedPageBase,
     body_field,
@@ -44,7 +46,7 @@ class NewsArticleTag(TaggedItemBase):
     content_object = ParentalKey("tourism.NewsArticle", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsArticle(Page):
+class NewsArticle(PreviewMixin, Page):
     date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
     teaser = teaser_field()
     body = body_field()

@@ -20,6 +20,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from sites.preview import PreviewMixin
+
 from .base import (
     AddressFields,
     GalleryImageBase,
@@ -61,7 +63,7 @@ class PointOfInterestTag(TaggedItemBase):
     )
 
 
-class PointOfInterest(AddressFields, Page):
+class PointOfInterest(PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()

@@ -1,0 +1,118 @@
+"""Headless preview: where a site's website shows drafts, and which preview tokens still open one.
+
+wagtail-headless-preview stores each admin preview as a `PagePreview` row under a signed token and
+points the preview panel at the website's preview page with `content_type` and `token`; the website
+then reads the draft from /api/v1/preview. The token is the only key to an unpublished draft, so the
+lookup fails closed: forged, unknown, expired and mismatched tokens all come back as None alike.
+"""
+
+from datetime import date, timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.signing import BadSignature
+from django.http import HttpRequest
+from django.utils import timezone
+from wagtail.models import Page, Site
+from wagtail_headless_preview.models import (
+    HeadlessPreviewMixin,
+    PagePreview,
+    get_client_root_url_from_site,
+)
+from wagtail_headless_preview.settings import headless_preview_settings
+
+
+def token_lifetime() -> timedelta:
+    return timedelta(seconds=settings.ROLAND_PREVIEW_TOKEN_SECONDS)
+
+
+def oldest_valid_day() -> date:
+    """Rows stored before this day are certainly expired (`PagePreview.created_at` holds a date only)."""
+    return timezone.localdate(timezone.now() - token_lifetime())
+
+
+def preview_root_url(site: Site | None) -> str:
+    """The website's preview page for a site.
+
+    The site's own setting first; then the package's WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]
+    (per hostname or "default"), then the site's public website, then the site itself.
+    """
+    from .models import SiteSettings
+
+    site_settings = SiteSettings.objects.filter(site=site).first() if site else None
+    if site_settings and site_settings.preview_url:
+        return site_settings.preview_url
+    client_urls = headless_preview_settings.CLIENT_URLS or {}
+    if site and (site.hostname in client_urls or "default" in client_urls):
+        return get_client_root_url_from_site(site)
+    if site_settings and site_settings.website_url:
+        return site_settings.website_url.rstrip("/") + "/"
+    return (site.root_url if site else "").rstrip("/") + "/"
+
+
+def with_query(url: str, **params: str) -> str:
+    """`url` with `params` added to its query string: a configured preview URL may carry its own."""
+    parts = urlsplit(url)
+    kept = [
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key not in params
+    ]
+    return urlunsplit(parts._replace(query=urlencode([*kept, *params.items()])))
+
+
+def collect_expired_previews() -> int:
+    """Delete preview rows that can no longer be opened; returns how many went."""
+    deleted, _ = PagePreview.objects.filter(created_at__lt=oldest_valid_day()).delete()
+    return deleted
+
+
+class PreviewMixin(HeadlessPreviewMixin):
+    """Headless preview for a page model: the preview opens on the preview page of the page's site."""
+
+    def get_client_root_url(self, request: HttpRequest) -> str:
+        # The page's own site, not the admin's: one admin serves several websites.
+        site = self.get_site() or Site.find_for_request(request)
+        return preview_root_url(site)
+
+    def get_preview_url(self, request: HttpRequest, token: str) -> str:
+        return with_query(
+            self.get_client_root_url(request), content_type=self.get_content_type_str(), token=token
+        )
+
+    def create_page_preview(self) -> PagePreview:
+        collect_expired_previews()
+        return super().create_page_preview()
+
+
+def previewable_models() -> dict[str, type[Page]]:
+    """Page models with headless preview by the content type string the preview URL carries."""
+    return {
+        model.get_content_type_str(): model
+        for model in apps.get_models()
+        if issubclass(model, HeadlessPreviewMixin) and issubclass(model, Page)
+    }
+
+
+def find_preview(content_type: str, token: str) -> Page | None:
+    """The draft a preview token opens, or None (unknown type, forged, unknown or expired token).
+
+    The token carries its issue time under a signature: it expires ROLAND_PREVIEW_TOKEN_SECONDS later.
+    The stored row must exist for the same content type and not be older than that (by its date).
+    """
+    model = previewable_models().get(content_type)
+    if model is None:
+        return None
+    try:
+        model.get_preview_signer().unsign(token, max_age=token_lifetime())
+    except BadSignature:  # includes SignatureExpired
+        return None
+    preview = PagePreview.objects.filter(
+        content_type=ContentType.objects.get_for_model(model),
+        token=token,
+        created_at__gte=oldest_valid_day(),
+    ).first()
+    if preview is None:
+        return None
+    page = preview.as_page()
+    return page if isinstance(page, model) else None
