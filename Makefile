@@ -45,7 +45,11 @@ run: demo
 	else echo "    Login:          admin / (from ROLAND_ADMIN_PASSWORD)"; fi
 	@echo "    Wagtail API v2: http://$(HOST):$(PORT)/api/wagtail/v2/pages/?locale=en"
 	@echo "    Health:         http://$(HOST):$(PORT)/readyz"
+	@echo "    Task worker:    webhooks, search index (log: var/worker.log)"
 	@echo ""
+	@# The background task worker runs next to the dev server and stops with it.
+	@$(RUN_ENV) $(MANAGE) db_worker >>var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 
 # The whole suite: on PostgreSQL when DATABASE_URL points at one, else on SQLite;

@@ -2,5 +2,6 @@
 
 from .api_clients import ApiClient
 from .settings import SiteSettings, validate_origins
+from .webhooks import WebhookDelivery, WebhookSubscription
 
-__all__ = ["ApiClient", "SiteSettings", "validate_origins"]
+__all__ = ["ApiClient", "SiteSettings", "WebhookDelivery", "WebhookSubscription", "validate_origins"]

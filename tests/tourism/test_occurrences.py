@@ -110,9 +110,12 @@ def test_past_occurrences_older_than_a_year_are_not_stored(tree):
     assert refresh_occurrences(event) == 0
 
 
-def test_extend_occurrences_command_reports_progress(tree, capsys):
+def test_extend_occurrences_command_reports_progress(tree, capsys, run_tasks):
     tree.event(start_date=timezone.localdate() + timedelta(days=1), recurrence_rule="FREQ=WEEKLY;COUNT=2")
     call_command("extend_occurrences")
     assert "Refreshed 1 events, 2 occurrences" in capsys.readouterr().out
-    call_command("extend_occurrences", "--enqueue")  # the django-tasks task, run inline by default
+    EventOccurrence.objects.all().delete()
+    call_command("extend_occurrences", "--enqueue")  # queues the django-tasks task for the worker
+    assert "Enqueued task" in capsys.readouterr().out
+    run_tasks()
     assert EventOccurrence.objects.count() == 2

@@ -1,0 +1,357 @@
+"""Webhooks: which receivers hear of a content change, what they get, and how it reaches them.
+
+Publishing only writes delivery rows and queues a task (after the commit); the HTTP request is made
+by the background worker (sites.tasks), so a slow or broken receiver never slows or fails a publish.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import logging
+import random
+import socket
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import partial
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import requests
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from cms.visibility import SiteFacts, site_facts, visible_pages
+from tourism.models import Event, NewsArticle, PointOfInterest
+
+from .models.webhooks import DeliveryStatus, ItemType, WebhookDelivery, WebhookEvent, WebhookSubscription
+
+logger = logging.getLogger(__name__)
+
+SIGNATURE_HEADER = "X-Roland-Signature"
+USER_AGENT = "Roland-Webhooks/1"
+# Page class → (item type, /api/v1/ collection); other pages are "page" and use the stock v2 API.
+TYPED_PAGES: dict[type[Page], tuple[str, str]] = {
+    PointOfInterest: (ItemType.POI, "pois"),
+    Event: (ItemType.EVENT, "events"),
+    NewsArticle: (ItemType.NEWS, "news"),
+}
+
+
+class UnsafeTarget(ValueError):
+    """A webhook URL that must not be called: not http(s), unresolvable, or inside a private network."""
+
+
+# --- what is sent ------------------------------------------------------------------------------
+
+
+def item_type(page: Page) -> str:
+    return TYPED_PAGES.get(page.specific_class, (ItemType.PAGE, ""))[0]
+
+
+def _default_locale_id(facts: SiteFacts) -> int | None:
+    default = facts.locales.get(settings.LANGUAGE_CODE)
+    return default.pk if default else None
+
+
+def public_url(page: Page, facts: SiteFacts) -> str:
+    """The page on the public website, built like the API's `url` (cms.api.context.ApiContext.public_url).
+
+    Without a configured website URL the API's own base URL stands in, as the API does with the host.
+    """
+    base = facts.website_url or settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    _path, root = facts.root_paths.get(page.locale_id, ("", ""))
+    relative = page.url_path[len(root) :] if root and page.url_path.startswith(root) else page.url_path
+    codes = {locale.pk: code for code, locale in facts.locales.items()}
+    prefix = "" if page.locale_id == _default_locale_id(facts) else f"{codes.get(page.locale_id, '')}/"
+    return f"{base}/{prefix}{relative.lstrip('/')}"
+
+
+def api_url(page: Page) -> str:
+    """The item's detail in /api/v1/, or in Wagtail's stock v2 API for pages that /api/v1/ has no detail for."""
+    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    collection = TYPED_PAGES.get(page.specific_class, (ItemType.PAGE, ""))[1]
+    if collection:
+        return f"{base}/api/v1/{collection}/{page.pk}"
+    return f"{base}/api/wagtail/v2/pages/{page.pk}/"
+
+
+def _in_public_tree(page: Page, facts: SiteFacts) -> bool:
+    """Inside the site and not under a view restriction: the part of the tree the API can ever show."""
+    in_site = any(page.path.startswith(path) for path, _url in facts.root_paths.values())
+    return in_site and not any(page.path.startswith(path) for path in facts.restricted_paths)
+
+
+def page_payload(page: Page, event: str, occurred_at: datetime | None = None) -> dict[str, Any] | None:
+    """The body receivers get for an event on a page, or None when the public never sees that page.
+
+    A publish counts only when the page is now visible by the one visibility rule (cms.visibility);
+    unpublish and delete only for pages in the public part of a site, and delete only for live pages,
+    so receivers never learn of drafts, aliases or restricted content.
+    """
+    if page.depth <= 1 or page.alias_of_id is not None:
+        return None
+    site = page.get_site()
+    if site is None:
+        return None
+    facts = site_facts(site)
+    if event == WebhookEvent.PUBLISHED:
+        if not visible_pages(Page.objects.filter(pk=page.pk), site).exists():
+            return None
+    elif not _in_public_tree(page, facts):
+        return None
+    elif event == WebhookEvent.DELETED and not Page.objects.filter(pk=page.pk, live=True).exists():
+        # Read from the row: Wagtail's own pre_delete handler may already have unpublished the
+        # instance in memory.
+        return None
+    codes = {locale.pk: code for code, locale in facts.locales.items()}
+    occurred_at = occurred_at or timezone.now()
+    return {
+        "event": str(event),
+        "type": str(item_type(page)),
+        "id": page.pk,
+        "locale": codes.get(page.locale_id) or page.locale.language_code,
+        "url": public_url(page, facts),
+        "api_url": api_url(page),
+        "occurred_at": occurred_at.astimezone(ZoneInfo(settings.TIME_ZONE)).isoformat(timespec="seconds"),
+    }
+
+
+def encode_payload(payload: dict[str, Any]) -> str:
+    """Compact JSON with sorted keys: the exact text that is stored, signed and sent."""
+    return json.dumps(payload, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+
+
+def sign(body: bytes, secret: str) -> str:
+    """The X-Roland-Signature value: receivers recompute it over the raw body they received."""
+    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+# --- who gets it -------------------------------------------------------------------------------
+
+
+def matching_subscriptions(event: str, type_name: str) -> list[WebhookSubscription]:
+    """Active subscriptions for this event and content type (few rows: filtered here, portable to SQLite)."""
+    return [sub for sub in WebhookSubscription.objects.filter(is_active=True) if sub.wants(event, type_name)]
+
+
+def page_changed(page: Page, event: str) -> None:
+    """Called from the page signals: capture the payload now (a deleted page is gone after the commit)
+    and queue the deliveries once the change is committed; a rolled-back change sends nothing."""
+    subscriptions = matching_subscriptions(event, item_type(page))
+    if not subscriptions:
+        return  # the usual case costs one query
+    payload = page_payload(page, event)
+    if payload is not None:
+        transaction.on_commit(
+            partial(queue_deliveries, payload, [sub.pk for sub in subscriptions]), robust=True
+        )
+
+
+def queue_deliveries(payload: dict[str, Any], subscription_ids: list[int]) -> list[WebhookDelivery]:
+    """One delivery row and one queued task per subscription; no HTTP here."""
+    if payload["event"] == WebhookEvent.UNPUBLISHED and not Page.objects.filter(pk=payload["id"]).exists():
+        # Wagtail unpublishes a live page as it deletes it; the "deleted" delivery says it all.
+        return []
+    body = encode_payload(payload)
+    deliveries = []
+    with transaction.atomic():
+        for subscription in WebhookSubscription.objects.filter(pk__in=subscription_ids, is_active=True):
+            delivery = WebhookDelivery.objects.create(
+                subscription=subscription,
+                event=payload["event"],
+                item_type=payload["type"],
+                object_id=payload["id"],
+                locale=payload["locale"],
+                payload=body,
+            )
+            enqueue_attempt(delivery)
+            deliveries.append(delivery)
+    return deliveries
+
+
+def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
+    """Send a logged delivery again as a new delivery with the same body (signed with today's secret)."""
+    with transaction.atomic():
+        again = WebhookDelivery.objects.create(
+            subscription=delivery.subscription,
+            event=delivery.event,
+            item_type=delivery.item_type,
+            object_id=delivery.object_id,
+            locale=delivery.locale,
+            payload=delivery.payload,
+        )
+        enqueue_attempt(again)
+    return again
+
+
+def enqueue_attempt(delivery: WebhookDelivery, run_after: datetime | None = None) -> None:
+    from .tasks import deliver_webhook
+
+    task = deliver_webhook.using(run_after=run_after) if run_after else deliver_webhook
+    task.enqueue(delivery.pk)
+
+
+# --- where it may go ---------------------------------------------------------------------------
+
+
+def _is_public_address(address: str) -> bool:
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return ip.is_global and not (
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_reserved
+        or ip.is_multicast
+        or ip.is_unspecified
+    )
+
+
+def check_target(url: str) -> None:
+    """Raise UnsafeTarget unless the URL is http(s) and every address its host resolves to is public.
+
+    Private, loopback, link-local (cloud metadata), reserved and multicast targets are refused unless
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS is true, so a subscription cannot probe the internal network.
+    Checked on save and again before every attempt, because DNS answers change.
+    """
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        raise UnsafeTarget(_("Only http and https URLs are allowed."))
+    host = parts.hostname
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        raise UnsafeTarget(_("The URL has an invalid port.")) from None
+    if not host:
+        raise UnsafeTarget(_("The URL has no host."))
+    if settings.WEBHOOK_ALLOW_PRIVATE_TARGETS:
+        return
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
+    except (socket.gaierror, UnicodeError):
+        raise UnsafeTarget(_("The host %(host)s cannot be resolved.") % {"host": host}) from None
+    for address in sorted(addresses):
+        if not _is_public_address(address):
+            raise UnsafeTarget(
+                _("%(host)s points into a private network (%(address)s); such targets are not allowed.")
+                % {"host": host, "address": address}
+            )
+
+
+# --- one attempt and its retries ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AttemptResult:
+    ok: bool
+    status_code: int | None = None
+    error: str = ""
+    permanent: bool = False  # no point retrying (a refused target)
+
+
+def _short(error: BaseException) -> str:
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 300 else text[:299] + "…"
+
+
+def send(delivery: WebhookDelivery) -> AttemptResult:
+    """POST the stored body once: a timeout, no redirects, success only on a 2xx answer."""
+    subscription = delivery.subscription
+    try:
+        check_target(subscription.url)
+    except UnsafeTarget as error:
+        return AttemptResult(ok=False, error=f"Refused target: {error}"[:300], permanent=True)
+    body = delivery.payload.encode()
+    headers = {
+        "Content-Type": "application/json",
+        "User-Agent": USER_AGENT,
+        SIGNATURE_HEADER: sign(body, subscription.secret),
+        "X-Roland-Event": delivery.event,
+        "X-Roland-Delivery": str(delivery.pk),
+    }
+    timeout = settings.WEBHOOK_TIMEOUT_SECONDS
+    try:
+        with requests.post(
+            subscription.url,
+            data=body,
+            headers=headers,
+            timeout=(timeout, timeout),
+            allow_redirects=False,
+            stream=True,  # the answer's body is not needed: never download it
+        ) as response:
+            status = response.status_code
+    except requests.RequestException as error:
+        return AttemptResult(ok=False, error=_short(error))
+    if 200 <= status < 300:
+        return AttemptResult(ok=True, status_code=status)
+    return AttemptResult(ok=False, status_code=status, error=f"HTTP {status}")
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Exponential backoff after the n-th failed attempt: base, 2×base, 4×base … plus up to 10 % jitter,
+    so receivers coming back after an outage are not hit by every queued delivery at once."""
+    seconds = settings.WEBHOOK_BACKOFF_SECONDS * 2 ** (attempts - 1)
+    return timedelta(seconds=seconds * (1 + random.uniform(0, settings.WEBHOOK_BACKOFF_JITTER)))
+
+
+def record_attempt(
+    delivery: WebhookDelivery, result: AttemptResult, now: datetime | None = None
+) -> datetime | None:
+    """Write the outcome to the delivery log; return when to try again (None: finished)."""
+    now = now or timezone.now()
+    delivery.attempts += 1
+    delivery.last_attempt_at = now
+    delivery.last_status_code = result.status_code
+    delivery.last_error = result.error
+    delivery.next_attempt_at = None
+    if result.ok:
+        delivery.status = DeliveryStatus.SUCCEEDED
+        delivery.delivered_at = now
+    elif result.permanent or delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+        delivery.status = DeliveryStatus.FAILED
+        logger.warning(
+            "Webhook delivery %s to %s failed after %s attempt(s): %s",
+            delivery.pk,
+            delivery.subscription.url,
+            delivery.attempts,
+            result.error,
+        )
+    else:
+        delivery.status = DeliveryStatus.RETRYING
+        delivery.next_attempt_at = now + retry_delay(delivery.attempts)
+    delivery.save(
+        update_fields=[
+            "attempts",
+            "last_attempt_at",
+            "last_status_code",
+            "last_error",
+            "next_attempt_at",
+            "status",
+            "delivered_at",
+        ]
+    )
+    return delivery.next_attempt_at
+
+
+def attempt_delivery(delivery_id: int) -> str:
+    """Make one attempt at a delivery and, when it failed, queue the next one at the backoff time."""
+    delivery = WebhookDelivery.objects.select_related("subscription").filter(pk=delivery_id).first()
+    if delivery is None or delivery.is_finished:
+        return "skipped"
+    if not delivery.subscription.is_active:
+        result = AttemptResult(ok=False, error="Subscription is inactive.", permanent=True)
+    else:
+        result = send(delivery)
+    with transaction.atomic():
+        retry_at = record_attempt(delivery, result)
+        if retry_at is not None:
+            enqueue_attempt(delivery, run_after=retry_at)
+    return delivery.status
