@@ -1,7 +1,15 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Locale
 
 from tests.factories import SiteTree
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back, cached answers are not."""
+    cache.clear()
+    yield
 
 
 @pytest.fixture
@@ -20,3 +28,30 @@ def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("editor", "editor@example.org", "pw")
     client.force_login(user)
     return client
+
+
+@pytest.fixture
+def run_tasks(db, monkeypatch):
+    """Run the queued background tasks that are due, as `manage.py db_worker --batch` does.
+
+    The real worker loop of django-tasks-db, minus its connection recycling between tasks: that would
+    close the test's open transaction (and with it the test data) on PostgreSQL.
+    """
+    from django_tasks_db.management.commands import db_worker
+
+    monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
+
+    def run() -> None:
+        worker = db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id="pytest",
+            excluded_queue_names=[],
+        )
+        worker.run()
+
+    return run

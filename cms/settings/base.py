@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "media",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail_headless_preview",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "ninja",
     "corsheaders",
     "django_filters",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -69,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    "cms.api.delivery.DeliveryMiddleware",
     "cms.api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,12 +123,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: Redis when REDIS_URL is set, else local memory.
+# Cache: Redis when REDIS_URL is set (shared by all worker processes; needed for more than one),
+# else local memory. The Redis backend fails open: an outage slows the API, it does not break it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "cms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "roland",
         }
@@ -198,8 +203,19 @@ if AWS_STORAGE_BUCKET_NAME:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (django-tasks): run inline unless a worker backend is configured.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Background tasks (django-tasks): queued in the database, run by `manage.py db_worker` (a second
+# process; `make run` starts one). Publishing only queues work, it never waits for it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+# Webhooks (sites.webhooks): one attempt per task, retried with exponential backoff
+# (WEBHOOK_BACKOFF_SECONDS × 1, 2, 4 … plus up to 10 % jitter) until WEBHOOK_MAX_ATTEMPTS.
+WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", 5))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", 6))
+WEBHOOK_BACKOFF_SECONDS = int(os.environ.get("WEBHOOK_BACKOFF_SECONDS", 30))
+WEBHOOK_BACKOFF_JITTER = 0.1
+# Receivers inside private networks (10/8, 192.168/16, loopback, link-local …) are refused unless
+# this is set, so subscriptions cannot reach internal services.
+WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
@@ -250,9 +266,32 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side response cache lifetime; publishing invalidates earlier, this bounds time-driven
 # changes (an event that ends, a shop that closes).
 API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
+# A CDN in front of the API is purged on publish (cms.cdn) when one of these is configured.
+WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx, Squid: HTTP PURGE requests
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
 # Events: occurrences are materialised this many days ahead on publish.
 ROLAND_OCCURRENCE_HORIZON_DAYS = int(os.environ.get("OCCURRENCE_HORIZON_DAYS", 548))
+# Headless preview: a preview token opens its draft for this many seconds after the editor asked for
+# the preview (the website's preview page comes from each site's settings).
+ROLAND_PREVIEW_TOKEN_SECONDS = int(os.environ.get("PREVIEW_TOKEN_SECONDS", 3600))
 # Coordinates outside this box (lat/lng) earn the editor a warning, not an error.
 ROLAND_REGION_BOUNDS = (51.9, 11.0, 52.6, 11.9)
 ROLAND_HOLIDAY_SUBDIVISION = ("DE", "ST")
@@ -265,7 +304,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # One line per background task run is noise when tasks run inline.
+        # Web processes only queue tasks; `db_worker` logs each run at its own level (-v).
         "django_tasks": {"level": "WARNING"},
     },
 }
