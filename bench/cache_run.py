@@ -15,6 +15,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections import Counter, defaultdict
 
@@ -47,10 +48,13 @@ def main() -> None:
     rng = random.Random(args.seed)
     base = args.base.rstrip("/")
 
-    ids = {
-        kind: [item["id"] for item in json.loads(fetch(f"{base}/api/v1/{kind}?limit=20", {})[2])["items"]]
-        for kind in ("pois", "events", "news")
-    }
+    details = sorted(
+        {
+            urllib.parse.urlsplit(item["api_url"]).path
+            for kind in ("pois", "events", "news")
+            for item in json.loads(fetch(f"{base}/api/v1/{kind}?limit=20", {})[2])["items"]
+        }
+    )
     paths = [
         *(f"/api/v1/{kind}?locale={loc}" for kind in ("pois", "events", "news") for loc in ("de", "en")),
         "/api/v1/events?limit=5",
@@ -60,7 +64,7 @@ def main() -> None:
         "/api/v1/news.rss",
         "/api/v1/navigation",
         "/api/v1/categories?kind=poi",
-        *(f"/api/v1/{kind}/{pk}" for kind, pks in ids.items() for pk in pks),
+        *details,
     ]
     etags: dict[str, str] = {}
     outcomes: Counter[str] = Counter()
