@@ -1,6 +1,5 @@
 """Website support: configured languages, the category vocabulary, and per-site menu trees."""
 
-from datetime import datetime
 from typing import Literal
 
 from django.conf import settings
@@ -17,7 +16,7 @@ from cms.api.params import strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.visibility import find_site, site_facts, visible_pages
 from media.schemas import ImageOut, image_data
-from tourism.api.common import item_base, localized_categories
+from tourism.api.common import ItemBase, item_base, localized_categories
 
 from .models import HomePage, StandardPage
 
@@ -84,19 +83,11 @@ class NavigationOut(Schema):
     root: MenuNode | None
 
 
-class PageDetail(Schema):
+class PageDetail(ItemBase):
     """A page of the city presence (home or standard page) with the item fields of API.md."""
 
-    id: int
     type: Literal["page"]
-    locale: str
-    is_fallback: bool
-    title: str
-    slug: str
-    teaser: str
-    url: str
     api_url: str | None = Field(description="Always null: pages have no typed endpoint of their own.")
-    last_published_at: datetime | None
     image: ImageOut | None
     body: list[dict]
 
