@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "sites",
     "search",
     "media",
+    "bench",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
