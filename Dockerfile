@@ -34,5 +34,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 
 # Migrations run as a separate release step: docker run … python manage.py migrate
 # The background worker (webhooks, search index) is a second container from this image with the
-# same environment, no port and no HTTP health check: docker run --no-healthcheck … manage.py db_worker
+# same environment, no port and no HTTP health check: docker run --no-healthcheck … manage.py db_worker --backend worker
 CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --access-logfile - --timeout 30"]

@@ -5,7 +5,7 @@ from django_tasks import task
 from . import webhooks
 
 
-@task()
+@task(backend="worker")
 def deliver_webhook(delivery_id: int) -> str:
     """One attempt at a webhook delivery; a failed one queues the next attempt itself (with backoff),
     so a retry waits in the queue instead of blocking the worker."""

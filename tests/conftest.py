@@ -46,7 +46,7 @@ def run_tasks(db, monkeypatch):
             queue_names=["*"],
             interval=0,
             batch=True,
-            backend_name="default",
+            backend_name="worker",
             startup_delay=False,
             max_tasks=None,
             worker_id="pytest",

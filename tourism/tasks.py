@@ -1,11 +1,11 @@
-"""Background tasks (django-tasks): run by a worker in production, inline by default."""
+"""Background tasks (django-tasks), run by the worker (`manage.py db_worker --backend worker`)."""
 
 from django_tasks import task
 
 from .services.occurrences import extend_all
 
 
-@task()
+@task(backend="worker")
 def extend_occurrence_horizon() -> dict[str, int]:
     """Move the occurrence horizon on; schedule daily (see README, 'Scheduled jobs')."""
     events, occurrences = extend_all()

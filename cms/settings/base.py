@@ -204,9 +204,15 @@ if AWS_STORAGE_BUCKET_NAME:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (django-tasks): queued in the database, run by `manage.py db_worker` (a second
-# process; `make run` starts one). Publishing only queues work, it never waits for it.
-TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks (django-tasks). "worker": queued in the database and run by
+# `manage.py db_worker --backend worker` (a second process; `make run` starts one): webhook
+# deliveries and the occurrence horizon, so publishing never waits for them. "default" runs inline:
+# Wagtail's own search and reference index updates stay part of the publish, as they always were
+# (queued, they would race the page's child rows that every publish replaces).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 
 # Webhooks (sites.webhooks): one attempt per task, retried with exponential backoff
 # (WEBHOOK_BACKOFF_SECONDS × 1, 2, 4 … plus up to 10 % jitter) until WEBHOOK_MAX_ATTEMPTS.
@@ -287,6 +293,9 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Benchmarks (bench/run.py): exposes /bench/constant, the bare-Django reference view. Off by default.
+ROLAND_BENCH = env_bool("ROLAND_BENCH", False)
 
 # Events: occurrences are materialised this many days ahead on publish.
 ROLAND_OCCURRENCE_HORIZON_DAYS = int(os.environ.get("OCCURRENCE_HORIZON_DAYS", 548))
