@@ -11,7 +11,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist); each gets its own test database.
 TEST_WORKERS ?= 2
 
-.PHONY: run test install install-dev migrate demo serve lint format lock clean
+.PHONY: run test bench install install-dev migrate demo serve lint format lock clean
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -56,6 +56,10 @@ run: demo
 # it includes the SQLite first-run smoke (migrate + demo load + API reads over HTTP).
 test: install-dev
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+
+# Load figures against stock Wagtail API v2 and a bare Django view (PostgreSQL, Redis, wrk): see bench/README.md.
+bench: install
+	$(VENV)/bin/python bench/run.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,78 @@
+"""In-process facts for the benchmark: the URLs to load, and per URL the SQL queries and bytes of an
+uncached answer (what gunicorn pays on a cache miss), measured with Django's test client."""
+
+import json
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+MARKET = "52.2893,11.4085"
+
+
+def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
+    """Each scenario: Roland's URL and the nearest stock Wagtail API v2 request on the same data."""
+    today = timezone.localdate()
+    week = today + timedelta(days=7)
+    pois = client.get("/api/v1/pois", {"limit": 1}).json()["items"]
+    poi_id = pois[0]["id"] if pois else 0
+    urls = {
+        "events_week": {
+            "roland": f"/api/v1/events?from={today}&to={week}&limit=20",
+            "stock": "/api/wagtail/v2/pages/?type=tourism.Event&fields=*&limit=20",
+        },
+        "pois_near_open": {
+            "roland": f"/api/v1/pois?near={MARKET}&open_now=true&ordering=distance&limit=20",
+            "stock": "/api/wagtail/v2/pages/?type=tourism.PointOfInterest&fields=*&limit=20",
+        },
+        "poi_detail": {
+            "roland": f"/api/v1/pois/{poi_id}",
+            "stock": f"/api/wagtail/v2/pages/{poi_id}/",
+        },
+        "news_rss": {
+            "roland": "/api/v1/news.rss",
+            "stock": "/api/wagtail/v2/pages/?type=tourism.NewsArticle&fields=*&limit=20",
+        },
+        "search_schloss": {
+            "roland": "/api/v1/search?q=Schloss",
+            "stock": "/api/wagtail/v2/pages/?search=Schloss&limit=20",
+        },
+    }
+    kiosks = client.get("/api/v1/kiosks")
+    if kiosks.status_code == 200 and kiosks.json():
+        slug = kiosks.json()[0]["slug"]
+        urls["kiosk_feed"] = {
+            "roland": f"/api/v1/kiosks/{slug}/feed",
+            "stock": "/api/wagtail/v2/pages/?type=tourism.Event&fields=*&limit=20",
+        }
+    return urls
+
+
+def measure(client: Client, url: str) -> dict[str, int]:
+    client.get(url)  # warm the per-site facts, as a running server has them
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    return {"status": response.status_code, "queries": len(queries), "bytes": len(response.content)}
+
+
+class Command(BaseCommand):
+    help = "Print the benchmark's URLs with SQL queries and bytes per uncached answer, as JSON."
+
+    def handle(self, *args, **options) -> None:
+        with override_settings(API_CACHE_SERVER_SECONDS=0, API_RATE_LIMIT_ANONYMOUS=10**9):
+            client = Client(HTTP_HOST="127.0.0.1")
+            scenarios = scenario_urls(client)
+            result = {}
+            for name, urls in scenarios.items():
+                result[name] = {side: {"url": url, **measure(client, url)} for side, url in urls.items()}
+            # The contract for lists: the same number of queries for 1 item as for 100.
+            for name in ("events_week", "pois_near_open"):
+                url = result[name]["roland"]["url"]
+                result[name]["limit_1_vs_100"] = [
+                    measure(client, url.replace("limit=20", "limit=1"))["queries"],
+                    measure(client, url.replace("limit=20", "limit=100"))["queries"],
+                ]
+        self.stdout.write(json.dumps(result))

@@ -1,0 +1,408 @@
+"""`make bench`: load figures for Roland's API against stock Wagtail API v2 and a bare Django view.
+
+One invocation: prepares a PostgreSQL database with the demo plus scale data (kept between runs),
+measures SQL queries per request in-process, then starts gunicorn (2 sync workers) twice — answer
+cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 and 64 connections.
+Writes bench/results/<date>.json and .md and the table in bench/README.md.
+
+Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
+BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 8),
+BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64").
+"""
+
+import json
+import os
+import platform
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+LUA = str(ROOT / "bench" / "wrk_report.lua")
+RESULTS = ROOT / "bench" / "results"
+RSS_REQUESTS = 10_000
+
+DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/roland_bench")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
+DURATION = int(os.environ.get("BENCH_DURATION", 8))
+CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "8,64").split(",")]
+SCALE = {
+    "pois": int(os.environ.get("BENCH_POIS", 5000)),
+    "events": int(os.environ.get("BENCH_EVENTS", 20000)),
+    "news": int(os.environ.get("BENCH_NEWS", 2000)),
+}
+
+
+def log(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def server_env(cached: bool) -> dict[str, str]:
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("DATABASE_URL", "REDIS_URL", "SEARCH_URL", "DJANGO_"))
+    }
+    env.update(
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        SECRET_KEY="bench-" + "x" * 50,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        DATABASE_URL=DATABASE_URL,
+        REDIS_URL=REDIS_URL,
+        SECURE_SSL_REDIRECT="false",
+        API_RATE_LIMIT_ANONYMOUS=str(10**9),
+        API_CACHE_SERVER_SECONDS="600" if cached else "0",
+        ROLAND_BENCH="true",
+        LOG_LEVEL="WARNING",
+        ROLAND_VAR_DIR=str(ROOT / "var" / "bench"),
+    )
+    return env
+
+
+def manage(*args: str, capture: bool = False) -> str:
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=ROOT,
+        env=server_env(cached=False),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout or ""
+
+
+def require_tools() -> None:
+    if not shutil.which("wrk"):
+        if os.geteuid() == 0 and shutil.which("apt-get"):
+            log("installing wrk (Debian package)")
+            subprocess.run(
+                ["apt-get", "install", "-y", "-qq", "wrk"],
+                check=True,
+                env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"},
+            )
+        else:
+            sys.exit("wrk is missing: apt-get install wrk")
+
+
+def prepare_database() -> dict[str, float]:
+    """Demo plus scale data in the benchmark database; generated once and kept (seconds per step)."""
+    timings: dict[str, float] = {}
+    parts = urlsplit(DATABASE_URL)
+    name = parts.path.lstrip("/")
+    subprocess.run(
+        [
+            "createdb",
+            "-h",
+            parts.hostname or "127.0.0.1",
+            "-p",
+            str(parts.port or 5432),
+            "-U",
+            parts.username or "postgres",
+            name,
+        ],
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
+    manage("migrate", "--no-input", "-v", "0")
+    facts = json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1])
+    if facts["pois"] == 0:
+        started = time.perf_counter()
+        manage("load_demo")
+        timings["load_demo_s"] = round(time.perf_counter() - started, 1)
+    if facts["scale_pois"] < SCALE["pois"]:
+        started = time.perf_counter()
+        manage(
+            "generate_scale_data",
+            "--pois", str(SCALE["pois"]),
+            "--events", str(SCALE["events"]),
+            "--news", str(SCALE["news"]),
+            "--locales", "de,en",
+        )  # fmt: skip
+        timings["generate_scale_data_s"] = round(time.perf_counter() - started, 1)
+    timings.update(json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1]))
+    return timings
+
+
+_COUNT_PAGES = (
+    "import json; from tourism.models import PointOfInterest, Event, NewsArticle, EventOccurrence; "
+    "print(json.dumps({'pois': PointOfInterest.objects.count(), "
+    "'scale_pois': PointOfInterest.objects.filter(slug__startswith='scale-').count(), "
+    "'events': Event.objects.count(), 'news': NewsArticle.objects.count(), "
+    "'occurrences': EventOccurrence.objects.count()}))"
+)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """gunicorn with 2 sync workers, as the Dockerfile runs it."""
+
+    def __init__(self, cached: bool) -> None:
+        self.cached = cached
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> "Server":
+        self.process = subprocess.Popen(
+            [
+                GUNICORN,
+                "cms.wsgi:application",
+                "-w",
+                "2",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=server_env(self.cached),
+        )
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(self.base + "/healthz", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        assert self.process is not None
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(30)
+
+    def worker_rss_kb(self) -> int:
+        assert self.process is not None
+        children = subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
+        ).stdout.split()
+        total = 0
+        for pid in children:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        return total
+
+    def warm(self, path: str, times: int = 3) -> str:
+        """A few requests before measuring (connections, per-site facts, the answer cache)."""
+        etag = ""
+        for _ in range(times):
+            with urllib.request.urlopen(self.base + path, timeout=120) as response:
+                response.read()
+                etag = response.headers.get("ETag", "")
+        return etag
+
+
+def wrk(server: Server, path: str, connections: int, header: str = "", max_requests: int = 0) -> dict:
+    env = {**os.environ, "BENCH_HEADER": header, "BENCH_MAX_REQUESTS": str(max_requests)}
+    threads = min(2, connections)
+    duration = 600 if max_requests else DURATION
+    output = subprocess.run(
+        [
+            "wrk",
+            "-t",
+            str(threads),
+            "-c",
+            str(connections),
+            "-d",
+            f"{duration}s",
+            "--timeout",
+            "10s",
+            "-s",
+            LUA,
+            server.base + path,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    ).stdout
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    return json.loads(line.removeprefix("BENCH_JSON "))
+
+
+def run_scenarios(server: Server, scenarios: dict, cached: bool) -> dict:
+    results: dict = {}
+    for name, sides in scenarios.items():
+        for side in ("roland", "stock"):
+            if cached and side == "stock":
+                continue  # stock v2 is compared uncached: it has no answer cache of its own
+            info = sides[side]
+            if info["status"] != 200:
+                results[f"{name}/{side}"] = {"skipped": f"HTTP {info['status']} for {info['url']}"}
+                continue
+            etag = server.warm(info["url"])
+            for connections in CONNECTIONS:
+                rss_before = server.worker_rss_kb()
+                figures = wrk(server, info["url"], connections)
+                figures["rss_kb_before"], figures["rss_kb_after"] = rss_before, server.worker_rss_kb()
+                results[f"{name}/{side}/c{connections}"] = figures
+                log(f"{'cached' if cached else 'uncached'} {name}/{side} c{connections}: "
+                    f"{figures['rps']:.0f} req/s, p99 {figures['p99_ms']:.1f} ms")  # fmt: skip
+            if cached and side == "roland" and name == "events_week":
+                for connections in CONNECTIONS:
+                    figures = wrk(server, info["url"], connections, header=f"If-None-Match: {etag}")
+                    results[f"events_week/revalidate_304/c{connections}"] = figures
+    for connections in CONNECTIONS:
+        server.warm("/bench/constant")
+        results[f"bare_django/c{connections}"] = wrk(server, "/bench/constant", connections)
+    return results
+
+
+def rss_growth(server: Server, path: str) -> dict:
+    """Worker memory before and after 10,000 requests of one uncached typed list."""
+    server.warm(path)
+    before = server.worker_rss_kb()
+    figures = wrk(server, path, 8, max_requests=RSS_REQUESTS // 2)  # per wrk thread, 2 threads
+    after = server.worker_rss_kb()
+    return {"path": path, "requests": figures["requests"], "rss_kb_before": before, "rss_kb_after": after,
+            "growth_pct": round(100 * (after - before) / before, 1) if before else None}  # fmt: skip
+
+
+def ratio(a: dict | None, b: dict | None) -> float | None:
+    if not a or not b or "rps" not in a or "rps" not in b or not b["rps"]:
+        return None
+    return round(a["rps"] / b["rps"], 2)
+
+
+def targets(probe: dict, uncached: dict, cached: dict, rss: dict) -> dict:
+    """The issue's targets, each with the figure it is judged on."""
+    c = CONNECTIONS[0]
+    typed_ratios = {
+        name: ratio(uncached.get(f"{name}/roland/c{c}"), uncached.get(f"{name}/stock/c{c}"))
+        for name in ("events_week", "pois_near_open")
+    }
+    cached_ratios = {
+        name: ratio(cached.get(f"{name}/roland/c{c}"), cached.get(f"bare_django/c{c}")) for name in probe
+    }
+    list_queries = {name: probe[name].get("limit_1_vs_100") for name in ("events_week", "pois_near_open")}
+    search = uncached.get(f"search_schloss/roland/c{c}", {})
+    return {
+        "uncached typed lists >= 10x stock v2 fields=*": {
+            "figures": typed_ratios,
+            "met": all(r is not None and r >= 10 for r in typed_ratios.values()),
+        },
+        "cached >= 0.5x bare Django view": {
+            "figures": cached_ratios,
+            "met": all(r is not None and r >= 0.5 for r in cached_ratios.values() if r is not None),
+        },
+        "SQL queries per list <= 10 and equal for limit 1 and 100": {
+            "figures": list_queries,
+            "met": all(q and q[0] == q[1] <= 10 for q in list_queries.values()),
+        },
+        "search p99 <= 100 ms": {
+            "figures": search.get("p99_ms", "not available"),
+            "met": bool(search) and search.get("p99_ms", 1e9) <= 100,
+        },
+        "worker RSS growth <= 10% over 10,000 requests": {
+            "figures": rss.get("growth_pct"),
+            "met": rss.get("growth_pct") is not None and rss["growth_pct"] <= 10,
+        },
+    }
+
+
+def markdown(report: dict) -> str:
+    lines = [
+        f"## {report['date']} — {report['machine']}",
+        "",
+        f"Data: {report['data']}. wrk {DURATION} s per run; gunicorn 2 sync workers; PostgreSQL + Redis.",
+        "",
+        "| scenario | side | conns | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | SQL/req | bytes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for name, sides in report["probe"].items():
+        for side in ("roland", "stock"):
+            for c in CONNECTIONS:
+                u = report["uncached"].get(f"{name}/{side}/c{c}", {})
+                k = report["cached"].get(f"{name}/{side}/c{c}", {})
+                info = sides.get(side, {})
+                if "rps" not in u and "rps" not in k:
+                    continue
+                lines.append(
+                    f"| {name} | {side} | {c} | {u.get('rps', '–')} | {u.get('p50_ms', '–')} | {u.get('p99_ms', '–')} "
+                    f"| {k.get('rps', '–')} | {k.get('p50_ms', '–')} | {k.get('p99_ms', '–')} "
+                    f"| {info.get('queries', '–')} | {info.get('bytes', '–')} |"
+                )
+    for c in CONNECTIONS:
+        r = report["cached"].get(f"events_week/revalidate_304/c{c}", {})
+        lines.append(f"| events_week 304 | roland | {c} | – | – | – | {r.get('rps', '–')} | {r.get('p50_ms', '–')} | {r.get('p99_ms', '–')} | 0 | 0 |")  # fmt: skip
+        for mode in ("uncached", "cached"):
+            b = report[mode].get(f"bare_django/c{c}", {})
+            lines.append(f"| bare Django view ({mode} server) | – | {c} | {b.get('rps', '–')} | {b.get('p50_ms', '–')} | {b.get('p99_ms', '–')} | | | | 0 | 26 |")  # fmt: skip
+    lines += ["", "| target | figures | met |", "|---|---|---|"]
+    for target, verdict in report["targets"].items():
+        lines.append(
+            f"| {target} | `{json.dumps(verdict['figures'])}` | {'yes' if verdict['met'] else '**no**'} |"
+        )
+    rss = report["rss"]
+    lines += [
+        "",
+        f"Worker RSS over {rss['requests']} requests of `{rss['path']}`: {rss['rss_kb_before']} → "
+        f"{rss['rss_kb_after']} kB ({rss['growth_pct']} %).",
+        f"Publish an event with a weekly recurrence: {report['publish']}. Preparation: {report['preparation']}.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    started = time.perf_counter()
+    require_tools()
+    log(f"database {DATABASE_URL}, redis {REDIS_URL}")
+    preparation = prepare_database()
+    log(f"data ready: {preparation}")
+    probe = json.loads(manage("bench_probe", capture=True).strip().splitlines()[-1])
+    publish = json.loads(manage("bench_publish", capture=True).strip().splitlines()[-1])
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=False, capture_output=True)
+    with Server(cached=False) as server:
+        uncached = run_scenarios(server, probe, cached=False)
+        rss = rss_growth(server, probe["events_week"]["roland"]["url"])
+    with Server(cached=True) as server:
+        cached = run_scenarios(server, probe, cached=True)
+    report = {
+        "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
+        "data": {k: preparation.get(k) for k in ("pois", "events", "news", "occurrences")},
+        "preparation": {k: v for k, v in preparation.items() if k.endswith("_s")},
+        "publish": publish,
+        "probe": probe,
+        "uncached": uncached,
+        "cached": cached,
+        "rss": rss,
+        "wall_s": round(time.perf_counter() - started, 1),
+    }
+    report["targets"] = targets(probe, uncached, cached, rss)
+    RESULTS.mkdir(exist_ok=True)
+    stem = RESULTS / datetime.now().strftime("%Y-%m-%d")
+    stem.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n")
+    table = markdown(report)
+    stem.with_suffix(".md").write_text(table)
+    readme = ROOT / "bench" / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- results:start -->", "<!-- results:end -->"
+    if start in text and end in text:
+        text = text.split(start)[0] + start + "\n" + table + end + text.split(end)[1]
+        readme.write_text(text)
+    log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()

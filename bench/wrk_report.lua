@@ -1,0 +1,31 @@
+-- wrk script: optional request headers from the environment and a JSON summary at the end.
+-- BENCH_HEADER="Name: value" adds one header; BENCH_MAX_REQUESTS stops each thread after that many.
+local header = os.getenv("BENCH_HEADER")
+if header and header ~= "" then
+  local name, value = header:match("^([^:]+):%s*(.*)$")
+  wrk.headers[name] = value
+end
+
+local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0")
+local seen = 0
+
+-- Only defined when needed: a Lua call per response costs wrk throughput.
+if max_requests > 0 then
+  function response(status, headers, body)
+    seen = seen + 1
+    if seen >= max_requests then
+      wrk.thread:stop()
+    end
+  end
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  io.write("BENCH_JSON ")
+  io.write(string.format(
+    '{"requests": %d, "seconds": %.3f, "rps": %.1f, "bytes": %d, "p50_ms": %.2f, "p99_ms": %.2f, ' ..
+    '"max_ms": %.2f, "errors_connect": %d, "errors_read": %d, "errors_timeout": %d, "errors_status": %d}\n',
+    summary.requests, seconds, summary.requests / seconds, summary.bytes,
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000,
+    summary.errors.connect, summary.errors.read, summary.errors.timeout, summary.errors.status))
+end
