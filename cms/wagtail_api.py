@@ -12,7 +12,13 @@ from .visibility import find_site, visible_pages
 class VisiblePagesAPIViewSet(PagesAPIViewSet):
     def get_base_queryset(self):
         # Wagtail's own rule (live, public, in site) plus ours: go-live and expiry dates, cached facts.
-        return visible_pages(super().get_base_queryset(), find_site(self.request))
+        base = super().get_base_queryset()
+        visible = visible_pages(base, find_site(self.request))
+        if "search" in self.request.GET:
+            # Search backends filter on indexed fields only (no alias_of, go_live_at, expire_at):
+            # the same rule, expressed through the indexed id.
+            return base.filter(id__in=visible.values("pk"))
+        return visible
 
 
 wagtail_v2 = WagtailAPIRouter("wagtailapi")

@@ -21,6 +21,7 @@ LISTS = [
     "/api/v1/news.rss",
     "/api/v1/navigation",
     "/api/wagtail/v2/pages/?limit=100",
+    "/api/wagtail/v2/pages/?search=Ort&limit=100",  # stock search, held to the same rule
 ]
 DETAILS = {"poi": "/api/v1/pois/{}", "event": "/api/v1/events/{}", "news": "/api/v1/news/{}"}
 
@@ -111,6 +112,8 @@ def test_hidden_content_appears_nowhere(client, tree, case, django_capture_on_co
     text = all_text(client)
     assert "Sichtbar" in text  # the check can see content at all
     assert marker not in text
+    found = client.get("/api/wagtail/v2/pages/", {"search": "Ort", "limit": 100}).json()["items"]
+    assert "Sichtbar Ort" in {item["title"] for item in found}
     for kind, pk in ids.items():
         response = client.get(DETAILS[kind].format(pk))
         assert response.status_code == 404, (case, kind)
