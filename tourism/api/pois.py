@@ -153,9 +153,13 @@ class PoiDetail(PoiItem):
     jsonld: dict
 
 
+def visible_queryset(ctx: ApiContext):
+    return with_fallback(visible_pages(PointOfInterest.objects.all(), ctx.site), ctx.choice)
+
+
 def list_queryset(ctx: ApiContext):
     return (
-        with_fallback(visible_pages(PointOfInterest.objects.all(), ctx.site), ctx.choice)
+        visible_queryset(ctx)
         .select_related("image")
         .prefetch_related(
             categories_prefetch(ctx),
@@ -218,21 +222,31 @@ def poi_item(poi: PointOfInterest, ctx: ApiContext, near: tuple[float, float] | 
 
 
 def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -> dict:
-    """The page of POIs; with geo or time filters the candidates are narrowed in Python (town scale)."""
+    """The page of POIs; with geo or time filters the candidates are narrowed in Python.
+
+    Narrowing works on light rows (coordinates, title, dates and, for opening times, the hours rows);
+    only the page that is answered is loaded with categories and images. Loading every candidate in
+    full made `near` take seconds with thousands of places.
+    """
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
     moment = _open_moment(filters, ctx)
-    queryset = _db_filters(list_queryset(ctx), filters)
     ordering = {
         "title": ("title", "pk"),
         "-title": ("-title", "-pk"),
         "-last_published_at": ("-last_published_at", "pk"),
     }
     if not near and moment is None:
+        queryset = _db_filters(list_queryset(ctx), filters)
         queryset = queryset.order_by(*ordering.get(filters.ordering, ("title", "pk")))
         return paginate(ctx, queryset, limit, offset, lambda poi: poi_item(poi, ctx))
 
+    queryset = _db_filters(visible_queryset(ctx), filters).only(
+        "pk", "title", "latitude", "longitude", "last_published_at"
+    )
+    if moment is not None:
+        queryset = queryset.prefetch_related("opening_hours", "opening_hours_exceptions")
     if near:
         min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], filters.radius)
         queryset = queryset.filter(
@@ -256,7 +270,9 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
         )
     else:
         candidates.sort(key=lambda poi: (poi.title.casefold(), poi.pk), reverse=filters.ordering == "-title")
-    page = candidates[offset : offset + limit]
+    page_ids = [poi.pk for poi in candidates[offset : offset + limit]]
+    loaded = list_queryset(ctx).in_bulk(page_ids)
+    page = [loaded[pk] for pk in page_ids if pk in loaded]
     return envelope(ctx, len(candidates), limit, offset, [poi_item(poi, ctx, near) for poi in page])
 
 
