@@ -355,6 +355,7 @@ class Summary:
     phases: dict[str, float] = field(default_factory=dict)  # phase → seconds
     deleted: int = 0
     skipped: str = ""  # why nothing was generated, when nothing was
+    conflict: bool = False  # other generated data is in the way (needs --replace)
 
     @property
     def total_pages(self) -> int:
@@ -452,6 +453,7 @@ class ScaleDataGenerator:
         self.locales = self._locales(options.locales)
         self.source = self.locales[0]
         self.default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+        self.translated: list[Page] = []  # translations of ancestors this run had to create
         self.content_types = {
             kind: ContentType.objects.get_for_model(model) for kind, (model, _i) in KINDS.items()
         }
@@ -494,16 +496,17 @@ class ScaleDataGenerator:
         for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
             if not ancestor.has_translation(locale):
                 self.progress(f"  translating '{ancestor.title}' into {locale.language_code} (missing)")
-                translate_with_strings(ancestor, locale, {})
+                target, _missing = translate_with_strings(ancestor, locale, {})
+                self.translated.append(target)
         return page.get_translation(locale)
 
-    def existing(self, index_pages: dict[str, dict[int, Page]]) -> Counter:
-        """Generated pages already there, by (kind, locale code)."""
+    def existing(self) -> Counter:
+        """Generated pages already there, by (kind, locale code), in any locale."""
         counts: Counter = Counter()
         codes = {locale.pk: locale.language_code for locale in Locale.objects.all()}
-        for kind, by_locale in index_pages.items():
+        for kind, (_model, index_model) in KINDS.items():
             rows = (
-                Page.objects.filter(generated_pages_q(by_locale.values()))
+                Page.objects.filter(generated_pages_q(index_model.objects.all()))
                 .order_by()
                 .values_list("locale_id")
                 .annotate(n=models.Count("pk"))
@@ -516,7 +519,7 @@ class ScaleDataGenerator:
     def run(self) -> Summary:
         with self.phase("set-up"):
             index_pages = self.index_pages()
-            existing = self.existing(index_pages)
+            existing = self.existing()
         if existing:
             wanted = Counter(
                 {
@@ -533,6 +536,7 @@ class ScaleDataGenerator:
             if not self.options.replace:
                 same = +existing == +wanted
                 self.summary.pages = existing
+                self.summary.conflict = not same
                 self.summary.skipped = (
                     "Scale data with these numbers is already there; nothing to do (--replace regenerates it)."
                     if same
@@ -553,7 +557,12 @@ class ScaleDataGenerator:
             with self.phase("news"):
                 self.generate_news(index_pages["news"], images, pois)
             with self.phase("tree and caches"):
-                recount_children([page for by_locale in index_pages.values() for page in by_locale.values()])
+                parents = [page for by_locale in index_pages.values() for page in by_locale.values()]
+                parents += [page for page in self.translated if page not in parents]
+                recount_children(parents)
+                # Again after commit: a translation of an index page created above publishes on
+                # commit, and saving it writes the numchild of its revision (0) back.
+                transaction.on_commit(lambda: recount_children(parents))
                 transaction.on_commit(invalidate_caches)
         return self.summary
 

@@ -5,6 +5,7 @@ manage.py generate_scale_data --pois 5000 --events 20000 --news 2000 --locales d
 
 import time
 
+from django.core.management import get_commands
 from django.core.management.base import BaseCommand, CommandError
 
 from bench.scale_data import ScaleDataError, ScaleDataGenerator, ScaleOptions
@@ -42,6 +43,8 @@ class Command(BaseCommand):
             summary = ScaleDataGenerator(scale, progress=self.stdout.write).run()
         except ScaleDataError as exc:
             raise CommandError(str(exc)) from exc
+        if summary.conflict:
+            raise CommandError(summary.skipped)
         if summary.skipped:
             self.stdout.write(summary.skipped)
             return
@@ -55,6 +58,7 @@ class Command(BaseCommand):
         self.stdout.write("Time per phase:")
         for phase, seconds in summary.phases.items():
             self.stdout.write(f"  {phase}: {seconds:.1f} s")
-        self.stdout.write(
-            "Wagtail's search index was not updated: run `manage.py update_index` if you need it."
-        )
+        hint = "Search indexes were not updated: run `manage.py update_index` if you need them"
+        if "rebuild_search_index" in get_commands():
+            hint += " (`manage.py rebuild_search_index` for the /api/v1/search table alone)"
+        self.stdout.write(hint + ".")
