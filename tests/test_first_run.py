@@ -62,6 +62,11 @@ def first_run(tmp_path_factory):
     manage("migrate", "--no-input", "-v", "0")
     first = manage("load_demo")
     second = manage("load_demo")
+    problems = manage(
+        "shell",
+        "-c",
+        "from wagtail.models import Page; print('TREE', [len(p) for p in Page.find_problems()])",
+    )
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -78,7 +83,7 @@ def first_run(tmp_path_factory):
                 break
         except OSError:
             time.sleep(0.2)
-    yield {"base": base, "first": first.stdout, "second": second.stdout, "var": var}
+    yield {"base": base, "first": first.stdout, "second": second.stdout, "var": var, "tree": problems.stdout}
     server.terminate()
     server.wait(timeout=20)
 
@@ -124,3 +129,8 @@ def test_admin_and_probes_answer(first_run):
     assert get(f"{base}/admin/login/")[0] == 200
     status, _headers, body = get(f"{base}/readyz")
     assert status == 200 and json.loads(body)["status"] == "ok"
+
+
+def test_demo_leaves_a_consistent_page_tree(first_run):
+    # evil chars, bad step length, orphans, wrong depth, wrong child counts: none of them.
+    assert "TREE [0, 0, 0, 0, 0]" in first_run["tree"]

@@ -571,3 +571,19 @@ def _named_bytes(data: bytes, name: str):
     from django.core.files.base import ContentFile
 
     return ContentFile(data, name=name)
+
+
+def recount_children() -> int:
+    """Set every page's numchild from the tree itself; returns how many were wrong."""
+    counts: dict[str, int] = {}
+    for path in Page.objects.filter(depth__gt=1).values_list("path", flat=True):
+        parent = path[: -Page.steplen]
+        counts[parent] = counts.get(parent, 0) + 1
+    wrong = [
+        (pk, counts.get(path, 0))
+        for pk, path, numchild in Page.objects.values_list("pk", "path", "numchild")
+        if counts.get(path, 0) != numchild
+    ]
+    for pk, numchild in wrong:
+        Page.objects.filter(pk=pk).update(numchild=numchild)
+    return len(wrong)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoDataError, DemoLoader
+from home.demo.loader import DemoDataError, DemoLoader, recount_children
 
 CREDENTIALS_FILE = "admin-credentials.txt"
 
@@ -48,6 +48,9 @@ class Command(BaseCommand):
             report = DemoLoader(progress=progress).run()
         except DemoDataError as exc:
             raise CommandError(str(exc)) from exc
+        # After the commit: wagtail-localize publishes translations then, from page objects loaded
+        # before their children were added, and writes their stale child count back.
+        recount_children()
         if self.stdout.isatty() and last_line["text"].startswith("  "):
             self.stdout.write("")
         for kind in sorted(set(report.created) | set(report.existing)):
