@@ -286,3 +286,15 @@ def test_list_query_count_does_not_grow_with_the_page(client, places):
 
 def test_detail_query_count_is_bounded(client, places):
     assert count_api_queries(client, f"/api/v1/pois/{places['museum'].pk}") <= 15
+
+
+def test_narrowing_cost_does_not_grow_with_the_number_of_places(client, places, tree):
+    """near and open_now look at every candidate: that must not cost a query per place."""
+    path = "/api/v1/pois"
+    params = {"near": "52.2893,11.4085", "open_now": "true", "limit": 5}
+    before = count_api_queries(client, path, params)
+    for n in range(6):
+        poi = tree.poi(title=f"Platz {n}", slug=f"platz-{n}", latitude="52.290000", longitude="11.409000")
+        poi.opening_hours = [OpeningHoursRule(monday=True, sunday=True, opens=time(0), closes=time(23, 59))]
+        poi.save_revision().publish()
+    assert count_api_queries(client, path, params) == before

@@ -1,6 +1,8 @@
 """Points of interest: list with geo, opening-hours and accessibility filters; detail; GeoJSON."""
 
+from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from typing import Literal
 
 from django.db.models import Prefetch
@@ -20,7 +22,7 @@ from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryIma
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_km
-from ..services.opening_hours import BERLIN, hours_on, is_open_at, schedule_for
+from ..services.opening_hours import BERLIN, hours_on, is_open_at, schedule_for, schedules_by_page
 from .common import (
     CategoryOut,
     ItemBase,
@@ -221,6 +223,19 @@ def poi_item(poi: PointOfInterest, ctx: ApiContext, near: tuple[float, float] | 
     }
 
 
+@dataclass
+class Candidate:
+    """What narrowing a POI list needs of a place, without building the page object."""
+
+    pk: int
+    title: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    last_published_at: datetime | None
+    closed_on_public_holidays: bool
+    distance: float = 0.0
+
+
 def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -> dict:
     """The page of POIs; with geo or time filters the candidates are narrowed in Python.
 
@@ -242,26 +257,25 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
         queryset = queryset.order_by(*ordering.get(filters.ordering, ("title", "pk")))
         return paginate(ctx, queryset, limit, offset, lambda poi: poi_item(poi, ctx))
 
-    queryset = _db_filters(visible_queryset(ctx), filters).only(
-        "pk", "title", "latitude", "longitude", "last_published_at"
-    )
-    if moment is not None:
-        queryset = queryset.prefetch_related("opening_hours", "opening_hours_exceptions")
+    queryset = _db_filters(visible_queryset(ctx), filters)
     if near:
         min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], filters.radius)
         queryset = queryset.filter(
             latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lng, longitude__lte=max_lng
         )
-    candidates = list(queryset)
+    candidates = [
+        Candidate(pk, title, lat, lng, published, closed)
+        for pk, title, lat, lng, published, closed in queryset.values_list(
+            "pk", "title", "latitude", "longitude", "last_published_at", "closed_on_public_holidays"
+        )
+    ]
     if near:
-        within = []
         for poi in candidates:
             poi.distance = distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude))
-            if poi.distance <= filters.radius:
-                within.append(poi)
-        candidates = within
+        candidates = [poi for poi in candidates if poi.distance <= filters.radius]
     if moment is not None:
-        candidates = [poi for poi in candidates if is_open_at(schedule_for(poi), moment)]
+        schedules = schedules_by_page({poi.pk: poi.closed_on_public_holidays for poi in candidates})
+        candidates = [poi for poi in candidates if is_open_at(schedules[poi.pk], moment)]
     if filters.ordering == "distance" and near:
         candidates.sort(key=lambda poi: (poi.distance, poi.pk))
     elif filters.ordering == "-last_published_at":

@@ -161,6 +161,32 @@ def has_hours(schedule: OpeningSchedule) -> bool:
 
 def schedule_for(poi) -> OpeningSchedule:
     """Build the schedule of a PointOfInterest from its opening-hours rows."""
+    return build_schedule(
+        poi.opening_hours.all(), poi.opening_hours_exceptions.all(), poi.closed_on_public_holidays
+    )
+
+
+def schedules_by_page(closed_on_holidays: dict[int, bool]) -> dict[int, OpeningSchedule]:
+    """Schedules of many places (page id → closed on public holidays) in two plain queries.
+
+    For narrowing thousands of candidates: prefetching the rows onto page objects costs about a
+    millisecond per page in Django's related-manager machinery; grouping plain rows costs almost none.
+    """
+    from ..models import OpeningHoursException, OpeningHoursRule
+
+    ids = list(closed_on_holidays)
+    rules: dict[int, list] = {pk: [] for pk in ids}
+    exceptions: dict[int, list] = {pk: [] for pk in ids}
+    for row in OpeningHoursRule.objects.filter(page_id__in=ids).order_by("sort_order"):
+        rules[row.page_id].append(row)
+    for row in OpeningHoursException.objects.filter(page_id__in=ids).order_by("sort_order"):
+        exceptions[row.page_id].append(row)
+    return {
+        pk: build_schedule(rules[pk], exceptions[pk], closed) for pk, closed in closed_on_holidays.items()
+    }
+
+
+def build_schedule(rule_rows, exception_rows, closed_on_public_holidays: bool) -> OpeningSchedule:
     rules = tuple(
         WeeklyRule(
             weekdays=frozenset(row.weekdays),
@@ -170,7 +196,7 @@ def schedule_for(poi) -> OpeningSchedule:
             if row.valid_from and row.valid_to
             else None,
         )
-        for row in poi.opening_hours.all()
+        for row in rule_rows
     )
     exceptions = tuple(
         DatedException(
@@ -181,6 +207,6 @@ def schedule_for(poi) -> OpeningSchedule:
             closes=row.closes,
             label=row.reason,
         )
-        for row in poi.opening_hours_exceptions.all()
+        for row in exception_rows
     )
-    return OpeningSchedule(rules, exceptions, poi.closed_on_public_holidays)
+    return OpeningSchedule(rules, exceptions, closed_on_public_holidays)
