@@ -564,6 +564,9 @@ class ScaleDataGenerator:
                 # commit, and saving it writes the numchild of its revision (0) back.
                 transaction.on_commit(lambda: recount_children(parents))
                 transaction.on_commit(invalidate_caches)
+                # Fresh planner statistics: without them PostgreSQL still plans for the tiny demo
+                # tables and picks nested loops that take seconds.
+                transaction.on_commit(analyze_tables)
         return self.summary
 
     class _Phase:
@@ -1224,3 +1227,9 @@ def _clear_generic_rows(ids: Sequence[int]) -> None:
         IndexEntry.objects.filter(content_type_id__in=types, object_id__in=batch).delete()
         ReferenceIndex.objects.filter(base_content_type_id__in=types, object_id__in=batch).delete()
         ReferenceIndex.objects.filter(to_content_type_id__in=types, to_object_id__in=batch).delete()
+
+
+def analyze_tables() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
