@@ -16,7 +16,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/wagtail/v2/", wagtail_v2.urls),
     path("api/v1/", api.urls),
+    path("kiosks/", include("sites.kiosk_urls")),
 ]
+
+if settings.ROLAND_BENCH:
+    from bench.views import constant
+
+    urlpatterns.insert(0, path("bench/constant", constant))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

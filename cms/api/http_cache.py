@@ -9,6 +9,7 @@ come from the clock alone (an event that ends, a shop that closes, an expiry dat
 """
 
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 
@@ -28,6 +29,7 @@ CACHED_PREFIXES = ("/api/v1/", "/api/wagtail/v2/")
 PUBLIC_SCOPE = "public"
 MAX_CACHED_BYTES = 2 * 1024 * 1024
 _SKIPPED_HEADERS = {"set-cookie", "date", "content-length"}
+_MAX_AGE = re.compile(r"(?:^|,)\s*max-age=(\d+)")
 
 
 @dataclass
@@ -37,11 +39,15 @@ class CachedAnswer:
     headers: list[tuple[str, str]]
     etag: str
     last_modified: int  # epoch seconds
+    stored_at: float = 0.0  # epoch seconds; gives the Age of a kept answer
 
     def to_response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)
         for name, value in self.headers:
             response[name] = value
+        if self.stored_at:
+            # Clients count max-age from when the answer was made, not from when it was served again.
+            response["Age"] = str(max(0, int(time.time() - self.stored_at)))
         return response
 
 
@@ -96,6 +102,13 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
     cache_control = response.get("Cache-Control", "")
     if "no-store" in cache_control or "private" in cache_control:
         return None
+    # An answer that says how long it holds (a kiosk feed until its next change) is kept no longer.
+    lifetime = settings.API_CACHE_SERVER_SECONDS
+    declared = _MAX_AGE.search(cache_control)
+    if declared is not None:
+        lifetime = min(lifetime, int(declared.group(1)))
+    if lifetime <= 0:
+        return None
     body = response.content
     if len(body) > MAX_CACHED_BYTES:
         return None
@@ -105,8 +118,9 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
         headers=[(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS],
         etag=etag_for(body),
         last_modified=_last_modified(key, etag_for(body)),
+        stored_at=time.time(),
     )
-    cache.set(key, answer, settings.API_CACHE_SERVER_SECONDS)
+    cache.set(key, answer, lifetime)
     return answer
 
 

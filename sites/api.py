@@ -1,0 +1,166 @@
+"""Kiosk screens in /api/v1/: the list of screens and each screen's one-request feed."""
+
+from datetime import date, datetime
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from ninja import Router, Schema
+
+from cms.api.params import strict_query
+from cms.api.problems import PROBLEM_RESPONSES, not_found
+from cms.visibility import find_site, site_facts
+from media.schemas import ImageOut
+
+from . import kiosks  # as a module: it imports the API assembly that imports this router
+from .models import KioskScreen
+
+router = Router(tags=["Kiosks"])
+
+
+class ScreenListItem(Schema):
+    slug: str
+    name: str
+    locales: list[str]
+    orientation: str
+    feed_url: str
+    player_url: str
+
+
+class ActiveHoursOut(Schema):
+    opens: str | None
+    closes: str | None
+    days: list[int]  # 0 = Monday
+
+
+class PointOut(Schema):
+    lat: float
+    lng: float
+
+
+class ScreenOut(Schema):
+    slug: str
+    name: str
+    locales: list[str]
+    orientation: str
+    refresh_seconds: int
+    active_hours: ActiveHoursOut
+    ticker: bool
+    location: PointOut | None
+    radius_km: float
+
+
+class OccurrenceTexts(Schema):
+    title: str
+    teaser: str
+    status_note: str
+    place: str
+    url: str
+    qr: str
+    image_alt: str
+
+
+class KioskOccurrence(Schema):
+    id: int
+    event_id: int
+    start: datetime
+    end: datetime
+    all_day: bool
+    status: str
+    cancelled: bool
+    free: bool
+    categories: list[str]
+    texts: dict[str, OccurrenceTexts]
+    image: ImageOut | None
+
+
+class NewsTexts(Schema):
+    title: str
+    url: str
+
+
+class KioskNews(Schema):
+    id: int
+    date: date
+    texts: dict[str, NewsTexts]
+
+
+class PoiTexts(Schema):
+    title: str
+    teaser: str
+    url: str
+    qr: str
+    image_alt: str
+
+
+class KioskHighlight(Schema):
+    id: int
+    distance_km: float
+    location: PointOut
+    texts: dict[str, PoiTexts]
+    image: ImageOut | None
+
+
+class KioskFeed(Schema):
+    screen: ScreenOut
+    generated_at: datetime
+    valid_until: datetime
+    active: bool
+    next_switch: datetime | None
+    now: list[KioskOccurrence]
+    next: list[KioskOccurrence]
+    upcoming: list[KioskOccurrence]
+    news: list[KioskNews]
+    highlights: list[KioskHighlight]
+
+
+def active_screens():
+    return KioskScreen.objects.filter(is_active=True)
+
+
+@router.get("/kiosks", response={200: list[ScreenListItem], **PROBLEM_RESPONSES}, summary="Kiosk screens")
+@strict_query()
+def list_kiosks(request: HttpRequest):
+    """The active screens with their feed and player addresses.
+
+    Consumers: kiosk players and the people who set them up.
+    """
+    codes = list(site_facts(find_site(request)).locales)
+    return [
+        {
+            "slug": screen.slug,
+            "name": screen.name,
+            "locales": kiosks.screen_languages_for(screen, codes),
+            "orientation": screen.orientation,
+            "feed_url": request.build_absolute_uri(f"/api/v1/kiosks/{screen.slug}/feed"),
+            "player_url": request.build_absolute_uri(screen.get_player_url()),
+        }
+        for screen in active_screens().order_by("name", "pk")
+    ]
+
+
+@router.get(
+    "/kiosks/{slug}/feed", response={200: KioskFeed, **PROBLEM_RESPONSES}, summary="Everything a screen shows"
+)
+@strict_query()
+def kiosk_feed(request: HttpRequest, slug: str, response: HttpResponse):
+    """Now, later today, the next seven days, news and nearby places for one screen, in all its languages.
+
+    `valid_until` is the next moment the answer changes by itself; it is not cached past it.
+    Consumers: the player at /kiosks/{slug}/ and third-party signage players.
+    """
+    screen = (
+        active_screens()
+        .select_related("venue")
+        .prefetch_related("categories")
+        .filter(slug=slug[:100])
+        .first()
+    )
+    if screen is None:
+        raise not_found(f"No kiosk screen '{slug[:40]}'.")
+    now = timezone.now()
+    feed = kiosks.build_feed(screen, request, now)
+    seconds = int((feed["valid_until"] - now).total_seconds())
+    max_age = max(0, min(settings.API_CACHE_MAX_AGE, seconds))
+    response["Cache-Control"] = f"public, max-age={max_age}"
+    return feed

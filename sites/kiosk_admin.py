@@ -1,0 +1,45 @@
+"""Kiosk screens in the admin: settings, and a live preview of the screen's player on its edit page."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList, Panel
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .models import KioskScreen
+
+
+class PlayerPreviewPanel(Panel):
+    """The player page in a scaled-down frame, as the screen shows it now (after saving)."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "kiosks/preview_panel.html"
+
+        def is_shown(self) -> bool:
+            return bool(self.instance and self.instance.pk)
+
+        def get_context_data(self, parent_context=None) -> dict:
+            context = super().get_context_data(parent_context)
+            screen = self.instance
+            portrait = screen.orientation == "portrait"
+            context.update(
+                {
+                    "screen": screen,
+                    "player_url": f"{screen.get_player_url()}?preview=1",
+                    "width": 1080 if portrait else 1920,
+                    "height": 1920 if portrait else 1080,
+                    "scale": 0.25 if portrait else 0.4,
+                }
+            )
+            return context
+
+
+class KioskScreenViewSet(ModelViewSet):
+    model = KioskScreen
+    icon = "desktop"
+    menu_label = _("Kiosk screens")
+    add_to_admin_menu = True
+    menu_order = 900
+    add_to_reference_index = False
+    list_display = ["name", "slug", "orientation", "refresh_seconds", "is_active", "updated_at"]
+    list_filter = ["is_active", "orientation"]
+    search_fields = ["name", "slug"]
+    edit_handler = ObjectList([*KioskScreen.panels, PlayerPreviewPanel(heading=_("Preview"))])

@@ -1,0 +1,364 @@
+"""Kiosk screens: what a screen shows at a moment, and until when that answer holds.
+
+Plain functions so the feed endpoint, the player and the tests share one set of rules:
+
+- *now*: occurrences running at the moment (start ≤ now < end); *next*: the ones starting later
+  today (Berlin calendar day); *upcoming*: the first occurrence of each further event from tomorrow
+  through the seventh day after today. All comparisons are made on UTC instants, so midnight and the
+  daylight-saving changes cannot shift an occurrence between the lists.
+- Events and points of interest within the screen's radius of its location (a venue's coordinates,
+  else the event's own); categories narrow each kind only when the screen names some of that kind.
+- Every text comes in each of the screen's languages (the translation when a visible one exists,
+  else the source); images carry only the rendition for the screen's orientation.
+- `valid_until` is the next moment the answer changes by itself: an occurrence starting or ending,
+  local midnight (now/next/upcoming move on), or the screen switching on or off.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.http import HttpRequest
+from wagtail.models import Page
+
+from cms.api.context import ApiContext, api_context
+from cms.api.i18n import with_fallback
+from cms.visibility import visible_pages
+from media.schemas import image_data, image_prefetches
+from tourism.api.common import categories_prefetch
+from tourism.api.events import events_near
+from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
+from tourism.services.geo import bounding_box, distance_km
+from tourism.services.opening_hours import BERLIN
+
+from .models import KioskScreen, Orientation
+
+MAX_NOW = 8
+MAX_NEXT = 8
+MAX_UPCOMING = 16
+MAX_NEWS = 8
+MAX_HIGHLIGHTS = 6
+UPCOMING_DAYS = 7
+PRESETS = {Orientation.LANDSCAPE: "kiosk_landscape", Orientation.PORTRAIT: "kiosk_portrait"}
+
+
+def local_midnight(day: date) -> datetime:
+    """The instant a Berlin calendar day begins, in UTC (midnight never falls in a DST gap there)."""
+    return datetime.combine(day, time(0), tzinfo=BERLIN).astimezone(UTC)
+
+
+def berlin_day(moment: datetime) -> date:
+    return moment.astimezone(BERLIN).date()
+
+
+# --- Active hours -------------------------------------------------------------------------------
+
+
+def is_on_at(screen: KioskScreen, moment: datetime) -> bool:
+    """Whether the screen is within its active hours at an instant (Berlin wall-clock rules)."""
+    local = moment.astimezone(BERLIN)
+    days = {int(day) for day in screen.active_days}
+    today, yesterday = local.weekday(), (local.weekday() - 1) % 7
+    start, end = screen.active_from, screen.active_until
+    if start is None or end is None or start == end:
+        return today in days
+    clock = local.time().replace(tzinfo=None)
+    if start < end:
+        return today in days and start <= clock < end
+    # Past midnight: the evening part belongs to today, the early-morning part to yesterday.
+    return (today in days and clock >= start) or (yesterday in days and clock < end)
+
+
+def next_switch(screen: KioskScreen, moment: datetime) -> datetime | None:
+    """The next instant the screen switches on or off (None when it never does)."""
+    on = is_on_at(screen, moment)
+    day = berlin_day(moment)
+    candidates = []
+    for offset in range(9):
+        current = day + timedelta(days=offset)
+        candidates.append(local_midnight(current))
+        for at in (screen.active_from, screen.active_until):
+            if at is not None:
+                candidates.append(datetime.combine(current, at, tzinfo=BERLIN).astimezone(UTC))
+    for candidate in sorted(candidates):
+        if candidate > moment and is_on_at(screen, candidate) != on:
+            return candidate
+    return None
+
+
+# --- Selection ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Window:
+    """The Berlin days the lists are cut by, as UTC instants."""
+
+    now: datetime
+    tonight: datetime  # the end of today = start of tomorrow
+    upcoming_end: datetime
+
+    @classmethod
+    def at(cls, now: datetime) -> "Window":
+        today = berlin_day(now)
+        return cls(
+            now=now.astimezone(UTC),
+            tonight=local_midnight(today + timedelta(days=1)),
+            upcoming_end=local_midnight(today + timedelta(days=UPCOMING_DAYS + 1)),
+        )
+
+
+def screen_point(screen: KioskScreen) -> tuple[float, float] | None:
+    venue = screen.venue
+    if venue is not None and venue.latitude is not None and venue.longitude is not None:
+        return float(venue.latitude), float(venue.longitude)
+    if screen.latitude is not None and screen.longitude is not None:
+        return float(screen.latitude), float(screen.longitude)
+    return None
+
+
+def category_slugs(screen: KioskScreen) -> dict[str, list[str]]:
+    """The screen's category slugs by kind (event, poi, news)."""
+    by_kind: dict[str, list[str]] = {}
+    for category in screen.categories.all():
+        by_kind.setdefault(category.kind, []).append(category.slug)
+    return by_kind
+
+
+def screen_languages_for(screen: KioskScreen, configured: list[str]) -> list[str]:
+    """The screen's languages that are still configured, in its order (the default one if none is)."""
+    return [code for code in screen.languages if code in configured] or configured[:1]
+
+
+def screen_context(screen: KioskScreen, request: HttpRequest, now: datetime) -> ApiContext:
+    """The API context in the screen's first language; the others are added per text."""
+    ctx = api_context(request, None)
+    ctx = api_context(request, screen_languages_for(screen, list(ctx.facts.locales))[0])
+    ctx.now = now
+    return ctx
+
+
+def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, slugs: dict) -> list:
+    """Occurrences overlapping now … the end of the upcoming days, for the screen's events."""
+    events = with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
+    if slugs.get("event"):
+        events = events.filter(categories__slug__in=slugs["event"])
+    point = screen_point(screen)
+    if point is None:
+        return []
+    events = events.filter(pk__in=events_near(events, point, float(screen.radius_km)))
+    return list(
+        EventOccurrence.objects.filter(
+            event__in=events.values("pk"), start__lt=window.upcoming_end, end__gt=window.now
+        )
+        .select_related("event", "event__image", "event__venue")
+        .prefetch_related(categories_prefetch(ctx, "event__categories"), *image_prefetches("event__image"))
+        .order_by("start", "pk")[:500]
+    )
+
+
+def split_occurrences(occurrences: list, window: Window) -> tuple[list, list, list]:
+    """now / next (rest of today) / upcoming (one per event, tomorrow through the seventh day)."""
+    running, later, coming, seen = [], [], [], set()
+    for occ in occurrences:
+        start, end = occ.start, occ.end
+        if start <= window.now < end:
+            running.append(occ)
+        elif window.now < start < window.tonight:
+            later.append(occ)
+        elif window.tonight <= start < window.upcoming_end and occ.event_id not in seen:
+            seen.add(occ.event_id)
+            coming.append(occ)
+    return running[:MAX_NOW], later[:MAX_NEXT], coming[:MAX_UPCOMING]
+
+
+def valid_until(screen: KioskScreen, occurrences: list, window: Window) -> datetime:
+    """The next moment the answer changes by itself."""
+    moments = [window.tonight]
+    moments += [occ.start for occ in occurrences if occ.start > window.now]
+    moments += [occ.end for occ in occurrences if occ.end > window.now]
+    switch = next_switch(screen, window.now)
+    if switch is not None:
+        moments.append(switch)
+    return min(moments)
+
+
+def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[PointOfInterest, float]]:
+    """Points of interest near the screen, nearest first, those with an image before those without."""
+    point = screen_point(screen)
+    if point is None:
+        return []
+    pois = with_fallback(visible_pages(PointOfInterest.objects.all(), ctx.site), ctx.choice)
+    if slugs.get("poi"):
+        pois = pois.filter(categories__slug__in=slugs["poi"]).distinct()
+    min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], float(screen.radius_km))
+    pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
+    if screen.venue_id:
+        pois = pois.exclude(translation_key=screen.venue.translation_key)
+    found = []
+    for poi in pois.select_related("image").prefetch_related(*image_prefetches("image"))[:200]:
+        distance = distance_km(point[0], point[1], float(poi.latitude), float(poi.longitude))
+        if distance <= float(screen.radius_km):
+            found.append((poi, distance))
+    found.sort(key=lambda pair: (pair[0].image_id is None, pair[1], pair[0].pk))
+    return found[:MAX_HIGHLIGHTS]
+
+
+def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
+    if not screen.show_ticker:
+        return []
+    news = with_fallback(visible_pages(NewsArticle.objects.all(), ctx.site), ctx.choice)
+    if slugs.get("news"):
+        news = news.filter(categories__slug__in=slugs["news"]).distinct()
+    return list(news.order_by("-date", "-pk")[:MAX_NEWS])
+
+
+# --- Texts in every language ---------------------------------------------------------------------
+
+
+def translations(pages: list[Page], model, codes: list[str], ctx: ApiContext) -> dict:
+    """(translation_key, language code) → the visible page in that language, in one query."""
+    keys = {page.translation_key for page in pages}
+    ids = [locale.pk for code, locale in ctx.facts.locales.items() if code in codes]
+    if not keys:
+        return {}
+    found = visible_pages(model.objects.filter(translation_key__in=keys, locale_id__in=ids), ctx.site)
+    return {(page.translation_key, ctx.locale_code(page.locale_id)): page for page in found}
+
+
+def in_language(page: Page, code: str, known: dict) -> Page:
+    return known.get((page.translation_key, code), page)
+
+
+def qr_url(ctx: ApiContext, page: Page) -> str:
+    return ctx.request.build_absolute_uri(f"/kiosks/qr/{page.pk}.svg")
+
+
+def kiosk_image(image, ctx: ApiContext, preset: str) -> dict | None:
+    """The project's image object with only the rendition this screen shows."""
+    data = image_data(image, ctx)
+    if data is not None:
+        data["renditions"] = {preset: data["renditions"][preset]}
+    return data
+
+
+def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues: dict, preset: str) -> dict:
+    event = occ.event
+    texts = {}
+    for code in codes:
+        page = in_language(event, code, known)
+        venue = None
+        if event.venue_id is not None:
+            key = event.venue.translation_key
+            venue_page = venues.get((key, code)) or venues.get((key, ctx.choice.default.language_code))
+            venue = venue_page.title if venue_page is not None else None
+        texts[code] = {
+            "title": page.title,
+            "teaser": page.teaser,
+            "status_note": page.status_note,
+            "place": venue or page.location_name or page.locality,
+            "url": ctx.public_url(page),
+            "qr": qr_url(ctx, page),
+            "image_alt": event.image.texts_for(code)[0] if event.image_id else "",
+        }
+    return {
+        "id": occ.pk,
+        "event_id": event.pk,
+        "start": occ.start.astimezone(BERLIN),
+        "end": occ.end.astimezone(BERLIN),
+        "all_day": occ.all_day,
+        "status": event.status,
+        "cancelled": event.status == "cancelled",
+        "free": event.is_free,
+        "categories": [category.slug for category in event.categories.all()],
+        "texts": texts,
+        "image": kiosk_image(event.image, ctx, preset),
+    }
+
+
+def poi_data(poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, preset) -> dict:
+    texts = {}
+    for code in codes:
+        page = in_language(poi, code, known)
+        texts[code] = {
+            "title": page.title,
+            "teaser": page.teaser,
+            "url": ctx.public_url(page),
+            "qr": qr_url(ctx, page),
+            "image_alt": poi.image.texts_for(code)[0] if poi.image_id else "",
+        }
+    return {
+        "id": poi.pk,
+        "distance_km": round(distance, 2),
+        "location": {"lat": float(poi.latitude), "lng": float(poi.longitude)},
+        "texts": texts,
+        "image": kiosk_image(poi.image, ctx, preset),
+    }
+
+
+def news_data(article: NewsArticle, ctx: ApiContext, codes, known) -> dict:
+    texts = {}
+    for code in codes:
+        page = in_language(article, code, known)
+        texts[code] = {"title": page.title, "url": ctx.public_url(page)}
+    return {"id": article.pk, "date": article.date, "texts": texts}
+
+
+def active_hours_data(screen: KioskScreen) -> dict:
+    return {
+        "opens": screen.active_from.strftime("%H:%M") if screen.active_from else None,
+        "closes": screen.active_until.strftime("%H:%M") if screen.active_until else None,
+        "days": sorted(int(day) for day in screen.active_days),
+    }
+
+
+def screen_data(screen: KioskScreen, codes: list[str], ctx: ApiContext) -> dict:
+    return {
+        "slug": screen.slug,
+        "name": screen.name,
+        "locales": codes,
+        "orientation": screen.orientation,
+        "refresh_seconds": screen.refresh_seconds,
+        "active_hours": active_hours_data(screen),
+        "ticker": screen.show_ticker,
+        "location": dict(zip(("lat", "lng"), screen_point(screen), strict=True))
+        if screen_point(screen)
+        else None,
+        "radius_km": float(screen.radius_km),
+    }
+
+
+def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict:
+    """Everything the screen shows, in one answer; see the module docstring for the rules."""
+    ctx = screen_context(screen, request, now)
+    codes = screen_languages_for(screen, list(ctx.facts.locales))
+    preset = PRESETS.get(screen.orientation, "kiosk_landscape")
+    window = Window.at(now)
+    slugs = category_slugs(screen)
+    occurrences = selected_occurrences(screen, ctx, window, slugs)
+    running, later, coming = split_occurrences(occurrences, window)
+    shown = [*running, *later, *coming]
+    events = list({occ.event.pk: occ.event for occ in shown}.values())
+    known_events = translations(events, Event, codes, ctx)
+    venue_pages = [event.venue for event in events if event.venue_id]
+    venues = translations(venue_pages, PointOfInterest, [*codes, ctx.choice.default.language_code], ctx)
+    places = highlights(screen, ctx, slugs)
+    known_pois = translations([poi for poi, _ in places], PointOfInterest, codes, ctx)
+    articles = news_items(screen, ctx, slugs)
+    known_news = translations(articles, NewsArticle, codes, ctx)
+
+    def occurrence_list(items: list) -> list[dict]:
+        return [occurrence_data(occ, ctx, codes, known_events, venues, preset) for occ in items]
+
+    on = is_on_at(screen, now)
+    switch = next_switch(screen, now)
+    return {
+        "screen": screen_data(screen, codes, ctx),
+        "generated_at": now.astimezone(BERLIN),
+        "valid_until": valid_until(screen, occurrences, window).astimezone(BERLIN),
+        "active": on,
+        "next_switch": switch.astimezone(BERLIN) if switch else None,
+        "now": occurrence_list(running),
+        "next": occurrence_list(later),
+        "upcoming": occurrence_list(coming),
+        "news": [news_data(article, ctx, codes, known_news) for article in articles],
+        "highlights": [poi_data(poi, distance, ctx, codes, known_pois, preset) for poi, distance in places],
+    }

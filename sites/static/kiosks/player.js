@@ -1,0 +1,235 @@
+// Kiosk player: shows /api/v1/kiosks/{slug}/feed full-screen and keeps going without the server.
+// now / later today / coming up are recomputed here every second from each occurrence's start and
+// end, so the screen stays right while offline; the server's lists are the starting point only.
+(function () {
+  "use strict";
+  const config = JSON.parse(document.getElementById("kiosk-config").textContent);
+  const ZONE = "Europe/Berlin";
+  const LANGUAGE_SECONDS = 15;
+  const FEATURE_SECONDS = 8;
+  const STORE = "roland-kiosk:" + config.feed;
+  const state = {
+    feed: null,
+    etag: null,
+    online: true,
+    lastContact: Number(localStorage.getItem(STORE + ":contact")) || null,
+    language: 0,
+    feature: 0,
+    refresh: config.refresh,
+  };
+  window.kiosk = state; // for the browser tests and for curious technicians
+
+  const $ = (id) => document.getElementById(id);
+  const lang = () => config.locales[state.language % config.locales.length];
+  const label = (key) => (config.labels[lang()] || config.labels[config.locales[0]])[key] || "";
+  const texts = (item) => item.texts[lang()] || item.texts[Object.keys(item.texts)[0]];
+
+  function parts(date) {
+    const out = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", weekday: "short", hourCycle: "h23",
+    }).formatToParts(date).forEach((p) => { out[p.type] = p.value; });
+    const weekdays = { Mon: 0, Tue: 1, Wed: 2, Thu: 3, Fri: 4, Sat: 5, Sun: 6 };
+    return { day: `${out.year}-${out.month}-${out.day}`, time: `${out.hour}:${out.minute}`, weekday: weekdays[out.weekday] };
+  }
+  const fmt = (date, options) => new Intl.DateTimeFormat(lang(), { timeZone: ZONE, ...options }).format(date);
+  const clock = (date) => fmt(date, { hour: "2-digit", minute: "2-digit" });
+
+  function isOn(screen, date) {
+    const hours = screen.active_hours;
+    const p = parts(date);
+    const yesterday = (p.weekday + 6) % 7;
+    if (!hours.opens || !hours.closes || hours.opens === hours.closes) return hours.days.includes(p.weekday);
+    if (hours.opens < hours.closes) return hours.days.includes(p.weekday) && p.time >= hours.opens && p.time < hours.closes;
+    return (hours.days.includes(p.weekday) && p.time >= hours.opens) || (hours.days.includes(yesterday) && p.time < hours.closes);
+  }
+
+  function lists(feed, date) {
+    const seen = new Map();
+    [...feed.now, ...feed.next, ...feed.upcoming].forEach((o) => seen.set(o.id, o));
+    const all = [...seen.values()].sort((a, b) => new Date(a.start) - new Date(b.start));
+    const t = date.getTime();
+    const today = parts(date).day;
+    const now = [], next = [], upcoming = [], events = new Set();
+    for (const o of all) {
+      const start = new Date(o.start).getTime(), end = new Date(o.end).getTime();
+      if (end <= t) continue; // ended while we were offline, or since the last feed
+      if (start <= t) now.push(o);
+      else if (parts(new Date(start)).day === today) next.push(o);
+      else if (!events.has(o.event_id)) { events.add(o.event_id); upcoming.push(o); }
+    }
+    return { now, next, upcoming };
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function when(o) {
+    const start = new Date(o.start), end = new Date(o.end);
+    if (o.all_day) return label("all_day");
+    return `${clock(start)}–${clock(end)}`;
+  }
+
+  function qr(o) {
+    const img = el("img", "qr");
+    img.src = texts(o).qr;
+    img.alt = label("scan") + ": " + texts(o).title;
+    img.width = 160; img.height = 160;
+    return img;
+  }
+
+  function status(o, node) {
+    if (!o.cancelled && o.status === "scheduled") return;
+    const badge = el("span", "badge", o.cancelled ? label("cancelled") : o.status.replace("_", " "));
+    node.append(badge);
+    if (texts(o).status_note) node.append(el("span", "note", texts(o).status_note));
+  }
+
+  function card(o, withQr) {
+    const li = el("li", "card" + (o.cancelled ? " is-cancelled" : ""));
+    li.dataset.occurrence = o.id;
+    const body = el("div", "card-body");
+    const title = el("h3", "title", texts(o).title);
+    body.append(title, el("p", "meta", [when(o), texts(o).place].filter(Boolean).join(" · ")));
+    status(o, body);
+    li.append(body);
+    if (withQr) li.append(qr(o));
+    return li;
+  }
+
+  function row(o, withDay) {
+    const li = el("li", "row" + (o.cancelled ? " is-cancelled" : ""));
+    li.dataset.occurrence = o.id;
+    const start = new Date(o.start);
+    const day = withDay ? fmt(start, { weekday: "short", day: "numeric", month: "short" }) + " " : "";
+    li.append(el("span", "row-time", day + (o.all_day ? label("all_day") : clock(start))));
+    const title = el("span", "row-text");
+    title.append(el("span", "row-title", texts(o).title));
+    status(o, title);
+    li.append(title);
+    return li;
+  }
+
+  function feature(o) {
+    const box = $("upcoming-feature");
+    box.replaceChildren();
+    if (!o) return;
+    const rendition = o.image && Object.values(o.image.renditions)[0];
+    if (rendition) {
+      const img = el("img", "feature-image");
+      img.src = rendition.url;
+      img.alt = texts(o).image_alt || "";
+      box.append(img);
+    }
+    const caption = el("div", "feature-text");
+    caption.append(el("h3", "title", texts(o).title));
+    caption.append(el("p", "meta", [fmt(new Date(o.start), { weekday: "long", day: "numeric", month: "long" }), when(o), texts(o).place].filter(Boolean).join(" · ")));
+    status(o, caption);
+    box.append(caption, qr(o));
+    if (o.image && o.image.credit) box.append(el("p", "credit", "© " + o.image.credit));
+  }
+
+  function render() {
+    const date = new Date();
+    document.documentElement.lang = lang();
+    $("clock-time").textContent = clock(date);
+    $("clock-date").textContent = fmt(date, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
+    document.querySelectorAll("[data-label]").forEach((node) => { node.textContent = label(node.dataset.label); });
+    renderOffline();
+    const feed = state.feed;
+    if (!feed) return;
+    const on = isOn(feed.screen, date);
+    $("idle").hidden = on;
+    $("content").hidden = !on;
+    document.body.dataset.active = on ? "yes" : "no";
+    if (!on) {
+      const back = feed.next_switch && new Date(feed.next_switch) > date ? " " + label("back_at").replace("{time}", clock(new Date(feed.next_switch))) : "";
+      $("idle-text").textContent = label("idle") + back;
+      return;
+    }
+    const { now, next, upcoming } = lists(feed, date);
+    $("now-list").replaceChildren(...(now.length ? now.slice(0, 3).map((o) => card(o, true)) : [el("li", "empty", label("nothing_now"))]));
+    $("next-list").replaceChildren(...(next.length ? next.slice(0, 5).map((o) => row(o, false)) : [el("li", "empty", label("nothing_next"))]));
+    const featured = upcoming.length ? upcoming[state.feature % upcoming.length] : null;
+    if (!featured || $("upcoming-feature").dataset.key !== featured.id + lang()) {
+      feature(featured);
+      $("upcoming-feature").dataset.key = featured ? featured.id + lang() : "";
+    }
+    $("upcoming-list").replaceChildren(...upcoming.filter((o) => o !== featured).slice(0, 4).map((o) => row(o, true)));
+    const places = feed.highlights.slice(0, 3).map((poi) => {
+      const li = el("li", "row");
+      li.append(el("span", "row-time", `${poi.distance_km.toLocaleString(lang(), { maximumFractionDigits: 1 })} km`));
+      li.append(el("span", "row-title", texts(poi).title));
+      return li;
+    });
+    $("highlights-heading").hidden = places.length === 0;
+    $("highlights-list").replaceChildren(...places);
+    const ticker = $("ticker");
+    ticker.hidden = !(feed.screen.ticker && feed.news.length);
+    const line = feed.news.map((n) => texts(n).title).join("   ·   ");
+    if ($("ticker-text").textContent !== line) $("ticker-text").textContent = line;
+  }
+
+  function renderOffline() {
+    const notice = $("offline");
+    document.body.dataset.status = state.feed ? (state.online ? "online" : "offline") : "loading";
+    notice.hidden = state.online;
+    if (!state.online) {
+      const time = state.lastContact ? clock(new Date(state.lastContact)) : "–";
+      notice.textContent = label("offline").replace("{time}", time);
+    }
+  }
+
+  function warm(feed) {
+    // Fetch every image and QR code once so the service worker holds them for offline use.
+    const urls = new Set([location.pathname + location.search]);
+    document.querySelectorAll("script[src], link[rel=stylesheet]").forEach((node) => urls.add(node.src || node.href));
+    [...feed.now, ...feed.next, ...feed.upcoming, ...feed.highlights].forEach((item) => {
+      if (item.image) Object.values(item.image.renditions).forEach((r) => urls.add(r.url));
+      Object.values(item.texts).forEach((t) => t.qr && urls.add(t.qr));
+    });
+    urls.forEach((url) => fetch(url).catch(() => {}));
+  }
+
+  async function poll() {
+    try {
+      const headers = { Accept: "application/json" };
+      if (state.etag && state.feed) headers["If-None-Match"] = state.etag;
+      const response = await fetch(config.feed, { cache: "no-store", headers });
+      const fromCache = response.headers.get("X-Kiosk-Offline") === "1";
+      if (response.status === 200) {
+        const feed = await response.json();
+        if (!fromCache || !state.feed) {
+          state.feed = feed;
+          state.refresh = feed.screen.refresh_seconds || config.refresh;
+          if (!fromCache) { state.etag = response.headers.get("ETag"); warm(feed); }
+        }
+      } else if (response.status !== 304) {
+        throw new Error("feed answered " + response.status);
+      }
+      state.online = !fromCache;
+      if (state.online) {
+        state.lastContact = Date.now();
+        localStorage.setItem(STORE + ":contact", String(state.lastContact));
+      }
+    } catch (error) {
+      state.online = false;
+    }
+    render();
+    setTimeout(poll, Math.max(1, state.refresh) * 1000);
+  }
+
+  if ("serviceWorker" in navigator && !config.preview) {
+    navigator.serviceWorker.register(config.worker, { scope: "/kiosks/" }).catch(() => {});
+  }
+  setInterval(() => { state.language += config.locales.length > 1 ? 1 : 0; state.feature = 0; render(); }, LANGUAGE_SECONDS * 1000);
+  setInterval(() => { state.feature += 1; render(); }, FEATURE_SECONDS * 1000);
+  setInterval(render, 1000);
+  render();
+  poll();
+})();

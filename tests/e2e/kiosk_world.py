@@ -1,0 +1,130 @@
+"""Demo-like content for the browser tests, written into the test server's SQLite file.
+
+Run inside `manage.py shell` (the server's own settings and database), so the browser sees exactly
+what a kiosk owner would after `make run`: places around the market square, an event running now,
+one later today, a week ahead with a cancelled concert, news for the ticker, two screens.
+"""
+
+from datetime import datetime, time, timedelta
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+from wagtail.models import Locale
+
+from home.demo.translation import translate_with_strings
+from sites.models import KioskScreen
+from tests.factories import ImageFactory, SiteTree, add_page, image_bytes
+from tourism.models import Event, EventIndexPage, PointOfInterest
+from tourism.services.opening_hours import BERLIN
+
+
+def picture(colour: tuple[int, int, int]):
+    return ImageFactory(file=ContentFile(image_bytes(1280, 800, colour=colour), name="kiosk.jpg"))
+
+
+def event_at(parent, title: str, start: datetime, end: datetime, **fields) -> Event:
+    """An event from local start to end (crossing midnight when it must)."""
+    start, end = start.astimezone(BERLIN), end.astimezone(BERLIN)
+    slug = f"e2e-{Event.objects.count() + 1}"
+    page = Event(
+        title=title,
+        slug=slug,
+        teaser=fields.pop("teaser", "Ein Termin in der Altstadt von Haldensleben."),
+        start_date=start.date(),
+        start_time=start.time().replace(second=0, microsecond=0),
+        end_date=end.date() if end.date() != start.date() else None,
+        end_time=end.time().replace(second=0, microsecond=0),
+        **fields,
+    )
+    return add_page(parent, page)
+
+
+def build() -> None:
+    tree = SiteTree()
+    english = Locale.objects.get(language_code="en")
+    translate_with_strings(tree.home, english, {})
+    translate_with_strings(tree.events, english, {"termine": "events"})
+    market = tree.poi(
+        title="Reitender Roland",
+        slug="roland",
+        image=picture((170, 120, 60)),
+        teaser="Das einzige Reiterstandbild eines Rolands in Deutschland, vor dem Rathaus.",
+    )
+    museum = tree.poi(
+        title="Museum Haldensleben",
+        slug="museum",
+        latitude="52.290400",
+        longitude="11.410700",
+        image=picture((60, 110, 80)),
+        teaser="Stadtgeschichte, der Roland von 1528 und die Grimm-Sammlung.",
+    )
+    tree.poi(title="Kulturfabrik", slug="kulturfabrik", latitude="52.287000", longitude="11.404000")
+    now = timezone.now().replace(second=0, microsecond=0)
+    today = now.astimezone(BERLIN).date()
+    tour = event_at(
+        tree.events,
+        "Rolli-Runde durch die Altstadt",
+        now - timedelta(hours=1),
+        now + timedelta(hours=3),
+        venue=market,
+        image=picture((40, 80, 150)),
+    )
+    translate_with_strings(
+        tour, english, {"Rolli-Runde durch die Altstadt": "Rolli walk through the old town"}
+    )
+    later = now + timedelta(hours=1)
+    if later.astimezone(BERLIN).date() == today:
+        event_at(tree.events, "Lesung in der Kulturfabrik", later, later + timedelta(hours=1), venue=museum)
+    tomorrow = today + timedelta(days=1)
+    event_at(
+        tree.events,
+        "Führung durch das Museum",
+        datetime.combine(tomorrow, time(10), tzinfo=BERLIN),
+        datetime.combine(tomorrow, time(11, 30), tzinfo=BERLIN),
+        venue=museum,
+        image=picture((120, 40, 90)),
+    )
+    event_at(
+        tree.events,
+        "Orgelkonzert in St. Marien",
+        datetime.combine(today + timedelta(days=2), time(19), tzinfo=BERLIN),
+        datetime.combine(today + timedelta(days=2), time(21), tzinfo=BERLIN),
+        venue=market,
+        status="cancelled",
+        status_note="Die Organistin ist erkrankt.",
+    )
+    event_at(
+        tree.events,
+        "Wochenmarkt",
+        datetime.combine(today + timedelta(days=3), time(8), tzinfo=BERLIN),
+        datetime.combine(today + timedelta(days=3), time(13), tzinfo=BERLIN),
+        venue=market,
+    )
+    tree.news_article(title="Freies WLAN jetzt auch am Marktplatz", date=today)
+    tree.news_article(title="Bürgerservice: Termine online buchen", date=today - timedelta(days=1))
+    KioskScreen.objects.create(
+        name="Tourist-Information",
+        slug="markt",
+        venue=market,
+        radius_km=3,
+        languages=["de", "en"],
+        refresh_seconds=1,
+    )
+    KioskScreen.objects.create(
+        name="Bahnhof",
+        slug="bahnhof",
+        latitude="52.292000",
+        longitude="11.418000",
+        radius_km=5,
+        languages=["de"],
+        orientation="portrait",
+        refresh_seconds=1,
+    )
+
+
+def publish_new(title: str) -> None:
+    """A newly published event that is running now, so it appears in the "now" column at any hour."""
+    index = EventIndexPage.objects.first()
+    venue = PointOfInterest.objects.get(slug="roland", locale__language_code="de")
+    now = timezone.now().astimezone(BERLIN)
+    event_at(index, title, now - timedelta(minutes=30), now + timedelta(hours=2), venue=venue)

@@ -1,0 +1,210 @@
+"""The kiosk player in real Chromium (Debian's package, driven by Playwright; never downloaded).
+
+The server is a real `runserver` on SQLite in a temporary folder, started by the tests so they can
+stop it (the screen must keep showing the last feed, with the offline notice) and start it again on
+the same port (same origin, same service worker; the screen must pick up a new event by itself).
+pytest-django's live_server cannot be stopped and restarted, hence the subprocess.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screenshots"))
+
+
+def require_chromium() -> None:
+    if Path(CHROMIUM).exists():
+        return
+    message = f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install -y chromium)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(message, pytrace=False)
+    pytest.skip(message)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class KioskServer:
+    """`manage.py runserver` on a fixed port and a SQLite file, stoppable and restartable."""
+
+    def __init__(self, var: Path) -> None:
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL"))
+            },
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "ROLAND_VAR_DIR": str(var),
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.process: subprocess.Popen | None = None
+        self.log = (var / "server.log").open("ab")
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        return result.stdout
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=self.log,
+            stderr=self.log,
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.1)
+        raise RuntimeError("the kiosk test server did not start")
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    var = tmp_path_factory.mktemp("kiosk-e2e")
+    server = KioskServer(var)
+    server.manage("migrate", "--no-input", "-v", "0")
+    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def kiosk_browser(server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield browser
+        browser.close()
+
+
+def open_player(browser, server, slug: str, width: int, height: int):
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        service_workers="allow",
+        locale="de-DE",
+        timezone_id="Europe/Berlin",
+    )
+    page = context.new_page()
+    page.goto(f"{server.base}/kiosks/{slug}/")
+    page.wait_for_selector("body[data-status=online]", timeout=15_000)
+    return context, page
+
+
+def shot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_function("[...document.images].every((image) => image.complete)", timeout=10_000)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def wait_until_cached(page, *paths: str, timeout: float = 15) -> None:
+    """Poll Cache Storage (wait_for_function does not await a promise, so it cannot do this)."""
+    script = """async () => {
+        const cache = await caches.open("roland-kiosk-v1");
+        return (await cache.keys()).map((request) => new URL(request.url).pathname);
+    }"""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        kept = page.evaluate(script)
+        if set(paths) <= set(kept) and any(path.startswith("/media/") for path in kept):
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"not cached by the service worker: {sorted(set(paths) - set(kept))}")
+
+
+def test_player_shows_the_events_and_has_no_serious_accessibility_violations(kiosk_browser, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context, page = open_player(kiosk_browser, server, "markt", 1280, 720)
+    now_list = page.locator("#now-list")
+    now_list.get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
+    assert page.locator("#upcoming-feature .title").count() == 1
+    assert page.locator("#clock-time").inner_text().strip()
+    assert page.locator("#now-list img.qr").count() >= 1
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+    assert shot(page, "kiosk-landscape").stat().st_size > 0
+    context.close()
+
+
+def test_portrait_screen(kiosk_browser, server):
+    context, page = open_player(kiosk_browser, server, "bahnhof", 720, 1280)
+    page.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
+    assert page.evaluate("document.documentElement.className") == "orientation-portrait"
+    assert shot(page, "kiosk-portrait").stat().st_size > 0
+    context.close()
+
+
+def test_keeps_running_offline_and_recovers_by_itself(kiosk_browser, server):
+    context, page = open_player(kiosk_browser, server, "markt", 1280, 720)
+    # Offline only works once the worker controls the page and holds the feed and the page itself.
+    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until_cached(page, "/api/v1/kiosks/markt/feed", "/kiosks/markt/", "/static/kiosks/player.js")
+    server.stop()
+    try:
+        page.wait_for_selector("body[data-status=offline]", timeout=10_000)
+        assert page.locator("#offline").is_visible()
+        assert "Rolli" in page.locator("#now-list").inner_text()
+        page.reload()  # a kiosk that restarts its browser while the server is away
+        page.wait_for_selector("body[data-status=offline]", timeout=10_000)
+        page.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
+        assert page.locator("#offline").is_visible()
+        server.manage(
+            "shell",
+            "-c",
+            "from tests.e2e.kiosk_world import publish_new; publish_new('Laternenumzug zum Roland')",
+        )
+    finally:
+        server.start()
+    page.wait_for_selector("body[data-status=online]", timeout=15_000)
+    page.locator("#now-list").get_by_text("Laternenumzug", exact=False).first.wait_for(timeout=15_000)
+    assert page.locator("#offline").is_hidden()
+    context.close()
