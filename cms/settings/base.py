@@ -235,7 +235,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_0
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "gif": "webp", "bmp": "webp"}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "docx", "odt", "txt", "xlsx", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""))
+WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""), languages=ROLAND_LANGUAGES)
 WAGTAILAPI_BASE_URL = os.environ.get("API_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 

@@ -1,0 +1,195 @@
+"""Search and suggest over POIs, events and news: /api/v1/search and /api/v1/search/suggest.
+
+Hits come from search.services (own table or engine); items are the list items of the pois, events
+and news endpoints with their `type`, loaded with the same prefetches (a fixed number of queries
+whatever the page size).
+"""
+
+from typing import Annotated, Literal
+
+from django.db.models import OuterRef, Subquery
+from django.http import HttpRequest
+from ninja import Query, Router, Schema
+from pydantic import Field
+
+from cms.api.context import ApiContext, api_context
+from cms.api.params import ListParams, strict_query
+from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
+from media.schemas import image_prefetches
+from tourism.api.common import categories_prefetch, envelope, item_base
+from tourism.api.events import PATH as EVENTS_PATH
+from tourism.api.events import OccurrenceItem, event_fields, venue_translations
+from tourism.api.news import NewsItem, news_item
+from tourism.api.pois import PoiItem, list_queryset, poi_item
+from tourism.models import Event, EventOccurrence, NewsArticle
+from tourism.services.opening_hours import BERLIN
+
+from . import services
+from .database import Hit, SearchFilters
+
+router = Router(tags=["Search"])
+RETRY_AFTER_SECONDS = 30
+PATHS = {"poi": "pois", "event": EVENTS_PATH, "news": "news"}
+
+Kind = Literal["poi", "event", "news"]
+
+
+class SearchParams(Schema):
+    q: str = Field(
+        ...,
+        min_length=1,
+        max_length=200,
+        description='Words to find (1–200 characters, at most 32 words); "phrase", OR and -word work.',
+    )
+    type: list[str] = Field([], description="poi, event or news; repeat for several (default: all).")
+    category: list[str] = Field([], description="Category slug; repeat for any of several.")
+    past: bool = Field(False, description="Include events with no date still to come.")
+
+
+class SuggestParams(Schema):
+    q: str = Field(..., min_length=1, max_length=200, description="What was typed so far.")
+    type: list[str] = Field([], description="poi, event or news; repeat for several (default: all).")
+    locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
+    fallback: bool = Field(True, description="Include source-language items without a live translation.")
+
+
+class PoiHit(PoiItem):
+    type: Literal["poi"]
+
+
+class EventHit(OccurrenceItem):
+    """An event with its next date (its last one for past events); `id` is the event's id."""
+
+    type: Literal["event"]
+
+
+class NewsHit(NewsItem):
+    type: Literal["news"]
+
+
+SearchItem = Annotated[PoiHit | EventHit | NewsHit, Field(discriminator="type")]
+
+
+class SearchResults(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    items: list[SearchItem]
+
+
+class Suggestion(Schema):
+    title: str
+    type: Kind
+    api_url: str
+
+
+SEARCH_RESPONSES = {**PROBLEM_RESPONSES, 503: Problem}
+
+
+def _filters(ctx: ApiContext, kinds: list[str], categories: list[str] = (), past: bool = False):
+    unknown = [kind for kind in kinds if kind not in PATHS]
+    if unknown:
+        raise bad_param("type", f"unknown type '{unknown[0][:20]}'; one of poi, event, news")
+    return SearchFilters(kinds=tuple(kinds), categories=tuple(categories), past=past, now=ctx.now)
+
+
+def _run(call):
+    try:
+        return call()
+    except services.QueryTooLarge as exc:
+        raise bad_param("q", str(exc)) from None
+    except services.SearchUnavailable as exc:
+        raise ApiProblem(
+            503,
+            f"Search is unavailable for a moment ({exc}); please retry.",
+            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+        ) from None
+
+
+def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
+    """Events as list items with their next date (or last one), in a fixed number of queries."""
+    upcoming = EventOccurrence.objects.filter(event=OuterRef("pk"), end__gt=ctx.now).order_by("start")
+    latest = EventOccurrence.objects.filter(event=OuterRef("pk")).order_by("-start")
+    events = list(
+        Event.objects.filter(pk__in=ids)
+        .select_related("image", "venue")
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+        .annotate(
+            next_start=Subquery(upcoming.values("start")[:1]),
+            next_end=Subquery(upcoming.values("end")[:1]),
+            next_all_day=Subquery(upcoming.values("all_day")[:1]),
+            last_start=Subquery(latest.values("start")[:1]),
+            last_end=Subquery(latest.values("end")[:1]),
+            last_all_day=Subquery(latest.values("all_day")[:1]),
+        )
+    )
+    venues = venue_translations(events, ctx)
+    items = {}
+    for event in events:
+        if event.next_start is not None:
+            start, end, all_day = event.next_start, event.next_end, event.next_all_day
+        elif event.last_start is not None:
+            start, end, all_day = event.last_start, event.last_end, event.last_all_day
+        else:
+            start, end, all_day = event.start, event.end, event.all_day
+        items[event.pk] = {
+            **item_base(event, ctx, "event", EVENTS_PATH),
+            "event_id": event.pk,
+            "start": start.astimezone(BERLIN),
+            "end": end.astimezone(BERLIN),
+            "all_day": all_day,
+            **event_fields(event, ctx, venues),
+        }
+    return items
+
+
+def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
+    """The hits as list items, in hit order (a page hidden since the search is left out)."""
+    ids = {kind: [hit.page_id for hit in hits if hit.kind == kind] for kind in PATHS}
+    items: dict[int, dict] = {}
+    if ids["poi"]:
+        items.update({poi.pk: poi_item(poi, ctx) for poi in list_queryset(ctx).filter(pk__in=ids["poi"])})
+    if ids["event"]:
+        items.update(event_items(ids["event"], ctx))
+    if ids["news"]:
+        articles = (
+            NewsArticle.objects.filter(pk__in=ids["news"])
+            .select_related("image")
+            .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+        )
+        items.update({article.pk: news_item(article, ctx) for article in articles})
+    return [items[hit.page_id] for hit in hits if hit.page_id in items]
+
+
+@router.get("/search", response={200: SearchResults, **SEARCH_RESPONSES}, summary="Search content")
+@strict_query(ListParams, SearchParams, before_validation=True)
+def search(request: HttpRequest, params: Query[ListParams], filters: Query[SearchParams]):
+    """POIs, events (upcoming only unless `past=true`) and news matching `q` in the requested language,
+    best first; titles weigh more than body text, and words match in their inflected forms.
+
+    Consumers: the city website's search page, partner apps. 503 with `Retry-After` while the search
+    engine is unreachable.
+    """
+    ctx = api_context(request, params.locale, params.fallback)
+    search_filters = _filters(ctx, filters.type, filters.category, filters.past)
+    found = _run(
+        lambda: services.find(ctx.site, ctx.choice, filters.q, search_filters, params.limit, params.offset)
+    )
+    return envelope(ctx, found.count, params.limit, params.offset, hit_items(found.hits, ctx))
+
+
+@router.get(
+    "/search/suggest", response={200: list[Suggestion], **SEARCH_RESPONSES}, summary="Autocomplete titles"
+)
+@strict_query(SuggestParams, before_validation=True)
+def suggest(request: HttpRequest, params: Query[SuggestParams]):
+    """Up to ten titles for what was typed so far (the last word as a prefix), for autocomplete.
+
+    Consumers: the search box of the city website and kiosks.
+    """
+    ctx = api_context(request, params.locale, params.fallback)
+    suggestions = _run(lambda: services.suggest(ctx.site, ctx.choice, params.q, _filters(ctx, params.type)))
+    return [
+        {"title": title, "type": hit.kind, "api_url": ctx.api_url(f"{PATHS[hit.kind]}/{hit.page_id}")}
+        for hit, title in suggestions
+    ]

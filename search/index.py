@@ -1,0 +1,158 @@
+"""Keeping the project's own search table in step with published content.
+
+Called synchronously from the publish signals (a few cheap statements per page), so the index never
+waits for the background worker; `rebuild_search_index` (and `update_index`) rebuild it in bulk.
+Only live, non-alias POI, event and news pages are written. Restrictions, go-live and expiry change
+without a publish, so they are applied again at query time through `cms.visibility.visible_pages`.
+"""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from django.db import connection, transaction
+from wagtail.models import Page
+
+from .analysis import analyse, postgres_config
+from .models import ContentKind, SearchEntry
+
+# SQL here interpolates module constants only (table names); values are always parameters.
+
+TABLE = SearchEntry._meta.db_table
+FTS_TABLE = "roland_search_fts"
+BATCH = 500
+
+
+def _kinds() -> dict[type, str]:
+    from tourism.models import Event, NewsArticle, PointOfInterest
+
+    return {PointOfInterest: ContentKind.POI, Event: ContentKind.EVENT, NewsArticle: ContentKind.NEWS}
+
+
+def content_kind(page: Page) -> str | None:
+    """`poi`, `event` or `news` for the searchable page types, None for every other page."""
+    return _kinds().get(type(page))
+
+
+def field_text(page: Page, name: str) -> str:
+    """Plain text of a field; StreamField bodies give the searchable text of every block."""
+    field = page._meta.get_field(name)
+    value = getattr(page, name)
+    if hasattr(field, "stream_block"):
+        return " ".join(str(part) for part in field.get_searchable_content(value) if part)
+    return str(value or "")
+
+
+def body_text(page: Page) -> str:
+    """Everything searchable below the title: teaser, body and the place's name or town."""
+    names = ["teaser", "body", "locality", "location_name"]
+    parts = [field_text(page, name) for name in names if hasattr(page, name)]
+    return "\n".join(part for part in parts if part.strip())
+
+
+def is_indexable(page: Page) -> bool:
+    return bool(page.live) and page.alias_of_id is None and content_kind(page) is not None
+
+
+def _language(locale_id: int) -> str:
+    from wagtail.models import Locale
+
+    return Locale.objects.get(pk=locale_id).language_code
+
+
+def _write_database_parts(rows: list[tuple[int, str, str, str]]) -> None:
+    """The columns and tables only PostgreSQL or SQLite have, for (page id, language, title, body)."""
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            by_config: dict[str, list[int]] = {}
+            for page_id, code, _title, _body in rows:
+                by_config.setdefault(postgres_config(code), []).append(page_id)
+            for config, ids in by_config.items():
+                cursor.execute(
+                    f"UPDATE {TABLE} SET config = %s::regconfig WHERE page_id = ANY(%s)",  # noqa: S608
+                    [config, ids],
+                )
+        elif connection.vendor == "sqlite":
+            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
+            cursor.executemany(
+                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
+                [(page_id, analyse(title, code), analyse(body, code)) for page_id, code, title, body in rows],
+            )
+
+
+@transaction.atomic
+def index_page(page: Page) -> bool:
+    """Write (or remove) one page's entry; True when the page is now in the index."""
+    page = page.specific
+    if not is_indexable(page):
+        remove_page(page.pk)
+        return False
+    title, body = page.title, body_text(page)
+    SearchEntry.objects.update_or_create(
+        page_id=page.pk,
+        defaults={"kind": content_kind(page), "locale_id": page.locale_id, "title": title, "body": body},
+    )
+    _write_database_parts([(page.pk, _language(page.locale_id), title, body)])
+    return True
+
+
+def remove_page(page_id: int) -> None:
+    """Drop a page's entry (on SQLite a trigger drops its FTS row with it)."""
+    SearchEntry.objects.filter(page_id=page_id).delete()
+
+
+def index_subtree(page: Page) -> int:
+    """Re-index a page and its descendants, e.g. after a move; returns how many are indexed."""
+    pages = Page.objects.descendant_of(page, inclusive=True).specific()
+    return sum(1 for descendant in pages if index_page(descendant))
+
+
+def _indexable_pages() -> Iterator[Page]:
+    for model in _kinds():
+        queryset = model.objects.filter(live=True, alias_of__isnull=True).order_by("pk")
+        yield from queryset.iterator(chunk_size=BATCH)
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk: list = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def count_indexable() -> int:
+    return sum(model.objects.filter(live=True, alias_of__isnull=True).count() for model in _kinds())
+
+
+@transaction.atomic
+def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
+    """Empty the table and write every indexable page again in batches; returns the number written."""
+    from wagtail.models import Locale
+
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    SearchEntry.objects.all().delete()
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
+    written = 0
+    for chunk in _chunks(_indexable_pages(), BATCH):
+        entries = [
+            SearchEntry(
+                page_id=page.pk,
+                kind=content_kind(page),
+                locale_id=page.locale_id,
+                title=page.title,
+                body=body_text(page),
+            )
+            for page in chunk
+        ]
+        SearchEntry.objects.bulk_create(entries)
+        _write_database_parts([(e.page_id, codes[e.locale_id], e.title, e.body) for e in entries])
+        written += len(entries)
+        if progress:
+            progress(written)
+    return written
