@@ -5,13 +5,14 @@ OpenAPI 3.1 generated from the same type hints the views use.
 """
 
 from django.http import HttpRequest, HttpResponse
-from ninja import NinjaAPI, Swagger
+from ninja import Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from .openapi import RolandAPI
 from .problems import ApiProblem, handle_api_problem, problem_response
 
-api = NinjaAPI(
+api = RolandAPI(
     title="Roland API",
     version="1.0.0",
     description=(
@@ -49,6 +50,8 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 def _register_routers() -> None:
     from home.api import router as website_router
+    from search.api import router as search_router
+    from sites.api import router as kiosks_router
     from tourism.api import events, news, pois
 
     from . import preview
@@ -58,6 +61,8 @@ def _register_routers() -> None:
     api.add_router("/", news.router)
     api.add_router("/", website_router)
     api.add_router("/", preview.router)
+    api.add_router("/", search_router)
+    api.add_router("/", kiosks_router)
 
 
 _register_routers()

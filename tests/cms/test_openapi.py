@@ -38,6 +38,14 @@ def test_every_operation_documents_its_errors_and_parameters(client):
         assert operation.get("summary"), path
         if "{" in path:
             assert "404" in operation["responses"], path
+        # Every operation declares how it may be called: anonymously or with either form of the key.
+        assert operation["security"] == [{}, {"partnerKey": []}, {"partnerKeyHeader": []}], path
+        assert {"304", "401", "429"} <= set(operation["responses"]), path
+        assert "RateLimit-Remaining" in operation["responses"]["200"]["headers"], path
+        assert "Retry-After" in operation["responses"]["429"]["headers"], path
+    schemes = schema["components"]["securitySchemes"]
+    assert schemes["partnerKey"]["scheme"] == "bearer"
+    assert schemes["partnerKeyHeader"]["name"] == "X-API-Key"
 
 
 def test_docs_page_loads_its_assets_from_the_project(client):

@@ -22,6 +22,9 @@ LISTS = [
     "/api/v1/navigation",
     "/api/wagtail/v2/pages/?limit=100",
     "/api/wagtail/v2/pages/?search=Ort&limit=100",  # stock search, held to the same rule
+    "/api/v1/search?q=Ort&limit=100",
+    "/api/v1/search?q=Termin&limit=100",
+    "/api/v1/search/suggest?q=Verb",
 ]
 DETAILS = {"poi": "/api/v1/pois/{}", "event": "/api/v1/events/{}", "news": "/api/v1/news/{}"}
 
@@ -114,6 +117,8 @@ def test_hidden_content_appears_nowhere(client, tree, case, django_capture_on_co
     assert marker not in text
     found = client.get("/api/wagtail/v2/pages/", {"search": "Ort", "limit": 100}).json()["items"]
     assert "Sichtbar Ort" in {item["title"] for item in found}
+    searched = client.get("/api/v1/search", {"q": "Sichtbar"}).json()["items"]
+    assert {"Sichtbar Ort", "Sichtbar Termin", "Sichtbar Meldung"} <= {item["title"] for item in searched}
     for kind, pk in ids.items():
         response = client.get(DETAILS[kind].format(pk))
         assert response.status_code == 404, (case, kind)
