@@ -1,22 +1,9 @@
 -- wrk script: optional request headers from the environment and a JSON summary at the end.
--- BENCH_HEADER="Name: value" adds one header; BENCH_MAX_REQUESTS stops each thread after that many.
+-- BENCH_HEADER="Name: value" adds one header.
 local header = os.getenv("BENCH_HEADER")
 if header and header ~= "" then
   local name, value = header:match("^([^:]+):%s*(.*)$")
   wrk.headers[name] = value
-end
-
-local max_requests = tonumber(os.getenv("BENCH_MAX_REQUESTS") or "0")
-local seen = 0
-
--- Only defined when needed: a Lua call per response costs wrk throughput.
-if max_requests > 0 then
-  function response(status, headers, body)
-    seen = seen + 1
-    if seen >= max_requests then
-      wrk.thread:stop()
-    end
-  end
 end
 
 function done(summary, latency, requests)
