@@ -101,3 +101,25 @@ class ResilientRedisCache(RedisCache):
         if result is marker:
             raise CacheUnavailable("cache unavailable")
         return result
+
+    def count(self, key: str, timeout: int) -> int:
+        """Add one to a counter that expires `timeout` seconds after it was created: one round trip.
+
+        Django's incr() needs two (EXISTS, then INCRBY) and a separate add() for a new key.
+        """
+        if not self.available:
+            raise CacheUnavailable("cache unavailable")
+        full_key = self.make_and_validate_key(key)
+        try:
+            client = self._cache.get_client(full_key, write=True)
+            pipe = client.pipeline(transaction=False)
+            pipe.incr(full_key)
+            pipe.expire(full_key, timeout, nx=True)
+            value, _ = pipe.execute()
+        except self._lib_errors as error:
+            self._failed("count", error)
+            raise CacheUnavailable("cache unavailable") from error
+        if self._down_until:
+            logger.warning("Redis cache reachable again")
+            self._down_until = 0.0
+        return int(value)

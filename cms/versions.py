@@ -6,6 +6,9 @@ eviction) restarts from the clock, so it can never fall back onto a number that 
 """
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.cache import cache
 
@@ -24,7 +27,24 @@ def _fresh() -> int:
     return time.time_ns() // 1000
 
 
+# Versions read once at the start of an API request and used for all of it: one cache round trip
+# instead of one per lookup (site list, site facts, answer key).
+_snapshot: ContextVar[dict[str, int] | None] = ContextVar("roland_versions", default=None)
+
+
+@contextmanager
+def snapshot(*names: str) -> Iterator[None]:
+    token = _snapshot.set(dict(zip(names, current_many(*names), strict=True)))
+    try:
+        yield
+    finally:
+        _snapshot.reset(token)
+
+
 def current(name: str) -> int:
+    taken = _snapshot.get()
+    if taken is not None and name in taken:
+        return taken[name]
     value = cache.get(_key(name))
     if value is None:
         value = _fresh()
@@ -35,11 +55,17 @@ def current(name: str) -> int:
 
 def current_many(*names: str) -> tuple[int, ...]:
     """Several versions in one cache round trip (the response cache needs two per request)."""
+    taken = _snapshot.get()
+    if taken is not None and all(name in taken for name in names):
+        return tuple(taken[name] for name in names)
     found = cache.get_many([_key(name) for name in names])
     return tuple(found.get(_key(name)) or current(name) for name in names)
 
 
 def bump(name: str) -> None:
+    taken = _snapshot.get()
+    if taken is not None:
+        taken.pop(name, None)  # this request changed it: read the new value from now on
     try:
         cache.incr(_key(name))
     except ValueError:

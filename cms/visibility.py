@@ -70,13 +70,31 @@ def _load_facts(site: Site) -> SiteFacts:
     )
 
 
+# Facts are immutable per version, so each process keeps the current version's in memory too and
+# skips the shared cache (and unpickling) on every request; a new version replaces them.
+_local: dict[str, tuple[int, object]] = {}
+
+
+def _remembered(name: str, version: int, load):
+    held = _local.get(name)
+    if held is not None and held[0] == version:
+        return held[1]
+    key = f"roland:{name}:{version}"
+    value = cache.get(key)
+    if value is None:
+        value = load()
+        cache.set(key, value, timeout=24 * 3600)
+    _local[name] = (version, value)
+    return value
+
+
 def find_site(request) -> Site:
     """The site for a request's host (default site otherwise), from a cached list of sites."""
-    key = f"roland:sites:{facts_version()}"
-    sites = cache.get(key)
-    if sites is None:
-        sites = list(Site.objects.select_related(None).order_by("-is_default_site", "hostname"))
-        cache.set(key, sites, timeout=24 * 3600)
+    sites = _remembered(
+        "sites",
+        facts_version(),
+        lambda: list(Site.objects.select_related(None).order_by("-is_default_site", "hostname")),
+    )
     host = request.get_host().split(":")[0].lower() if request is not None else ""
     return next((site for site in sites if site.hostname == host), None) or next(
         (site for site in sites if site.is_default_site), sites[0]
@@ -84,12 +102,7 @@ def find_site(request) -> Site:
 
 
 def site_facts(site: Site) -> SiteFacts:
-    key = f"roland:site-facts:{site.pk}:{facts_version()}"
-    facts = cache.get(key)
-    if facts is None:
-        facts = _load_facts(site)
-        cache.set(key, facts, timeout=24 * 3600)
-    return facts
+    return _remembered(f"site-facts:{site.pk}", facts_version(), lambda: _load_facts(site))
 
 
 def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:

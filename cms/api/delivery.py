@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
+from cms import versions
 from sites.api_keys import record_use
 
 from . import access, http_cache
@@ -53,6 +54,10 @@ class DeliveryMiddleware:
         return response
 
     def _answer(self, request: HttpRequest, keyed: bool) -> HttpResponse:
+        with versions.snapshot(versions.CONTENT, versions.VISIBILITY):
+            return self._answer_with_versions(request, keyed)
+
+    def _answer_with_versions(self, request: HttpRequest, keyed: bool) -> HttpResponse:
         if not http_cache.is_cacheable_request(request):
             return self.get_response(request)
         key, answer = http_cache.lookup(request)
