@@ -41,17 +41,6 @@ def run_tasks(db, monkeypatch):
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
-    def run() -> None:
-        worker = db_worker.Worker(
-            queue_names=["*"],
-            interval=0,
-            batch=True,
-            backend_name="worker",
-            startup_delay=False,
-            max_tasks=None,
-            worker_id="pytest",
-            excluded_queue_names=[],
-        )
-        worker.run()
+    from sites.tasks import run_due_tasks
 
-    return run
+    return lambda: run_due_tasks("pytest")

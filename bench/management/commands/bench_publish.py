@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from sites.tasks import run_due_tasks
 from tourism.models import Event, EventIndexPage, EventOccurrence
 
 
@@ -29,7 +30,7 @@ class Command(BaseCommand):
             recurrence_rule="FREQ=WEEKLY;BYDAY=SA",
         )
         index.add_child(instance=event)
-        _run_queued_tasks()
+        run_due_tasks("bench")
         version_before = versions.current(versions.CONTENT)
         started = time.perf_counter()
         with transaction.atomic():
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         publish_ms = (time.perf_counter() - started) * 1000
         # What the publish queued for the worker (webhook deliveries): timed here in-process.
         started = time.perf_counter()
-        _run_queued_tasks()
+        run_due_tasks("bench")
         queued_ms = (time.perf_counter() - started) * 1000
         result = {
             "publish_ms": round(publish_ms, 1),
@@ -47,18 +48,3 @@ class Command(BaseCommand):
         }
         event.delete()
         self.stdout.write(json.dumps(result))
-
-
-def _run_queued_tasks() -> None:
-    from django_tasks_db.management.commands.db_worker import Worker
-
-    Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="worker",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="bench",
-        excluded_queue_names=[],
-    ).run()
