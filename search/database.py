@@ -94,6 +94,15 @@ def _postgres_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
     return entries.filter(condition).annotate(score=score)
 
 
+def _fts_matches(expression: str) -> RawSQL:
+    """Entries whose page the SQLite FTS5 table matches for an already-safe MATCH expression."""
+    return RawSQL(  # noqa: S611
+        f'"{TABLE}"."page_id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)',  # noqa: S608
+        [expression],
+        output_field=BooleanField(),
+    )
+
+
 def _sqlite_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
     parsed = parse_query(text)
     condition = Q(pk__in=[])
@@ -102,11 +111,7 @@ def _sqlite_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
         expression = fts5_match(parsed, locale.language_code)
         if not expression:
             continue
-        matches = RawSQL(  # noqa: S611
-            f'"{TABLE}"."page_id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)',  # noqa: S608
-            [expression],
-            output_field=BooleanField(),
-        )
+        matches = _fts_matches(expression)
         condition |= Q(locale_id=locale.pk) & Q(matches)
         whens.append(
             f'WHEN "{TABLE}"."locale_id" = %s THEN (SELECT -bm25({FTS_TABLE}, %s, %s) FROM {FTS_TABLE} '  # noqa: S608
@@ -160,11 +165,7 @@ def database_suggest(site, choice: LocaleChoice, text: str, filters: SearchFilte
             expression = fts5_prefix_match(text, locale.language_code)
             if not expression:
                 continue
-            matches = RawSQL(  # noqa: S611
-                f'"{TABLE}"."page_id" IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)',  # noqa: S608
-                [expression],
-                output_field=BooleanField(),
-            )
+            matches = _fts_matches(expression)
         condition |= Q(locale_id=locale.pk) & Q(matches)
     rows = (
         entries.filter(condition)

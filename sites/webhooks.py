@@ -27,6 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.api.context import public_url as page_public_url
 from cms.visibility import SiteFacts, site_facts, visible_pages
 from tourism.models import Event, NewsArticle, PointOfInterest
 
@@ -55,22 +56,12 @@ def item_type(page: Page) -> str:
     return TYPED_PAGES.get(page.specific_class, (ItemType.PAGE, ""))[0]
 
 
-def _default_locale_id(facts: SiteFacts) -> int | None:
-    default = facts.locales.get(settings.LANGUAGE_CODE)
-    return default.pk if default else None
-
-
 def public_url(page: Page, facts: SiteFacts) -> str:
-    """The page on the public website, built like the API's `url` (cms.api.context.ApiContext.public_url).
+    """The page on the public website, by the API's own rule (cms.api.context.public_url).
 
     Without a configured website URL the API's own base URL stands in, as the API does with the host.
     """
-    base = facts.website_url or settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    _path, root = facts.root_paths.get(page.locale_id, ("", ""))
-    relative = page.url_path[len(root) :] if root and page.url_path.startswith(root) else page.url_path
-    codes = {locale.pk: code for code, locale in facts.locales.items()}
-    prefix = "" if page.locale_id == _default_locale_id(facts) else f"{codes.get(page.locale_id, '')}/"
-    return f"{base}/{prefix}{relative.lstrip('/')}"
+    return page_public_url(page, facts, facts.website_url or settings.WAGTAILAPI_BASE_URL.rstrip("/"))
 
 
 def api_url(page: Page) -> str:

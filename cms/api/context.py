@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, Site
@@ -40,15 +41,7 @@ class ApiContext:
         return self.facts.website_url or self.request.build_absolute_uri("/").rstrip("/")
 
     def public_url(self, page: Page) -> str:
-        """The page on the public website: its path below the site root, prefixed by non-default languages."""
-        _path, root = self.facts.root_paths.get(page.locale_id, ("", ""))
-        relative = page.url_path[len(root) :] if root and page.url_path.startswith(root) else page.url_path
-        prefix = (
-            ""
-            if page.locale_id == self.choice.default.pk
-            else f"{self.choice.codes.get(page.locale_id, '')}/"
-        )
-        return f"{self.website_url}/{prefix}{relative.lstrip('/')}"
+        return public_url(page, self.facts, self.website_url)
 
     def api_url(self, path: str) -> str:
         return self.request.build_absolute_uri(f"/api/v1/{path.lstrip('/')}")
@@ -61,3 +54,18 @@ def api_context(request: HttpRequest, locale: str | None, fallback: bool = True)
     site = find_site(request)
     facts = site_facts(site)
     return ApiContext(request, site, facts, negotiate(request, facts.locales, locale, fallback))
+
+
+def public_url(page: Page, facts: SiteFacts, website_url: str) -> str:
+    """The page on the public website: its path below the site root, prefixed by non-default languages.
+
+    One rule for every channel that links to the website: API answers, feeds, webhooks.
+    """
+    _path, root = facts.root_paths.get(page.locale_id, ("", ""))
+    relative = page.url_path[len(root) :] if root and page.url_path.startswith(root) else page.url_path
+    codes = {locale.pk: code for code, locale in facts.locales.items()}
+    default = facts.locales.get(settings.LANGUAGE_CODE)
+    prefix = (
+        "" if default is not None and page.locale_id == default.pk else f"{codes.get(page.locale_id, '')}/"
+    )
+    return f"{website_url}/{prefix}{relative.lstrip('/')}"
