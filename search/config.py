@@ -4,15 +4,18 @@
 - ``elasticsearch[7|8|9]+http(s)://host:port``: Elasticsearch (major 9 when not named);
 - ``opensearch[2|3]+http(s)://host:port``: OpenSearch (major 3 when not named).
 
-With an engine, `default` (the admin search) is Wagtail's stock backend and every content language
-gets one more backend, `lang_<code>`, whose index analyses text in that language (search.backends);
-/api/v1/search asks the one of the requested locale.
+With an engine, each content language has a backend whose index analyses text in that language
+(search.backends): the first language's is `default` (the admin search, German first, like editors),
+every further one `lang_<code>`; /api/v1/search asks the one of the requested locale.
 
-Pure function, no Django imports: settings modules call it.
+Pure functions, no Django imports: settings modules call them.
 """
 
 from urllib.parse import urlsplit, urlunsplit
 
+from .analysis import postgres_config
+
+DATABASE_BACKEND = "search.database_backend"
 _ENGINES = {
     "elasticsearch": ("elasticsearch", "9", {"7", "8", "9"}),
     "opensearch": ("opensearch", "3", {"2", "3"}),
@@ -22,7 +25,15 @@ _ENGINES = {
 def search_backends(url: str, index: str = "roland", languages: list[str] | tuple = ()) -> dict[str, dict]:
     """The WAGTAILSEARCH_BACKENDS value for a SEARCH_URL."""
     if not url:
-        return {"default": {"BACKEND": "wagtail.search.backends.database"}}
+        # PostgreSQL: full-text search analyses text as the first content language, autocomplete (the
+        # admin's page search) folds accents (search.database_backend); SQLite ignores both.
+        return {
+            "default": {
+                "BACKEND": DATABASE_BACKEND,
+                "SEARCH_CONFIG": postgres_config(languages[0]) if languages else "simple",
+                "AUTOCOMPLETE_CONFIG": "roland_simple",
+            }
+        }
     parts = urlsplit(url)
     engine, _, transport = parts.scheme.partition("+")
     name = engine.rstrip("0123456789")
@@ -36,19 +47,10 @@ def search_backends(url: str, index: str = "roland", languages: list[str] | tupl
     if version not in versions:
         raise ValueError(f"SEARCH_URL {url!r}: unsupported {name} major version {version}")
     host_url = urlunsplit((transport, parts.netloc, parts.path, "", ""))
-    backends = {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.{module}{version}",
-            "URLS": [host_url],
-            "INDEX_PREFIX": f"{index}_",
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
-    }
     class_name = {"elasticsearch": "Elasticsearch", "opensearch": "OpenSearch"}[name]
-    for code in languages:
-        backends[f"lang_{code}"] = {
+
+    def language_backend(code: str) -> dict:
+        return {
             "BACKEND": f"search.backends.{class_name}{version}LanguageBackend",
             "URLS": [host_url],
             "INDEX_PREFIX": f"{index}_{code}_",
@@ -57,4 +59,20 @@ def search_backends(url: str, index: str = "roland", languages: list[str] | tupl
             "OPTIONS": {"max_retries": 0},
             "INDEX_SETTINGS": {},
         }
+
+    if not languages:
+        return {
+            "default": {
+                "BACKEND": f"wagtail.search.backends.{module}{version}",
+                "URLS": [host_url],
+                "INDEX_PREFIX": f"{index}_",
+                "TIMEOUT": 5,
+                "OPTIONS": {},
+                "INDEX_SETTINGS": {},
+            }
+        }
+    # The first language's backend is also the admin's (`default`); every further one is `lang_<code>`.
+    backends = {"default": language_backend(languages[0])}
+    for code in languages[1:]:
+        backends[f"lang_{code}"] = language_backend(code)
     return backends

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, FloatField, OuterRef, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from wagtail.models import Page
@@ -15,8 +15,18 @@ from wagtail.models import Page
 from cms.api.i18n import LocaleChoice, with_fallback
 from cms.visibility import visible_pages
 
-from .analysis import fts5_match, fts5_prefix_match, parse_query, postgres_config, tsquery_prefix
+from .analysis import (
+    ParsedQuery,
+    fts5_match,
+    fts5_prefix_match,
+    parse_query,
+    postgres_config,
+    tsquery_prefix,
+)
 from .models import ContentKind, SearchEntry
+from .synonyms import expand, load_groups
+
+Queries = dict[int, ParsedQuery]  # the parsed query per answering locale (pk)
 
 TABLE = SearchEntry._meta.db_table
 FTS_TABLE = "roland_search_fts"
@@ -71,26 +81,53 @@ def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> Que
             )
         entries = entries.filter(in_category)
     if not filters.past:
-        upcoming = EventOccurrence.objects.filter(end__gt=filters.now).values("event_id")
-        entries = entries.filter(~Q(kind=ContentKind.EVENT) | Q(page_id__in=upcoming))
+        # A correlated EXISTS probes the (event, start) index per matching event; `IN (upcoming
+        # occurrences)` hashed all ~120,000 future occurrences of the scale data for every search.
+        upcoming = EventOccurrence.objects.filter(event_id=OuterRef("page_id"), end__gt=filters.now)
+        entries = entries.filter(~Q(kind=ContentKind.EVENT) | Exists(upcoming))
     return entries
 
 
-def _postgres_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
+def _tsquery(query: ParsedQuery, config: str) -> tuple[str, list]:
+    """SQL for the query as a tsquery: one phraseto_tsquery() per phrase, joined with && || !!.
+
+    Built from the parsed query (not websearch_to_tsquery) so OR binds as on every other backend and
+    synonyms can be added; each phrase is a parameter, so no tsquery syntax reaches the parser.
+    """
+    params: list = []
+
+    def phrase(parts: tuple[str, ...]) -> str:
+        params.extend([config, " ".join(parts)])
+        return "phraseto_tsquery(%s::regconfig, %s)"
+
+    sql = " && ".join("(" + " || ".join(phrase(p) for p in clause) + ")" for clause in query.clauses)
+    for parts in query.excluded:
+        sql = f"({sql}) && !!{phrase(parts)}"
+    return sql, params
+
+
+def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> QuerySet:
     condition = Q(pk__in=[])
+    whens, when_params = [], []
     for locale in locales:
-        matches = RawSQL(  # noqa: S611
-            f'"{TABLE}"."document" @@ websearch_to_tsquery(%s::regconfig, %s)',
-            [postgres_config(locale.language_code), text],
-            output_field=BooleanField(),
-        )
+        query = queries[locale.pk]
+        if query.empty:
+            continue
+        sql, params = _tsquery(query, postgres_config(locale.language_code))
+        matches = RawSQL(f'"{TABLE}"."document" @@ ({sql})', params, output_field=BooleanField())  # noqa: S611
         condition |= Q(locale_id=locale.pk) & Q(matches)
-    score = RawSQL(  # noqa: S611
-        f'ts_rank(\'{POSTGRES_WEIGHTS}\'::float4[], "{TABLE}"."document", '
-        f'websearch_to_tsquery("{TABLE}"."config", %s))',
-        [text],
-        output_field=FloatField(),
-    )
+        whens.append(
+            f'WHEN "{TABLE}"."locale_id" = %s '
+            f'THEN ts_rank(\'{POSTGRES_WEIGHTS}\'::float4[], "{TABLE}"."document", {sql})'
+        )
+        when_params += [locale.pk, *params]
+    return _scored(entries, condition, whens, when_params)
+
+
+def _scored(entries: QuerySet, condition: Q, whens: list[str], params: list) -> QuerySet:
+    if not whens:
+        return entries.none().annotate(score=RawSQL("0", [], output_field=FloatField()))
+    score = RawSQL(f"CASE {' '.join(whens)} ELSE 0 END", params, output_field=FloatField())  # noqa: S611
     return entries.filter(condition).annotate(score=score)
 
 
@@ -103,12 +140,11 @@ def _fts_matches(expression: str) -> RawSQL:
     )
 
 
-def _sqlite_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
-    parsed = parse_query(text)
+def _sqlite_match(entries: QuerySet, locales: list, queries: Queries) -> QuerySet:
     condition = Q(pk__in=[])
     whens, params = [], []
     for locale in locales:
-        expression = fts5_match(parsed, locale.language_code)
+        expression = fts5_match(queries[locale.pk], locale.language_code)
         if not expression:
             continue
         matches = _fts_matches(expression)
@@ -118,33 +154,44 @@ def _sqlite_match(entries: QuerySet, locales: list, text: str) -> QuerySet:
             f'WHERE {FTS_TABLE} MATCH %s AND rowid = "{TABLE}"."page_id")'
         )
         params += [locale.pk, *SQLITE_WEIGHTS, expression]
-    if not whens:
-        return entries.none().annotate(score=RawSQL("0", [], output_field=FloatField()))
-    score = RawSQL(f"CASE {' '.join(whens)} ELSE 0 END", params, output_field=FloatField())  # noqa: S611
-    return entries.filter(condition).annotate(score=score)
+    return _scored(entries, condition, whens, params)
 
 
-def search_entries(site, choice: LocaleChoice, text: str, filters: SearchFilters) -> QuerySet:
+def search_queries(text: str, choice: LocaleChoice) -> Queries:
+    """The visitor's query per answering locale, widened with that language's synonyms (one query)."""
+    parsed = parse_query(text)
+    locales = _locales(choice)
+    groups = load_groups({locale.language_code for locale in locales})
+    return {
+        locale.pk: expand(parsed, locale.language_code, groups[locale.language_code]) for locale in locales
+    }
+
+
+def search_entries(site, choice: LocaleChoice, queries: Queries, filters: SearchFilters) -> QuerySet:
     """Matching entries with a `score` (higher is better), best first."""
     entries = candidate_entries(site, choice, filters)
     locales = _locales(choice)
     if connection.vendor == "postgresql":
-        matched = _postgres_match(entries, locales, text)
+        matched = _postgres_match(entries, locales, queries)
     else:
-        matched = _sqlite_match(entries, locales, text)
+        matched = _sqlite_match(entries, locales, queries)
     return matched.order_by("-score", "page_id")
 
 
 def database_search(
-    site, choice: LocaleChoice, text: str, filters: SearchFilters, limit: int, offset: int
+    site, choice: LocaleChoice, queries: Queries, filters: SearchFilters, limit: int, offset: int
 ) -> HitPage:
-    """One page of hits and the total (two queries)."""
-    entries = search_entries(site, choice, text, filters)
-    count = entries.count()
-    if offset >= count:
-        return HitPage(count)
-    rows = entries.values_list("page_id", "kind")[offset : offset + limit]
-    return HitPage(count, [Hit(page_id, kind) for page_id, kind in rows])
+    """One page of hits and the total, in one query: ranking reads every match anyway, so the total
+    comes with it (`COUNT(*) OVER ()`); only a page past the end needs a second query for it."""
+    entries = search_entries(site, choice, queries, filters)
+    rows = list(
+        entries.annotate(total=Window(Count("*"))).values_list("page_id", "kind", "total")[
+            offset : offset + limit
+        ]
+    )
+    if not rows:
+        return HitPage(entries.count() if offset else 0)
+    return HitPage(rows[0][2], [Hit(page_id, kind) for page_id, kind, _total in rows])
 
 
 def database_suggest(site, choice: LocaleChoice, text: str, filters: SearchFilters) -> list[tuple[Hit, str]]:

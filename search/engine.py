@@ -12,8 +12,8 @@ from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from .analysis import parse_query
-from .database import Hit, HitPage, SearchFilters, _locales, candidate_entries
+from .analysis import ParsedQuery
+from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries
 
 logger = logging.getLogger("roland.search")
 
@@ -38,9 +38,8 @@ def _engine_call(call):
         raise SearchUnavailable(exc.__class__.__name__) from exc
 
 
-def engine_query(text: str):
-    """The visitor's web-search syntax as Wagtail query objects (the engine analyses the words)."""
-    parsed = parse_query(text)
+def engine_query(parsed: ParsedQuery):
+    """The parsed query as Wagtail query objects (the engine analyses the words)."""
 
     def phrase(words: tuple[str, ...]):
         return PlainText(words[0]) if len(words) == 1 else Phrase(" ".join(words))
@@ -52,10 +51,10 @@ def engine_query(text: str):
     return query
 
 
-def _scored_ids(locale, text: str, limit: int) -> list[tuple[int, float]]:
-    if parse_query(text).empty:
+def _scored_ids(locale, parsed: ParsedQuery, limit: int) -> list[tuple[int, float]]:
+    if parsed.empty:
         return []
-    query = engine_query(text)
+    query = engine_query(parsed)
     results = backend_for(locale.language_code).search(
         query, Page.objects.filter(locale=locale), operator="and", order_by_relevance=True
     )
@@ -68,12 +67,12 @@ def _allowed(site, choice, filters: SearchFilters, ids: list[int]) -> dict[int, 
     return dict(entries.values_list("page_id", "kind"))
 
 
-def engine_search(site, choice, text: str, filters: SearchFilters, limit: int, offset: int) -> HitPage:
+def engine_search(site, choice, queries: Queries, filters: SearchFilters, limit: int, offset: int) -> HitPage:
     """Hits of the locale's (and with fallback the default locale's) index, best first."""
     depth = min(offset + limit, MAX_ENGINE_HITS)
     scored: list[tuple[int, float]] = []
     for locale in _locales(choice):
-        scored += _engine_call(lambda locale=locale: _scored_ids(locale, text, MAX_ENGINE_HITS))
+        scored += _engine_call(lambda locale=locale: _scored_ids(locale, queries[locale.pk], MAX_ENGINE_HITS))
     allowed = _allowed(site, choice, filters, [page_id for page_id, _score in scored])
     ranked = sorted(
         ((page_id, score) for page_id, score in scored if page_id in allowed),

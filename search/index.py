@@ -58,26 +58,16 @@ def _language(locale_id: int) -> str:
     return Locale.objects.get(pk=locale_id).language_code
 
 
-def _write_database_parts(rows: list[tuple[int, str, str, str]]) -> None:
-    """The columns and tables only PostgreSQL or SQLite have, for (page id, language, title, body)."""
-    if not rows:
+def _write_fts(rows: list[tuple[int, str, str, str]]) -> None:
+    """SQLite's FTS5 rows for (page id, language, title, body): Snowball-stemmed text."""
+    if not rows or connection.vendor != "sqlite":
         return
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            by_config: dict[str, list[int]] = {}
-            for page_id, code, _title, _body in rows:
-                by_config.setdefault(postgres_config(code), []).append(page_id)
-            for config, ids in by_config.items():
-                cursor.execute(
-                    f"UPDATE {TABLE} SET config = %s::regconfig WHERE page_id = ANY(%s)",  # noqa: S608
-                    [config, ids],
-                )
-        elif connection.vendor == "sqlite":
-            cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
-            cursor.executemany(
-                f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
-                [(page_id, analyse(title, code), analyse(body, code)) for page_id, code, title, body in rows],
-            )
+        cursor.executemany(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [(row[0],) for row in rows])  # noqa: S608
+        cursor.executemany(
+            f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608
+            [(page_id, analyse(title, code), analyse(body, code)) for page_id, code, title, body in rows],
+        )
 
 
 @transaction.atomic
@@ -87,12 +77,18 @@ def index_page(page: Page) -> bool:
     if not is_indexable(page):
         remove_page(page.pk)
         return False
-    title, body = page.title, body_text(page)
+    title, body, code = page.title, body_text(page), _language(page.locale_id)
     SearchEntry.objects.update_or_create(
         page_id=page.pk,
-        defaults={"kind": content_kind(page), "locale_id": page.locale_id, "title": title, "body": body},
+        defaults={
+            "kind": content_kind(page),
+            "locale_id": page.locale_id,
+            "title": title,
+            "body": body,
+            "config": postgres_config(code),
+        },
     )
-    _write_database_parts([(page.pk, _language(page.locale_id), title, body)])
+    _write_fts([(page.pk, code, title, body)])
     return True
 
 
@@ -147,11 +143,12 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
                 locale_id=page.locale_id,
                 title=page.title,
                 body=body_text(page),
+                config=postgres_config(codes[page.locale_id]),
             )
             for page in chunk
         ]
         SearchEntry.objects.bulk_create(entries)
-        _write_database_parts([(e.page_id, codes[e.locale_id], e.title, e.body) for e in entries])
+        _write_fts([(e.page_id, codes[e.locale_id], e.title, e.body) for e in entries])
         written += len(entries)
         if progress:
             progress(written)

@@ -2,9 +2,10 @@
 
 Wagtail's database backend has one text-search configuration and no language column, so it cannot
 analyse German and English side by side (see STACK-NOTES). This table carries the language of each
-row. On PostgreSQL a migration adds a `regconfig` column, a stored generated `tsvector` (title
-weight A, body weight B) and a GIN index; on SQLite an FTS5 table holds the Snowball-stemmed text.
-Neither is part of the Django model: they exist only on their database.
+row and its text-search configuration (`config`, PostgreSQL's regconfig). On PostgreSQL a migration
+adds a stored generated `tsvector` (title weight A, body weight B) and a GIN index; on SQLite an FTS5
+table holds the Snowball-stemmed text. Neither is part of the Django model: they exist only on their
+database.
 """
 
 from django.db import models
@@ -17,6 +18,16 @@ class ContentKind(models.TextChoices):
     NEWS = "news", _("News")
 
 
+class RegConfigField(models.CharField):
+    """A text-search configuration name: PostgreSQL's `regconfig` type there, plain text elsewhere."""
+
+    def db_type(self, connection) -> str:
+        return "regconfig" if connection.vendor == "postgresql" else super().db_type(connection)
+
+    def from_db_value(self, value, expression, connection):
+        return None if value is None else str(value)
+
+
 class SearchEntry(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
@@ -25,6 +36,8 @@ class SearchEntry(models.Model):
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.TextField(_("title"))
     body = models.TextField(_("body text"), blank=True)
+    # Written with the row (one write; an UPDATE afterwards left every row twice in the table).
+    config = RegConfigField(_("text-search configuration"), max_length=64, default="simple")
     indexed_at = models.DateTimeField(_("indexed at"), auto_now=True)
 
     class Meta:
@@ -34,3 +47,48 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}: {self.title}"
+
+
+class SynonymGroup(models.Model):
+    """Words that mean the same in one language ("Museum, Museen"): a search for one finds them all.
+
+    Stemming cannot join irregular forms and true synonyms, so editors list them here; the query is
+    widened with the group (search.synonyms) on every backend, so nothing needs reindexing.
+    """
+
+    locale = models.ForeignKey(
+        "wagtailcore.Locale",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("language"),
+    )
+    terms = models.TextField(
+        _("words"),
+        help_text=_(
+            "Two or more words or short phrases that should find each other, separated by commas or "
+            "new lines, e.g. Museum, Museen."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym group")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["locale", "terms"]
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list())
+
+    def term_list(self) -> list[str]:
+        """The words of the group as entered, without blanks or repeats."""
+        from .synonyms import split_terms
+
+        return split_terms(self.terms)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from .synonyms import validate_terms
+
+        problem = validate_terms(self.terms)
+        if problem:
+            raise ValidationError({"terms": problem})

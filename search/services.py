@@ -7,7 +7,8 @@ Input limits live here so both backends refuse the same expensive queries.
 from django.conf import settings
 
 from .analysis import MAX_QUERY_LENGTH, MAX_TERMS, term_count
-from .database import HitPage, SearchFilters, database_search, database_suggest
+from .config import DATABASE_BACKEND
+from .database import HitPage, SearchFilters, database_search, database_suggest, search_queries
 
 
 class QueryTooLarge(ValueError):
@@ -21,7 +22,7 @@ class SearchUnavailable(RuntimeError):
 def uses_engine() -> bool:
     """True when Wagtail's default search backend is Elasticsearch or OpenSearch."""
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
-    return not backend.endswith(".database")
+    return backend not in {DATABASE_BACKEND, "wagtail.search.backends.database", "modelsearch.backends.database"}
 
 
 def check_query(text: str) -> str:
@@ -37,12 +38,12 @@ def check_query(text: str) -> str:
 
 
 def find(site, choice, text: str, filters: SearchFilters, limit: int, offset: int) -> HitPage:
-    text = check_query(text)
+    queries = search_queries(check_query(text), choice)
     if uses_engine():
         from .engine import engine_search
 
-        return engine_search(site, choice, text, filters, limit, offset)
-    return database_search(site, choice, text, filters, limit, offset)
+        return engine_search(site, choice, queries, filters, limit, offset)
+    return database_search(site, choice, queries, filters, limit, offset)
 
 
 def suggest(site, choice, text: str, filters: SearchFilters) -> list:

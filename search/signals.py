@@ -1,11 +1,14 @@
-"""Signal wiring only: publish, unpublish and move keep the own search table current (search.index).
+"""Signal wiring only: publish, unpublish and move keep the own search table current (search.index);
+synonym changes invalidate cached answers.
 
 A deleted page's entry goes with it (foreign key cascade; on SQLite a trigger clears the FTS row).
 """
 
+from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .index import content_kind, index_page, index_subtree, remove_page
+from .models import SynonymGroup
 
 
 def _on_publish(sender, instance, **kwargs) -> None:
@@ -24,3 +27,14 @@ def _on_move(sender, instance, **kwargs) -> None:
 page_published.connect(_on_publish, dispatch_uid="roland_search_published")
 page_unpublished.connect(_on_unpublish, dispatch_uid="roland_search_unpublished")
 post_page_move.connect(_on_move, dispatch_uid="roland_search_moved")
+
+
+def _synonyms_changed(sender, **kwargs) -> None:
+    # Synonyms change what a search answers: cached search answers must go (cms.api.http_cache).
+    from cms.signals import content_changed
+
+    content_changed()
+
+
+post_save.connect(_synonyms_changed, sender=SynonymGroup, dispatch_uid="roland_search_synonyms_save")
+post_delete.connect(_synonyms_changed, sender=SynonymGroup, dispatch_uid="roland_search_synonyms_delete")

@@ -113,6 +113,18 @@ def test_demo_events_give_kiosks_something_today(first_run):
     ]
     assert sum(1 for event in events if event["recurrence_rule"]) >= 4
     assert any(event["status"] == "cancelled" for event in events)
+    # The market-square screen exists and its feed has something to show.
+    status, _headers, body = get(f"{first_run['base']}/api/v1/kiosks/markt/feed")
+    assert status == 200, body[:300]
+    feed = json.loads(body)
+    assert feed["now"] and feed["upcoming"] and feed["highlights"], feed
+
+
+def test_demo_synonyms_widen_search(first_run):
+    status, _headers, body = get(f"{first_run['base']}/api/v1/search?q=Museen&type=poi")
+    assert status == 200
+    titles = [item["title"] for item in json.loads(body)["items"]]
+    assert "Museum Haldensleben" in titles, titles
 
 
 def test_loading_twice_changes_nothing(first_run):

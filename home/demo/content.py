@@ -5863,3 +5863,32 @@ NEWS = [
         },
     },
 ]
+
+
+# Search synonyms per language: irregular plurals and everyday words the stemmer cannot join.
+SYNONYMS = {
+    "de": [
+        "Museum, Museen",
+        "Fahrrad, Rad",
+        "Gaststätte, Restaurant, Gasthaus, Gasthof",
+        "Stadtführung, Führung, Rundgang",
+        "WC, Toilette",
+    ],
+    "en": [
+        "bicycle, bike, cycling",
+        "restroom, toilet, WC",
+        "guided tour, city tour, walking tour",
+    ],
+}
+
+# The information screen on the market square (Marktplatz, in front of the town hall).
+KIOSKS = [
+    {
+        "slug": "markt",
+        "name": "Infosäule Marktplatz",
+        "venue": "rathaus",
+        "radius_km": "5",
+        "languages": ["de", "en"],
+        "categories": [],
+    },
+]

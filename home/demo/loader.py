@@ -25,7 +25,8 @@ from wagtail.rich_text import RichText
 
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
-from sites.models import SiteSettings
+from search.models import SynonymGroup
+from sites.models import KioskScreen, SiteSettings
 from sites.services import sync_locales_from_settings
 from tourism.models import (
     Category,
@@ -517,7 +518,34 @@ class DemoLoader:
             self.load_events(indexes["events"])
             self.progress("News …")
             self.load_news(indexes["news"])
+            self.progress("Search synonyms and kiosk screens …")
+            self.load_synonyms()
+            self.load_kiosks()
         return self.report
+
+    def load_synonyms(self) -> None:
+        locales = {locale.language_code: locale for locale in [self.source_locale, *self.target_locales()]}
+        for code, groups in content.SYNONYMS.items():
+            if code not in locales:
+                continue
+            for terms in groups:
+                _group, created = SynonymGroup.objects.get_or_create(locale=locales[code], terms=terms)
+                self.report.count("synonym group", created)
+
+    def load_kiosks(self) -> None:
+        configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        for item in content.KIOSKS:
+            screen, created = KioskScreen.objects.update_or_create(
+                slug=item["slug"],
+                defaults={
+                    "name": item["name"],
+                    "venue": self.pages[item["venue"]],
+                    "radius_km": Decimal(item["radius_km"]),
+                    "languages": [code for code in item["languages"] if code in configured],
+                },
+            )
+            screen.categories.set(self.category_list("event", item["categories"]))
+            self.report.count("kiosk screen", created)
 
 
 MOTIF_WORDS = {

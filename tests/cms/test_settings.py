@@ -41,13 +41,19 @@ def test_production_with_every_variable_passes_the_deploy_check():
 
 
 def test_search_url_selects_the_backend():
-    assert search_backends("")["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert search_backends("")["default"]["BACKEND"] == "search.database_backend"
     elastic = search_backends("elasticsearch+https://search.example:9200")["default"]
     assert (elastic["BACKEND"], elastic["URLS"]) == (
         "wagtail.search.backends.elasticsearch9",
         ["https://search.example:9200"],
     )
     assert search_backends("opensearch2+http://127.0.0.1:9200")["default"]["BACKEND"].endswith("opensearch2")
+    # One backend per content language; the first language's is also the admin's (`default`).
+    engines = search_backends("opensearch3+http://127.0.0.1:9200", languages=["de", "en"])
+    assert sorted(engines) == ["default", "lang_en"]
+    assert (engines["default"]["LANGUAGE"], engines["lang_en"]["LANGUAGE"]) == ("de", "en")
+    assert engines["default"]["BACKEND"] == "search.backends.OpenSearch3LanguageBackend"
+    assert search_backends("", languages=["de", "en"])["default"]["SEARCH_CONFIG"] == "roland_german"
     for bad in ("solr+http://x", "elasticsearch6+http://x", "opensearch+ftp://x"):
         with pytest.raises(ValueError, match="SEARCH_URL"):
             search_backends(bad)

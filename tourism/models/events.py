@@ -31,6 +31,7 @@ from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
 from .base import (
     AddressFields,
+    IndexedContentMixin,
     body_field,
     content_api_fields,
     content_search_fields,
@@ -77,7 +78,7 @@ class EventTag(TaggedItemBase):
     content_object = ParentalKey("tourism.Event", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Event(PreviewMixin, AddressFields, Page):
+class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from sites.preview import PreviewMixin
 
 from .base import (
+    IndexedContentMixin,
     RelatedPageBase,
     body_field,
     content_api_fields,
@@ -46,7 +47,7 @@ class NewsArticleTag(TaggedItemBase):
     content_object = ParentalKey("tourism.NewsArticle", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsArticle(PreviewMixin, Page):
+class NewsArticle(IndexedContentMixin, PreviewMixin, Page):
     date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
     teaser = teaser_field()
     body = body_field()

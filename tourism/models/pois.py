@@ -25,6 +25,7 @@ from sites.preview import PreviewMixin
 from .base import (
     AddressFields,
     GalleryImageBase,
+    IndexedContentMixin,
     RelatedPageBase,
     address_panel,
     body_field,
@@ -63,7 +64,7 @@ class PointOfInterestTag(TaggedItemBase):
     )
 
 
-class PointOfInterest(PreviewMixin, AddressFields, Page):
+class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()
