@@ -22,7 +22,11 @@ class SearchUnavailable(RuntimeError):
 def uses_engine() -> bool:
     """True when Wagtail's default search backend is Elasticsearch or OpenSearch."""
     backend = settings.WAGTAILSEARCH_BACKENDS.get("default", {}).get("BACKEND", "")
-    return backend not in {DATABASE_BACKEND, "wagtail.search.backends.database", "modelsearch.backends.database"}
+    return backend not in {
+        DATABASE_BACKEND,
+        "wagtail.search.backends.database",
+        "modelsearch.backends.database",
+    }
 
 
 def check_query(text: str) -> str:

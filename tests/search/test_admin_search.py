@@ -39,4 +39,4 @@ def test_editors_find_pages_by_title_prefixes_without_accents(
         response = admin_client.get(reverse("wagtailadmin_pages:search_results"), {"q": query})
         assert response.status_code == 200
         text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
-        assert title in text, (query, text[text.find("Andere"):][:600])
+        assert title in text, (query, text[text.find("Andere") :][:600])
