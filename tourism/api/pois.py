@@ -22,7 +22,14 @@ from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryIma
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_km
-from ..services.opening_hours import BERLIN, hours_on, is_open_at, schedule_for, schedules_by_page
+from ..services.opening_hours import (
+    BERLIN,
+    OpeningSchedule,
+    hours_on,
+    is_open_at,
+    schedule_for,
+    schedules_by_page,
+)
 from .common import (
     CategoryOut,
     ItemBase,
@@ -274,8 +281,15 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
             poi.distance = distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude))
         candidates = [poi for poi in candidates if poi.distance <= filters.radius]
     if moment is not None:
-        schedules = schedules_by_page({poi.pk: poi.closed_on_public_holidays for poi in candidates})
-        candidates = [poi for poi in candidates if is_open_at(schedules[poi.pk], moment)]
+        schedules = schedules_by_page(
+            {poi.pk: poi.closed_on_public_holidays for poi in candidates}, pages=queryset.values("pk")
+        )
+        # Places share schedules ("Mo–Fr 9–17"): each distinct one is evaluated once per request.
+        open_by_schedule: dict[OpeningSchedule, bool] = {}
+        for schedule in schedules.values():
+            if schedule not in open_by_schedule:
+                open_by_schedule[schedule] = is_open_at(schedule, moment)
+        candidates = [poi for poi in candidates if open_by_schedule[schedules[poi.pk]]]
     if filters.ordering == "distance" and near:
         candidates.sort(key=lambda poi: (poi.distance, poi.pk))
     elif filters.ordering == "-last_published_at":

@@ -166,23 +166,39 @@ def schedule_for(poi) -> OpeningSchedule:
     )
 
 
-def schedules_by_page(closed_on_holidays: dict[int, bool]) -> dict[int, OpeningSchedule]:
+def schedules_by_page(closed_on_holidays: dict[int, bool], pages=None) -> dict[int, OpeningSchedule]:
     """Schedules of many places (page id → closed on public holidays) in two plain queries.
 
-    For narrowing thousands of candidates: prefetching the rows onto page objects costs about a
-    millisecond per page in Django's related-manager machinery; grouping plain rows costs almost none.
+    For narrowing thousands of candidates: rows are read as tuples (model instances and the related
+    managers cost about a millisecond per page), and `pages`, a subquery of candidate ids, keeps
+    thousands of ids out of the SQL text (splitting such a query cost ~45 ms).
     """
     from ..models import OpeningHoursException, OpeningHoursRule
+    from ..models.opening_hours import WEEKDAY_FIELDS
 
     ids = list(closed_on_holidays)
+    scope = pages if pages is not None else ids
     rules: dict[int, list] = {pk: [] for pk in ids}
     exceptions: dict[int, list] = {pk: [] for pk in ids}
-    for row in OpeningHoursRule.objects.filter(page_id__in=ids).order_by("sort_order"):
-        rules[row.page_id].append(row)
-    for row in OpeningHoursException.objects.filter(page_id__in=ids).order_by("sort_order"):
-        exceptions[row.page_id].append(row)
+    rule_rows = OpeningHoursRule.objects.filter(page_id__in=scope).order_by("page_id", "sort_order")
+    for page_id, *flags, opens, closes, valid_from, valid_to, every_year in rule_rows.values_list(
+        "page_id", *WEEKDAY_FIELDS, "opens", "closes", "valid_from", "valid_to", "every_year"
+    ):
+        if page_id in rules:
+            weekdays = frozenset(index for index, flag in enumerate(flags) if flag)
+            season = Season(valid_from, valid_to, every_year) if valid_from and valid_to else None
+            rules[page_id].append(WeeklyRule(weekdays, opens, closes, season))
+    exception_rows = OpeningHoursException.objects.filter(page_id__in=scope).order_by("page_id", "sort_order")
+    for page_id, date_from, date_to, closed, opens, closes, reason in exception_rows.values_list(
+        "page_id", "date_from", "date_to", "closed", "opens", "closes", "reason"
+    ):
+        if page_id in exceptions:
+            exceptions[page_id].append(
+                DatedException(date_from, date_to or date_from, closed, opens, closes, reason)
+            )
     return {
-        pk: build_schedule(rules[pk], exceptions[pk], closed) for pk, closed in closed_on_holidays.items()
+        pk: OpeningSchedule(tuple(rules[pk]), tuple(exceptions[pk]), closed)
+        for pk, closed in closed_on_holidays.items()
     }
 
 
