@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
+from cms.api.http_cache import forget_hot_answers
 from tests.factories import SiteTree
 
 
@@ -9,6 +10,7 @@ from tests.factories import SiteTree
 def _fresh_cache():
     """Each test starts with an empty cache: the database is rolled back, cached answers are not."""
     cache.clear()
+    forget_hot_answers()
     yield
 
 

@@ -10,7 +10,9 @@ come from the clock alone (an event that ends, a shop that closes, an expiry dat
 
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -40,6 +42,7 @@ class CachedAnswer:
     etag: str
     last_modified: int  # epoch seconds
     stored_at: float = 0.0  # epoch seconds; gives the Age of a kept answer
+    expires_at: float = 0.0  # epoch seconds; when the shared cache lets it go
 
     def to_response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)
@@ -49,6 +52,55 @@ class CachedAnswer:
             # Clients count max-age from when the answer was made, not from when it was served again.
             response["Age"] = str(max(0, int(time.time() - self.stored_at)))
         return response
+
+
+# Hot answers, per process: the shared cache stays the source of truth, but the most read answers are
+# also kept here so a hit costs no cache round trip and no unpickling. Safe because the key carries the
+# versions (read from the shared cache on every request): an invalidation changes the key everywhere.
+HOT_ENTRIES = 512
+HOT_BYTES = 16 * 1024 * 1024
+_hot: OrderedDict[str, CachedAnswer] = OrderedDict()
+_hot_bytes = 0
+_hot_lock = threading.Lock()
+
+
+def _recall(key: str) -> CachedAnswer | None:
+    with _hot_lock:
+        answer = _hot.get(key)
+        if answer is None:
+            return None
+        if answer.expires_at <= time.time():
+            _drop(key)
+            return None
+        _hot.move_to_end(key)
+        return answer
+
+
+def _remember(key: str, answer: CachedAnswer) -> None:
+    global _hot_bytes
+    size = len(answer.body)
+    if size > HOT_BYTES // 8:
+        return
+    with _hot_lock:
+        if key in _hot:
+            _drop(key)
+        _hot[key] = answer
+        _hot_bytes += size
+        while len(_hot) > HOT_ENTRIES or _hot_bytes > HOT_BYTES:
+            _drop(next(iter(_hot)))
+
+
+def _drop(key: str) -> None:
+    global _hot_bytes
+    _hot_bytes -= len(_hot.pop(key).body)
+
+
+def forget_hot_answers() -> None:
+    """Empty this process's hot answers (tests, and whoever clears the shared cache)."""
+    global _hot_bytes
+    with _hot_lock:
+        _hot.clear()
+        _hot_bytes = 0
 
 
 def is_cacheable_request(request: HttpRequest) -> bool:
@@ -88,7 +140,14 @@ def lookup(request: HttpRequest) -> tuple[str, CachedAnswer | None]:
     key = f"roland:answer:{content}:{visibility}:{variant}"
     if settings.API_CACHE_SERVER_SECONDS <= 0:  # switched off
         return key, None
-    return key, cache.get(key)
+    answer = _recall(key)
+    if answer is None:
+        answer = cache.get(key)
+        if answer is not None:
+            if not answer.expires_at:  # kept before answers carried their expiry
+                answer.expires_at = answer.stored_at + settings.API_CACHE_SERVER_SECONDS
+            _remember(key, answer)
+    return key, answer
 
 
 def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswer | None:
@@ -120,7 +179,9 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
         last_modified=_last_modified(key, etag_for(body)),
         stored_at=time.time(),
     )
+    answer.expires_at = answer.stored_at + lifetime
     cache.set(key, answer, lifetime)
+    _remember(key, answer)
     return answer
 
 

@@ -161,3 +161,27 @@ def test_answers_for_another_host_are_not_shared(client, tree, settings):
     other = client.get("/api/v1/pois", HTTP_HOST="api.example")
     assert other["X-Roland-Cache"] == "miss"
     assert other.json()["items"][0]["api_url"].startswith("http://api.example/")
+
+
+def test_hot_answers_keep_the_shared_caches_lifetime_and_versions(client, tree, any_cache, monkeypatch):
+    """Each process keeps the most read answers too; they end when the shared copy would."""
+    import time
+
+    from django.core.cache import cache
+
+    from cms.api import http_cache
+
+    tree.poi(title="Rathaus")
+    first = client.get("/api/v1/pois")
+    assert first[CACHE] == "miss"
+    key, _answer = http_cache.lookup(first.wsgi_request)
+    cache.delete(key)  # the shared copy is gone: what follows is the process's own copy
+    assert client.get("/api/v1/pois")[CACHE] == "hit"
+    # Past the lifetime (60 s) that copy is not served either.
+    later = time.time() + 61
+    monkeypatch.setattr(http_cache.time, "time", lambda: later)
+    assert client.get("/api/v1/pois")[CACHE] == "miss"
+    # A publish changes the key in every process: the new title shows at once.
+    tree.poi(title="Stadtbibliothek")
+    response = client.get("/api/v1/pois")
+    assert response[CACHE] == "miss" and titles(response) == {"Rathaus", "Stadtbibliothek"}
