@@ -11,7 +11,7 @@ import time
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
 logger = logging.getLogger("roland.cache")
 
@@ -22,6 +22,23 @@ class CacheUnavailable(Exception):
     """Raised by incr() only, so counters (rate limits) can tell 'unknown' from 'zero'."""
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django builds a new redis.Redis for every cache call; each copies ~170 response callbacks,
+    about 0.4 ms, twice per cached API answer. Clients are thread-safe (connections come from the
+    pool per command), so one per connection pool is kept."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clients: dict[int, Any] = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     def __init__(self, server: str, params: dict[str, Any]) -> None:
         options = params.setdefault("OPTIONS", {})
@@ -30,6 +47,7 @@ class ResilientRedisCache(RedisCache):
         options.setdefault("socket_connect_timeout", 0.5)
         options.setdefault("socket_timeout", 0.5)
         super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
         self._down_until = 0.0
 
     @property

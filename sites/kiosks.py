@@ -17,6 +17,7 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -25,7 +26,6 @@ from cms.api.i18n import with_fallback
 from cms.visibility import visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
-from tourism.api.events import events_near
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.services.geo import bounding_box, distance_km
 from tourism.services.opening_hours import BERLIN
@@ -136,22 +136,68 @@ def screen_context(screen: KioskScreen, request: HttpRequest, now: datetime) -> 
     return ctx
 
 
-def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, slugs: dict) -> list:
-    """Occurrences overlapping now … the end of the upcoming days, for the screen's events."""
-    events = with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
-    if slugs.get("event"):
-        events = events.filter(categories__slug__in=slugs["event"])
+@dataclass(frozen=True)
+class Slot:
+    """What choosing a screen's occurrences needs of one, without loading the event."""
+
+    pk: int
+    event_id: int
+    start: datetime
+    end: datetime
+
+
+def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, slugs: dict) -> list[Slot]:
+    """Occurrences overlapping now … the end of the upcoming days, for the screen's events (at most 500).
+
+    Light rows only: with thousands of events around a screen, loading every occurrence with its
+    event, image and categories (and passing thousands of event ids back to the database) took most
+    of a second; only the few that are shown are loaded in full (`load_occurrences`).
+    """
     point = screen_point(screen)
     if point is None:
         return []
-    events = events.filter(pk__in=events_near(events, point, float(screen.radius_km)))
-    return list(
-        EventOccurrence.objects.filter(
-            event__in=events.values("pk"), start__lt=window.upcoming_end, end__gt=window.now
+    events = with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
+    if slugs.get("event"):
+        events = events.filter(categories__slug__in=slugs["event"])
+    radius = float(screen.radius_km)
+    min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], radius)
+    in_box = Q(venue__latitude__range=(min_lat, max_lat), venue__longitude__range=(min_lng, max_lng)) | Q(
+        venue__isnull=True, latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
+    )
+    in_window = EventOccurrence.objects.filter(start__lt=window.upcoming_end, end__gt=window.now)
+    # Visibility for the window's events only (as in the events list: no hash of every visible event).
+    events = events.filter(in_box, pk__in=in_window.values("event_id"))
+    rows = (
+        in_window.filter(event__in=events.values("pk"))
+        .order_by("start", "pk")
+        .values_list(
+            "pk",
+            "event_id",
+            "start",
+            "end",
+            "event__venue__latitude",
+            "event__venue__longitude",
+            "event__latitude",
+            "event__longitude",
         )
-        .select_related("event", "event__image", "event__venue")
+    )
+    slots = []
+    for pk, event_id, start, end, venue_lat, venue_lng, lat, lng in rows:
+        place = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
+        if place[0] is None or distance_km(point[0], point[1], float(place[0]), float(place[1])) > radius:
+            continue
+        slots.append(Slot(pk, event_id, start, end))
+        if len(slots) == 500:
+            break
+    return slots
+
+
+def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, EventOccurrence]:
+    """The shown occurrences in full, with event, image, venue and categories (a fixed number of queries)."""
+    return (
+        EventOccurrence.objects.select_related("event", "event__image", "event__venue")
         .prefetch_related(categories_prefetch(ctx, "event__categories"), *image_prefetches("event__image"))
-        .order_by("start", "pk")[:500]
+        .in_bulk([slot.pk for slot in slots])
     )
 
 
@@ -193,13 +239,20 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
         pois = pois.exclude(translation_key=screen.venue.translation_key)
-    found = []
-    for poi in pois.select_related("image").prefetch_related(*image_prefetches("image"))[:200]:
-        distance = distance_km(point[0], point[1], float(poi.latitude), float(poi.longitude))
+    # Ranked on light rows (every place in the box, so the nearest really are chosen); only the
+    # chosen few are loaded with their images.
+    ranked = []
+    for pk, lat, lng, image_id in pois.values_list("pk", "latitude", "longitude", "image_id"):
+        distance = distance_km(point[0], point[1], float(lat), float(lng))
         if distance <= float(screen.radius_km):
-            found.append((poi, distance))
-    found.sort(key=lambda pair: (pair[0].image_id is None, pair[1], pair[0].pk))
-    return found[:MAX_HIGHLIGHTS]
+            ranked.append((image_id is None, distance, pk))
+    chosen = sorted(ranked)[:MAX_HIGHLIGHTS]
+    loaded = (
+        PointOfInterest.objects.select_related("image")
+        .prefetch_related(*image_prefetches("image"))
+        .in_bulk([pk for _no_image, _distance, pk in chosen])
+    )
+    return [(loaded[pk], distance) for _no_image, distance, pk in chosen if pk in loaded]
 
 
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
@@ -334,7 +387,9 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     window = Window.at(now)
     slugs = category_slugs(screen)
     occurrences = selected_occurrences(screen, ctx, window, slugs)
-    running, later, coming = split_occurrences(occurrences, window)
+    slots = split_occurrences(occurrences, window)
+    loaded = load_occurrences([slot for group in slots for slot in group], ctx)
+    running, later, coming = ([loaded[slot.pk] for slot in group if slot.pk in loaded] for group in slots)
     shown = [*running, *later, *coming]
     events = list({occ.event.pk: occ.event for occ in shown}.values())
     known_events = translations(events, Event, codes, ctx)
