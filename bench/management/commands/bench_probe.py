@@ -2,6 +2,8 @@
 uncached answer (what gunicorn pays on a cache miss), measured with Django's test client."""
 
 import json
+import statistics
+import time
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
@@ -58,6 +60,36 @@ def measure(client: Client, url: str) -> dict[str, int]:
     return {"status": response.status_code, "queries": len(queries), "bytes": len(response.content)}
 
 
+# Broad and narrow words of the scale data, German and English; each answered uncached.
+SEARCH_QUERIES = [
+    ("Schloss", "de"),
+    ("Museum", "de"),
+    ("Führung Altstadt", "de"),
+    ("Roland", "de"),
+    ("castle", "en"),
+    ("museum", "en"),
+]
+
+
+def search_latency(client: Client, rounds: int = 10) -> dict:
+    """Whole-request search latency for one client (no queueing), uncached: p50 and p99 in ms."""
+    timings: list[float] = []
+    for query, locale in SEARCH_QUERIES:
+        url = f"/api/v1/search?q={query}&locale={locale}"
+        client.get(url)
+        for _ in range(rounds):
+            started = time.perf_counter()
+            client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    return {
+        "queries": [f"{query} ({locale})" for query, locale in SEARCH_QUERIES],
+        "requests": len(timings),
+        "p50_ms": round(statistics.median(timings), 1),
+        "p99_ms": round(timings[min(len(timings) - 1, int(len(timings) * 0.99))], 1),
+    }
+
+
 class Command(BaseCommand):
     help = "Print the benchmark's URLs with SQL queries and bytes per uncached answer, as JSON."
 
@@ -68,6 +100,7 @@ class Command(BaseCommand):
             result = {}
             for name, urls in scenarios.items():
                 result[name] = {side: {"url": url, **measure(client, url)} for side, url in urls.items()}
+            result["search_latency"] = search_latency(client)
             # The contract for lists: the same number of queries for 1 item as for 100.
             for name in ("events_week", "pois_near_open"):
                 url = result[name]["roland"]["url"]
