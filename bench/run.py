@@ -289,7 +289,7 @@ def rss_growth(server: Server, path: str, rps: float) -> dict:
     """
     server.warm(path)
     before = server.worker_rss_kb()
-    seconds = max(DURATION, int(RSS_REQUESTS / max(rps, 1) * 1.2) + 1)
+    seconds = max(DURATION, int(RSS_REQUESTS / max(rps, 1) * 1.5) + 1)
     figures = wrk(server, path, 8, seconds=seconds)
     after = server.worker_rss_kb()
     return {"path": path, "requests": figures["requests"], "rss_kb_before": before, "rss_kb_after": after,
