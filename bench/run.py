@@ -6,7 +6,7 @@ cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 
 Writes bench/results/<date>.json and .md and the table in bench/README.md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
-BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 8),
+BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 5),
 BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64").
 """
 
@@ -34,7 +34,7 @@ RSS_REQUESTS = 10_000
 
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/roland_bench")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
-DURATION = int(os.environ.get("BENCH_DURATION", 8))
+DURATION = int(os.environ.get("BENCH_DURATION", 5))
 CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "8,64").split(",")]
 SCALE = {
     "pois": int(os.environ.get("BENCH_POIS", 5000)),
