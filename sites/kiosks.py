@@ -17,7 +17,6 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import Q
 from django.http import HttpRequest
 from wagtail.models import Page
 
@@ -26,6 +25,7 @@ from cms.api.i18n import with_fallback
 from cms.visibility import visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
+from tourism.api.events import place_in_box, within_radius
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.services.geo import bounding_box, distance_km
 from tourism.services.opening_hours import BERLIN
@@ -160,13 +160,9 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     if slugs.get("event"):
         events = events.filter(categories__slug__in=slugs["event"])
     radius = float(screen.radius_km)
-    min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], radius)
-    in_box = Q(venue__latitude__range=(min_lat, max_lat), venue__longitude__range=(min_lng, max_lng)) | Q(
-        venue__isnull=True, latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
-    )
     in_window = EventOccurrence.objects.filter(start__lt=window.upcoming_end, end__gt=window.now)
     # Visibility for the window's events only (as in the events list: no hash of every visible event).
-    events = events.filter(in_box, pk__in=in_window.values("event_id"))
+    events = events.filter(place_in_box(point, radius), pk__in=in_window.values("event_id"))
     rows = (
         in_window.filter(event__in=events.values("pk"))
         .order_by("start", "pk")
@@ -182,9 +178,8 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
         )
     )
     slots = []
-    for pk, event_id, start, end, venue_lat, venue_lng, lat, lng in rows:
-        place = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
-        if place[0] is None or distance_km(point[0], point[1], float(place[0]), float(place[1])) > radius:
+    for pk, event_id, start, end, *coordinates in rows:
+        if not within_radius(point, radius, *coordinates):
             continue
         slots.append(Slot(pk, event_id, start, end))
         if len(slots) == 500:

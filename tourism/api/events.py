@@ -179,21 +179,28 @@ def parse_id_param(param: str, raw: str) -> int:
     return int(raw)
 
 
+def place_in_box(near: tuple[float, float], radius: float, prefix: str = "") -> Q:
+    """Events (or, with `prefix` "event__", their occurrences) whose place — the venue's coordinates,
+    else the event's own — lies in the box around `near`; the exact distance is `within_radius`."""
+    min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], radius)
+    lat, lng = (min_lat, max_lat), (min_lng, max_lng)
+    return Q(**{f"{prefix}venue__latitude__range": lat, f"{prefix}venue__longitude__range": lng}) | Q(
+        **{f"{prefix}venue__isnull": True, f"{prefix}latitude__range": lat, f"{prefix}longitude__range": lng}
+    )
+
+
+def within_radius(near: tuple[float, float], radius: float, venue_lat, venue_lng, lat, lng) -> bool:
+    """The exact check after `place_in_box`, on the venue's coordinates or else the event's own."""
+    place = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
+    return place[0] is not None and distance_km(near[0], near[1], float(place[0]), float(place[1])) <= radius
+
+
 def events_near(events, near: tuple[float, float], radius: float) -> list[int]:
     """Events whose venue (or own location) lies within the radius: box in SQL, exact distance here."""
-    min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], radius)
-    in_box = Q(venue__latitude__range=(min_lat, max_lat), venue__longitude__range=(min_lng, max_lng)) | Q(
-        venue__isnull=True, latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng)
-    )
-    rows = events.filter(in_box).values_list(
+    rows = events.filter(place_in_box(near, radius)).values_list(
         "pk", "venue__latitude", "venue__longitude", "latitude", "longitude"
     )
-    found = []
-    for pk, venue_lat, venue_lng, lat, lng in rows:
-        point = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
-        if point[0] is not None and distance_km(near[0], near[1], float(point[0]), float(point[1])) <= radius:
-            found.append(pk)
-    return found
+    return [pk for pk, *coordinates in rows if within_radius(near, radius, *coordinates)]
 
 
 def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
