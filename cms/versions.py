@@ -32,9 +32,18 @@ def _fresh() -> int:
 _snapshot: ContextVar[dict[str, int] | None] = ContextVar("roland_versions", default=None)
 
 
+def cache_keys(*names: str) -> list[str]:
+    """The cache keys of some versions, for a caller that reads them along with other work."""
+    return [_key(name) for name in names]
+
+
 @contextmanager
-def snapshot(*names: str) -> Iterator[None]:
-    token = _snapshot.set(dict(zip(names, current_many(*names), strict=True)))
+def snapshot(*names: str, known: dict | None = None) -> Iterator[None]:
+    """Fix these versions for the block; `known` holds values already read (by cache key)."""
+    known = known or {}
+    missing = [name for name in names if not known.get(_key(name))]
+    fetched = dict(zip(missing, current_many(*missing), strict=True)) if missing else {}
+    token = _snapshot.set({name: known.get(_key(name)) or fetched[name] for name in names})
     try:
         yield
     finally:
