@@ -7,6 +7,7 @@ member of a group is OR-ed with the group's other members; excluded words are wi
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
@@ -61,16 +62,23 @@ def groups_from_terms(texts: Iterable[str]) -> list[Group]:
     return groups
 
 
-def expand(query: ParsedQuery, code: str, groups: list[Group]) -> ParsedQuery:
-    """The query with every phrase that belongs to a group OR-ed with the group's other members."""
-    if not groups:
-        return query
+@lru_cache(maxsize=64)
+def _analysed_members(code: str, groups: tuple[Group, ...]) -> dict[tuple[str, ...], list[tuple[str, ...]]]:
+    """Analysed member → the other members of its groups; per language and set of groups, not per search."""
     index: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
     for group in groups:
         for member in group:
             key = tuple(analyse_words(list(member), code))
             if key:
                 index.setdefault(key, []).extend(other for other in group if other != member)
+    return index
+
+
+def expand(query: ParsedQuery, code: str, groups: list[Group]) -> ParsedQuery:
+    """The query with every phrase that belongs to a group OR-ed with the group's other members."""
+    if not groups:
+        return query
+    index = _analysed_members(code, tuple(groups))
     budget = MAX_EXPANDED_PHRASES - sum(len(clause) for clause in query.clauses) - len(query.excluded)
 
     def widen(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:

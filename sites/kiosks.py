@@ -25,7 +25,7 @@ from cms.api.i18n import with_fallback
 from cms.visibility import visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
-from tourism.api.events import place_in_box, within_radius
+from tourism.api.events import occurrences_between, place_in_box, within_radius
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.services.geo import bounding_box, distance_km
 from tourism.services.opening_hours import BERLIN
@@ -160,11 +160,8 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     if slugs.get("event"):
         events = events.filter(categories__slug__in=slugs["event"])
     radius = float(screen.radius_km)
-    in_window = EventOccurrence.objects.filter(start__lt=window.upcoming_end, end__gt=window.now)
-    # Visibility for the window's events only (as in the events list: no hash of every visible event).
-    events = events.filter(place_in_box(point, radius), pk__in=in_window.values("event_id"))
     rows = (
-        in_window.filter(event__in=events.values("pk"))
+        occurrences_between(events.filter(place_in_box(point, radius)), window.now, window.upcoming_end)
         .order_by("start", "pk")
         .values_list(
             "pk",

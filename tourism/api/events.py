@@ -256,15 +256,24 @@ def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) 
     }
 
 
+def occurrences_between(events, start: datetime, end: datetime):
+    """Occurrences of `events` (a queryset) overlapping start … end.
+
+    The events' conditions (visibility, filters) are checked for the window's events only: as a plain
+    join PostgreSQL hashed all ~20,000 visible events of the scale data for every list (SQL 65 → 41 ms
+    for a week's list).
+    """
+    in_window = EventOccurrence.objects.filter(start__lt=end, end__gt=start)
+    events = events.filter(pk__in=in_window.values("event_id"))
+    return in_window.filter(event__in=events.values("pk"))
+
+
 def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     start, end = window(filters, ctx)
-    in_window = EventOccurrence.objects.filter(start__lt=end, end__gt=start)
-    # Visibility is checked for the events of the window only: without this, PostgreSQL hashed all
-    # ~20,000 visible events of the scale data for every list (SQL 65 → 41 ms for a week's list).
-    events = event_filters(visible_events(ctx), filters, ctx).filter(pk__in=in_window.values("event_id"))
+    events = event_filters(visible_events(ctx), filters, ctx)
     order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
     return (
-        in_window.filter(event__in=events.values("pk"))
+        occurrences_between(events, start, end)
         .select_related("event", "event__image", "event__venue")
         .prefetch_related(
             categories_prefetch(ctx, "event__categories"),

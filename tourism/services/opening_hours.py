@@ -185,44 +185,38 @@ def schedules_by_page(closed_on_holidays: dict[int, bool], pages=None) -> dict[i
         "page_id", *WEEKDAY_FIELDS, "opens", "closes", "valid_from", "valid_to", "every_year"
     ):
         if page_id in rules:
-            weekdays = frozenset(index for index, flag in enumerate(flags) if flag)
-            season = Season(valid_from, valid_to, every_year) if valid_from and valid_to else None
-            rules[page_id].append(WeeklyRule(weekdays, opens, closes, season))
+            weekdays = [index for index, flag in enumerate(flags) if flag]
+            rules[page_id].append(weekly_rule(weekdays, opens, closes, valid_from, valid_to, every_year))
     exception_rows = OpeningHoursException.objects.filter(page_id__in=scope).order_by("page_id", "sort_order")
     for page_id, date_from, date_to, closed, opens, closes, reason in exception_rows.values_list(
         "page_id", "date_from", "date_to", "closed", "opens", "closes", "reason"
     ):
         if page_id in exceptions:
-            exceptions[page_id].append(
-                DatedException(date_from, date_to or date_from, closed, opens, closes, reason)
-            )
+            exceptions[page_id].append(dated_exception(date_from, date_to, closed, opens, closes, reason))
     return {
         pk: OpeningSchedule(tuple(rules[pk]), tuple(exceptions[pk]), closed)
         for pk, closed in closed_on_holidays.items()
     }
 
 
+def weekly_rule(weekdays, opens: time, closes: time, valid_from, valid_to, every_year: bool) -> WeeklyRule:
+    """A weekly rule from a rule row's values: a season only when both of its dates are set."""
+    season = Season(valid_from, valid_to, every_year) if valid_from and valid_to else None
+    return WeeklyRule(frozenset(weekdays), opens, closes, season)
+
+
+def dated_exception(date_from: date, date_to, closed: bool, opens, closes, reason: str) -> DatedException:
+    """A dated exception from an exception row's values: one day when it has no end date."""
+    return DatedException(date_from, date_to or date_from, closed, opens, closes, reason)
+
+
 def build_schedule(rule_rows, exception_rows, closed_on_public_holidays: bool) -> OpeningSchedule:
     rules = tuple(
-        WeeklyRule(
-            weekdays=frozenset(row.weekdays),
-            opens=row.opens,
-            closes=row.closes,
-            season=Season(row.valid_from, row.valid_to, row.every_year)
-            if row.valid_from and row.valid_to
-            else None,
-        )
+        weekly_rule(row.weekdays, row.opens, row.closes, row.valid_from, row.valid_to, row.every_year)
         for row in rule_rows
     )
     exceptions = tuple(
-        DatedException(
-            start=row.date_from,
-            end=row.date_to or row.date_from,
-            closed=row.closed,
-            opens=row.opens,
-            closes=row.closes,
-            label=row.reason,
-        )
+        dated_exception(row.date_from, row.date_to, row.closed, row.opens, row.closes, row.reason)
         for row in exception_rows
     )
     return OpeningSchedule(rules, exceptions, closed_on_public_holidays)
