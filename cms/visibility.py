@@ -107,14 +107,24 @@ def site_facts(site: Site) -> SiteFacts:
 
 def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:
     """Live, within go-live/expiry, inside the site, and not under a password, login or group restriction."""
+    # aliases would repeat their original
+    return visible_in_site(queryset.filter(live=True, alias_of__isnull=True), site)
+
+
+def visible_in_site(queryset: QuerySet, site: Site) -> QuerySet:
+    """The rule's checks that read only a row's `path`, `go_live_at` and `expire_at`: inside the site,
+    within go-live/expiry, not under a restriction.
+
+    Split out so a table that holds copies of those facts for live pages only (the search table,
+    search.models.SearchEntry) is held to the same rule without joining the page table.
+    """
     facts = site_facts(site)
     now = timezone.now()
     in_site = reduce(
         or_, (Q(path__startswith=path) for path, _url in facts.root_paths.values()), Q(pk__in=[])
     )
     queryset = (
-        queryset.filter(live=True, alias_of__isnull=True)  # aliases would repeat their original
-        .filter(in_site)
+        queryset.filter(in_site)
         .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
         .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
     )

@@ -15,13 +15,14 @@ from pydantic import Field
 from cms.api.context import ApiContext, api_context
 from cms.api.params import ListParams, strict_query
 from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
+from cms.visibility import visible_pages
 from media.schemas import image_prefetches
 from tourism.api.common import categories_prefetch, envelope, item_base
 from tourism.api.events import PATH as EVENTS_PATH
 from tourism.api.events import OccurrenceItem, event_fields, venue_translations
 from tourism.api.news import NewsItem, news_item
-from tourism.api.pois import PoiItem, list_queryset, poi_item
-from tourism.models import Event, EventOccurrence, NewsArticle
+from tourism.api.pois import PoiItem, poi_item, with_item_prefetches
+from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.services.opening_hours import BERLIN
 
 from . import services
@@ -111,7 +112,7 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
     upcoming = EventOccurrence.objects.filter(event=OuterRef("pk"), end__gt=ctx.now).order_by("start")
     latest = EventOccurrence.objects.filter(event=OuterRef("pk")).order_by("-start")
     events = list(
-        Event.objects.filter(pk__in=ids)
+        visible_pages(Event.objects.filter(pk__in=ids), ctx.site)
         .select_related("image", "venue")
         .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
         .annotate(
@@ -144,16 +145,20 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
 
 
 def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
-    """The hits as list items, in hit order (a page hidden since the search is left out)."""
+    """The hits as list items, in hit order; each is loaded through the visibility rule on its page
+    row, so a page hidden since it was indexed is left out whatever the search table says."""
     ids = {kind: [hit.page_id for hit in hits if hit.kind == kind] for kind in PATHS}
     items: dict[int, dict] = {}
     if ids["poi"]:
-        items.update({poi.pk: poi_item(poi, ctx) for poi in list_queryset(ctx).filter(pk__in=ids["poi"])})
+        pois = with_item_prefetches(
+            visible_pages(PointOfInterest.objects.filter(pk__in=ids["poi"]), ctx.site), ctx
+        )
+        items.update({poi.pk: poi_item(poi, ctx) for poi in pois})
     if ids["event"]:
         items.update(event_items(ids["event"], ctx))
     if ids["news"]:
         articles = (
-            NewsArticle.objects.filter(pk__in=ids["news"])
+            visible_pages(NewsArticle.objects.filter(pk__in=ids["news"]), ctx.site)
             .select_related("image")
             .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
         )

@@ -13,7 +13,7 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from .analysis import ParsedQuery
-from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries
+from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries, still_visible
 
 logger = logging.getLogger("roland.search")
 
@@ -99,4 +99,6 @@ def engine_suggest(site, choice, text: str, filters: SearchFilters) -> list[tupl
         page_id: (kind, title) for page_id, kind, title in entries.values_list("page_id", "kind", "title")
     }
     ordered = [page_id for page_id in dict.fromkeys(found) if page_id in titles][:SUGGEST_SIZE]
+    shown = still_visible(site, ordered) if ordered else set()
+    ordered = [page_id for page_id in ordered if page_id in shown]
     return [(Hit(page_id, titles[page_id][0]), titles[page_id][1]) for page_id in ordered]

@@ -2,13 +2,18 @@
 
 Called synchronously from the publish signals (a few cheap statements per page), so the index never
 waits for the background worker; `rebuild_search_index` (and `update_index`) rebuild it in bulk.
-Only live, non-alias POI, event and news pages are written. Restrictions, go-live and expiry change
-without a publish, so they are applied again at query time through `cms.visibility.visible_pages`.
+Only live, non-alias POI, event and news pages are written, each with copies of the facts the
+visibility rule reads (path, go-live, expiry, translation key): Wagtail changes those only by
+publishing, unpublishing or moving a page, and each of those rewrites the row. Restrictions and site
+roots are not copied: the rule compares the row's path with them at query time
+(`cms.visibility.visible_in_site`), and the hits shown are checked against the page rows again.
 """
 
 from collections.abc import Callable, Iterable, Iterator
+from datetime import datetime
 
 from django.db import connection, transaction
+from django.db.models import Max
 from wagtail.models import Page
 
 from .analysis import analyse, postgres_config
@@ -70,6 +75,57 @@ def _write_fts(rows: list[tuple[int, str, str, str]]) -> None:
         )
 
 
+def last_occurrence_ends(event_ids: list[int]) -> dict[int, datetime]:
+    """When each event's last stored occurrence ends (events without occurrences are left out)."""
+    from tourism.models import EventOccurrence
+
+    rows = (
+        EventOccurrence.objects.filter(event_id__in=event_ids)
+        .values("event_id")
+        .annotate(last_end=Max("end"))
+        .values_list("event_id", "last_end")
+    )
+    return dict(rows)
+
+
+def refresh_occurrence_end(event_id: int) -> None:
+    """Copy when the event's last occurrence ends onto its entry (if it has one): one UPDATE."""
+    SearchEntry.objects.filter(page_id=event_id, kind=ContentKind.EVENT).update(
+        last_occurrence_end=last_occurrence_ends([event_id]).get(event_id)
+    )
+
+
+def _entry(page: Page, code: str, last_end: datetime | None) -> SearchEntry:
+    """The row for a live page: its text, language and the facts the visibility rule reads."""
+    return SearchEntry(
+        page_id=page.pk,
+        kind=content_kind(page),
+        locale_id=page.locale_id,
+        title=page.title,
+        body=body_text(page),
+        config=postgres_config(code),
+        last_occurrence_end=last_end,
+        path=page.path,
+        translation_key=page.translation_key,
+        go_live_at=page.go_live_at,
+        expire_at=page.expire_at,
+    )
+
+
+ENTRY_FIELDS = [
+    "kind",
+    "locale_id",
+    "title",
+    "body",
+    "config",
+    "last_occurrence_end",
+    "path",
+    "translation_key",
+    "go_live_at",
+    "expire_at",
+]
+
+
 @transaction.atomic
 def index_page(page: Page) -> bool:
     """Write (or remove) one page's entry; True when the page is now in the index."""
@@ -77,18 +133,15 @@ def index_page(page: Page) -> bool:
     if not is_indexable(page):
         remove_page(page.pk)
         return False
-    title, body, code = page.title, body_text(page), _language(page.locale_id)
-    SearchEntry.objects.update_or_create(
-        page_id=page.pk,
-        defaults={
-            "kind": content_kind(page),
-            "locale_id": page.locale_id,
-            "title": title,
-            "body": body,
-            "config": postgres_config(code),
-        },
+    code = _language(page.locale_id)
+    last_end = (
+        last_occurrence_ends([page.pk]).get(page.pk) if content_kind(page) == ContentKind.EVENT else None
     )
-    _write_fts([(page.pk, code, title, body)])
+    entry = _entry(page, code, last_end)
+    SearchEntry.objects.update_or_create(
+        page_id=page.pk, defaults={name: getattr(entry, name) for name in ENTRY_FIELDS}
+    )
+    _write_fts([(page.pk, code, entry.title, entry.body)])
     return True
 
 
@@ -136,20 +189,14 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
     written = 0
     for chunk in _chunks(_indexable_pages(), BATCH):
-        entries = [
-            SearchEntry(
-                page_id=page.pk,
-                kind=content_kind(page),
-                locale_id=page.locale_id,
-                title=page.title,
-                body=body_text(page),
-                config=postgres_config(codes[page.locale_id]),
-            )
-            for page in chunk
-        ]
+        ends = last_occurrence_ends([page.pk for page in chunk if content_kind(page) == ContentKind.EVENT])
+        entries = [_entry(page, codes[page.locale_id], ends.get(page.pk)) for page in chunk]
         SearchEntry.objects.bulk_create(entries)
         _write_fts([(e.page_id, codes[e.locale_id], e.title, e.body) for e in entries])
         written += len(entries)
         if progress:
             progress(written)
+    from cms.signals import content_changed
+
+    content_changed()  # cached search answers came from the old table
     return written

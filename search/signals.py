@@ -1,5 +1,5 @@
-"""Signal wiring only: publish, unpublish and move keep the own search table current (search.index);
-synonym changes invalidate cached answers.
+"""Signal wiring only: publish, unpublish and move keep the own search table current (search.index),
+and so do new event occurrences; synonym changes invalidate cached answers.
 
 A deleted page's entry goes with it (foreign key cascade; on SQLite a trigger clears the FTS row).
 """
@@ -7,7 +7,9 @@ A deleted page's entry goes with it (foreign key cascade; on SQLite a trigger cl
 from django.db.models.signals import post_delete, post_save
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .index import content_kind, index_page, index_subtree, remove_page
+from tourism.services.occurrences import occurrences_changed
+
+from .index import content_kind, index_page, index_subtree, refresh_occurrence_end, remove_page
 from .models import SynonymGroup
 
 
@@ -27,6 +29,13 @@ def _on_move(sender, instance, **kwargs) -> None:
 page_published.connect(_on_publish, dispatch_uid="roland_search_published")
 page_unpublished.connect(_on_unpublish, dispatch_uid="roland_search_unpublished")
 post_page_move.connect(_on_move, dispatch_uid="roland_search_moved")
+
+
+def _on_occurrences_changed(sender, event_id, **kwargs) -> None:
+    refresh_occurrence_end(event_id)
+
+
+occurrences_changed.connect(_on_occurrences_changed, dispatch_uid="roland_search_occurrences")
 
 
 def _synonyms_changed(sender, **kwargs) -> None:

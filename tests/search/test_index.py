@@ -1,15 +1,18 @@
 """The own search table follows publishing, and the rebuild command restores it."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
+from wagtail.models import Page
 
 from search.analysis import analyse, fts5_match, parse_query
 from search.models import SearchEntry, SynonymGroup
 from search.synonyms import expand, groups_from_terms, split_terms, validate_terms
+from tourism.models import EventOccurrence
 
 pytestmark = pytest.mark.django_db
 
@@ -84,13 +87,50 @@ def test_publish_unpublish_and_delete_maintain_the_entry(tree):
 
 def test_rebuild_command_restores_the_index_with_progress(tree, client):
     poi = tree.poi(title="Kloster Althaldensleben")
-    tree.event(title="Konzert im Kloster")
+    concert = tree.event(title="Konzert im Kloster", start_date=timezone.localdate() + timedelta(days=5))
     tree.news_article(title="Kloster geöffnet")
+    last_end = EventOccurrence.objects.get(event=concert).end
+    assert SearchEntry.objects.get(page_id=concert.pk).last_occurrence_end == last_end
     SearchEntry.objects.all().delete()
     assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 0
     out = StringIO()
     call_command("rebuild_search_index", stdout=out)
     assert "Indexing 3 pages" in out.getvalue() and "3/3" in out.getvalue()
     assert SearchEntry.objects.count() == 3
-    body = client.get("/api/v1/search", {"q": "Kloster", "past": "true"}).json()
+    body = client.get("/api/v1/search", {"q": "Kloster"}).json()
     assert poi.pk in [item["id"] for item in body["items"]] and body["count"] == 3
+    # "upcoming only" rests on the end of the last occurrence, written with the rebuilt entry
+    assert SearchEntry.objects.get(page_id=concert.pk).last_occurrence_end == last_end
+
+
+def test_entries_copy_the_page_facts_and_follow_expiry_and_moves(tree, client):
+    """The visibility rule runs on the table's copies of path, go-live, expiry and translation key."""
+    poi = tree.poi(title="Kloster Althaldensleben")
+    entry = SearchEntry.objects.get(page_id=poi.pk)
+    assert (entry.path, entry.translation_key, entry.expire_at) == (poi.path, poi.translation_key, None)
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 1
+    # Published with an expiry that has passed (the publish_scheduled job has not run yet): hidden.
+    poi.expire_at = timezone.now() - timedelta(minutes=1)
+    poi.save_revision().publish()
+    assert SearchEntry.objects.get(page_id=poi.pk).expire_at == poi.expire_at
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 0
+    poi.expire_at = None
+    poi.save_revision().publish()
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 1
+    # Moved out of the site: the copied path follows, and the site no longer finds it.
+    poi.move(tree.home.get_parent(), pos="last-child")
+    poi.refresh_from_db()
+    assert SearchEntry.objects.get(page_id=poi.pk).path == poi.path
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 0
+
+
+def test_a_row_out_of_step_never_reveals_a_hidden_page(tree, client):
+    """A page hidden by a direct database write (no signal, so its row is stale) is still never shown."""
+    tree.poi(title="Kloster Althaldensleben", slug="kloster")
+    hidden = tree.poi(title="Kloster Hundisburg", slug="hundisburg")
+    Page.objects.filter(pk=hidden.pk).update(live=False)  # bypasses Wagtail: the search row stays
+    assert SearchEntry.objects.filter(page_id=hidden.pk).exists()
+    body = client.get("/api/v1/search", {"q": "Kloster"}).json()
+    assert [item["title"] for item in body["items"]] == ["Kloster Althaldensleben"]
+    suggested = client.get("/api/v1/search/suggest", {"q": "Kloster"}).json()
+    assert [item["title"] for item in suggested] == ["Kloster Althaldensleben"]

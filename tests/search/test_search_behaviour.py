@@ -11,10 +11,12 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from cms.signals import content_changed
 from home.demo.translation import translate_with_strings
 from search.models import SynonymGroup
 from tests.factories import CategoryFactory
 from tests.querycount import count_api_queries
+from tourism.services.occurrences import refresh_occurrences, remove_occurrences
 
 pytestmark = pytest.mark.django_db
 
@@ -137,6 +139,25 @@ def test_past_events_only_with_past_true(client, content):
     assert ids(search(client, "Rundgang", type="event")) == [content["tour"].pk]
     found = ids(search(client, "Rundgang", type="event", past="true"))
     assert sorted(found) == sorted([content["tour"].pk, content["old_tour"].pk])
+
+
+def test_an_event_whose_dates_pass_leaves_the_upcoming_results(client, content):
+    """Occurrences are rewritten on publish and by the daily horizon job; search follows them."""
+    tour = content["tour"]
+
+    def move_to(days: int) -> None:  # what the horizon job does for each live event, then once for all
+        tour.start_date = timezone.localdate() + timedelta(days=days)
+        refresh_occurrences(tour)
+        content_changed()
+
+    move_to(-3)
+    assert ids(search(client, "Nachtwächter")) == []
+    assert ids(search(client, "Nachtwächter", past="true")) == [tour.pk]
+    move_to(3)
+    assert ids(search(client, "Nachtwächter")) == [tour.pk]
+    remove_occurrences(tour)  # an event without dates is not upcoming
+    content_changed()
+    assert ids(search(client, "Nachtwächter")) == []
 
 
 def test_event_items_carry_their_next_date(client, content):

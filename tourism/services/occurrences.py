@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from .recurrence import RecurrenceError, expand
@@ -14,6 +15,11 @@ from .recurrence import RecurrenceError, expand
 logger = logging.getLogger(__name__)
 
 PAST_WINDOW = timedelta(days=366)
+
+# Sent with `event_id` after an event's occurrences changed (written, moved or removed; not when a
+# refresh found nothing to do): facts derived from them elsewhere, such as the search table's
+# "last occurrence ends", follow.
+occurrences_changed = Signal()
 
 
 def occurrence_window(now: datetime | None = None) -> tuple[datetime, datetime]:
@@ -54,13 +60,15 @@ def refresh_occurrences(event, now: datetime | None = None) -> int:
         occ.end, occ.all_day = wanted[occ.start].end, wanted[occ.start].all_day
     if changed:
         EventOccurrence.objects.bulk_update(changed, ["end", "all_day"])
-    EventOccurrence.objects.bulk_create(
+    added = EventOccurrence.objects.bulk_create(
         [
             EventOccurrence(event=event, start=span.start, end=span.end, all_day=span.all_day)
             for start, span in wanted.items()
             if start not in existing
         ]
     )
+    if stale or changed or added:
+        occurrences_changed.send(sender=EventOccurrence, event_id=event.pk)
     return len(wanted)
 
 
@@ -68,6 +76,8 @@ def remove_occurrences(event) -> int:
     from ..models import EventOccurrence
 
     deleted, _ = EventOccurrence.objects.filter(event=event).delete()
+    if deleted:
+        occurrences_changed.send(sender=EventOccurrence, event_id=event.pk)
     return deleted
 
 
