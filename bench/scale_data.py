@@ -68,7 +68,7 @@ from tourism.models import (
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 from tourism.services.occurrences import occurrence_window
-from tourism.services.opening_hours import BERLIN
+from tourism.services.opening_hours import BERLIN, build_schedule, schedule_key
 from tourism.services.recurrence import EventDates, OccurrenceSpan, RecurrenceError, expand, normalise_rule
 
 SLUG_PREFIX = "scale-"
@@ -788,35 +788,42 @@ class ScaleDataGenerator:
                     raise ScaleDataError(f"{label} [{language}]: {exc}") from exc
                 items.append(Item(page, number, extra))
             self.tick("points of interest (prepared)", number, total, force=number == total)
-        self.insert_pages(PointOfInterest, items, "points of interest")
-        hours_rows, exceptions = [], []
+        # Hours rows are built before the pages are written, so each page carries its schedule's
+        # key from the start (as a page save would give it), not through an UPDATE of every row.
+        rows_by_item: list[tuple[list, list]] = []
         for item in items:
-            for order, (days, opens, closes, season) in enumerate(item.extra["hours"]):
-                hours_rows.append(
-                    OpeningHoursRule(
-                        page_id=item.page.pk,
-                        sort_order=order,
-                        opens=parse_time(opens),
-                        closes=parse_time(closes),
-                        valid_from=month_day(season[0]) if season else None,
-                        valid_to=month_day(season[1]) if season else None,
-                        every_year=True,
-                        **{WEEKDAY_FIELDS[day]: True for day in days},
-                    )
+            rules = [
+                OpeningHoursRule(
+                    sort_order=order,
+                    opens=parse_time(opens),
+                    closes=parse_time(closes),
+                    valid_from=month_day(season[0]) if season else None,
+                    valid_to=month_day(season[1]) if season else None,
+                    every_year=True,
+                    **{WEEKDAY_FIELDS[day]: True for day in days},
                 )
+                for order, (days, opens, closes, season) in enumerate(item.extra["hours"])
+            ]
+            closures = []
             if item.extra["christmas"]:
                 year = (
                     self.today.year if (self.today.month, self.today.day) <= (12, 24) else self.today.year + 1
                 )
-                exceptions.append(
+                closures.append(
                     OpeningHoursException(
-                        page_id=item.page.pk,
-                        sort_order=0,
-                        date_from=date(year, 12, 24),
-                        closed=True,
-                        reason="christmas_eve",
+                        sort_order=0, date_from=date(year, 12, 24), closed=True, reason="christmas_eve"
                     )
                 )
+            schedule = build_schedule(rules, closures, item.page.closed_on_public_holidays)
+            item.page.opening_hours_key = schedule_key(schedule)
+            rows_by_item.append((rules, closures))
+        self.insert_pages(PointOfInterest, items, "points of interest")
+        hours_rows, exceptions = [], []
+        for item, (rules, closures) in zip(items, rows_by_item, strict=True):
+            for row in [*rules, *closures]:
+                row.page_id = item.page.pk
+            hours_rows += rules
+            exceptions += closures
         self.bulk(OpeningHoursRule, hours_rows, "opening hours rules")
         self.bulk(OpeningHoursException, exceptions, "opening hours exceptions")
         self.bulk(

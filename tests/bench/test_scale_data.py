@@ -19,6 +19,7 @@ from tourism.models import (
     PointOfInterestIndexPage,
 )
 from tourism.services.occurrences import refresh_occurrences
+from tourism.services.opening_hours import schedule_for, schedule_key
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +71,11 @@ def test_pages_rows_and_apis_in_both_languages(generate, client):
     german = PointOfInterest.objects.get(translation_key=english.translation_key, locale__language_code="de")
     assert english.title != german.title and english.latitude == german.latitude
     assert english.url_path == f"{english.get_parent().url_path}{english.slug}/"
+
+    # Each place carries the key of its stored hours, as a page save would have written it.
+    for poi in generated(PointOfInterest, "de").prefetch_related("opening_hours", "opening_hours_exceptions"):
+        assert poi.opening_hours_key == schedule_key(schedule_for(poi))
+    assert generated(PointOfInterest, "de").values("opening_hours_key").distinct().count() > 1
 
     # Occurrences are exactly what publishing writes: refreshing changes nothing.
     for event in generated(Event, "en").exclude(recurrence_rule="")[:3]:

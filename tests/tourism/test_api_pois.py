@@ -9,7 +9,7 @@ from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries
-from tourism.models import OpeningHoursException, OpeningHoursRule
+from tourism.models import OpeningHoursException, OpeningHoursRule, PointOfInterest
 
 pytestmark = pytest.mark.django_db
 
@@ -147,6 +147,36 @@ def test_open_at_uses_the_opening_hours_service(client, places):
     assert titles("2026-12-01T11:00:00+01:00") == ["Museum Haldensleben"]  # Tuesday
     assert titles("2026-12-01T18:00:00+01:00") == []
     assert titles("2026-12-24T11:00:00+01:00") == []  # Christmas Eve: closed by exception
+
+
+def test_places_sharing_hours_are_answered_alike_and_a_republished_schedule_counts_at_once(
+    client, places, tree
+):
+    """open_now/open_at evaluate each distinct schedule once, keyed by what the page save stored."""
+
+    def titles(moment):
+        return [item["title"] for item in get(client, "pois", open_at=moment).json()["items"]]
+
+    cafe = tree.poi(title="Museumscafé", slug="museumscafe", live=False)
+    cafe.opening_hours = [
+        OpeningHoursRule(
+            tuesday=True, wednesday=True, thursday=True, friday=True, opens=time(10), closes=time(17)
+        )
+    ]
+    cafe.opening_hours_exceptions = [
+        OpeningHoursException(date_from=date(2026, 12, 24), closed=True, reason="christmas_eve")
+    ]
+    cafe.save_revision().publish()
+    keys = dict(PointOfInterest.objects.values_list("pk", "opening_hours_key"))
+    assert keys[cafe.pk] == keys[places["museum"].pk] != keys[places["castle"].pk]
+    tuesday, saturday = "2026-12-01T11:00:00+01:00", "2026-12-05T11:00:00+01:00"
+    assert titles(tuesday) == ["Museum Haldensleben", "Museumscafé"]
+    cafe = PointOfInterest.objects.get(pk=cafe.pk)
+    cafe.opening_hours = [OpeningHoursRule(saturday=True, opens=time(10), closes=time(17))]
+    cafe.save_revision().publish()
+    assert PointOfInterest.objects.get(pk=cafe.pk).opening_hours_key != keys[cafe.pk]
+    assert titles(tuesday) == ["Museum Haldensleben"]
+    assert titles(saturday) == ["Museumscafé"]
 
 
 def test_paging_links(client, places):

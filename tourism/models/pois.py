@@ -88,6 +88,8 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         help_text=_("Closed on public holidays in Saxony-Anhalt unless an exception gives hours."),
     )
     opening_hours_note = models.TextField(_("note on opening hours"), blank=True)
+    # Written on every save from the rows being saved (tourism.services.opening_hours.schedule_key).
+    opening_hours_key = models.CharField(max_length=16, blank=True, default="", editable=False)
 
     wheelchair = models.CharField(
         _("wheelchair access"), max_length=10, choices=Wheelchair.choices, default=Wheelchair.UNKNOWN
@@ -208,6 +210,22 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         errors = self.clean_coordinates()
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        # The rules and exceptions being saved with the page (in memory while a form or revision
+        # is saved) decide the key; `open_now` lists group places by it.
+        from ..services.opening_hours import schedule_for, schedule_key
+
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or {
+            "opening_hours",
+            "opening_hours_exceptions",
+            "closed_on_public_holidays",
+        } & set(update_fields):
+            self.opening_hours_key = schedule_key(schedule_for(self))
+            if update_fields is not None:
+                kwargs["update_fields"] = [*update_fields, "opening_hours_key"]
+        return super().save(*args, **kwargs)
 
 
 class PointOfInterestGalleryImage(GalleryImageBase):

@@ -10,6 +10,7 @@ A range whose closing time is not after its opening time runs past midnight into
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -153,6 +154,37 @@ def is_open_at(schedule: OpeningSchedule, instant: datetime) -> bool:
         if any(r.contains(instant) for r in hours_on(schedule, day).ranges):
             return True
     return False
+
+
+def schedule_key(schedule: OpeningSchedule) -> str:
+    """A fingerprint (16 hex digits) of everything that decides when a place is open.
+
+    Places share schedules ("Mo–Fr 9–17"): a list filtered by `open_now` evaluates each distinct
+    schedule once, read from one of its places, instead of reading every candidate's rows.
+    """
+    parts = (
+        [
+            (
+                sorted(rule.weekdays),
+                rule.opens,
+                rule.closes,
+                rule.season and (rule.season.start, rule.season.end, rule.season.every_year),
+            )
+            for rule in schedule.rules
+        ],
+        [(e.start, e.end, e.closed, e.opens, e.closes, e.label) for e in schedule.exceptions],
+        schedule.closed_on_public_holidays,
+    )
+    return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
+
+
+def open_schedule_keys(places: dict[str, tuple[int, bool]], instant: datetime, pages=None) -> set[str]:
+    """The keys (of `schedule key → (a place with it, closed on public holidays)`) open at an instant.
+
+    `pages` (a subquery of candidate ids) is passed on to `schedules_by_page` when there are many.
+    """
+    schedules = schedules_by_page(dict(places.values()), pages=pages)
+    return {key for key, (pk, _closed) in places.items() if is_open_at(schedules[pk], instant)}
 
 
 def has_hours(schedule: OpeningSchedule) -> bool:
