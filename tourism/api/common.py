@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
 from ninja import Schema
 
 from cms.api.context import ApiContext, api_context
@@ -136,9 +136,33 @@ def envelope(ctx: ApiContext, count: int, limit: int, offset: int, items: list[d
 def paginate(
     ctx: ApiContext, queryset: QuerySet, limit: int, offset: int, serialize: Callable[[Any], dict]
 ) -> dict:
-    count = queryset.count()
-    items = [serialize(obj) for obj in queryset[offset : offset + limit]] if offset < count else []
-    return envelope(ctx, count, limit, offset, items)
+    count, page = page_of(queryset, limit, offset)
+    return envelope(ctx, count, limit, offset, [serialize(obj) for obj in page])
+
+
+def page_of(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
+    """The total and one page of objects: first the page's ids with `COUNT(*) OVER ()` (the total
+    and the order read the same rows once, without the page's joins), then those objects by id
+    with the queryset's related rows. A count and a joined page query each read all matches.
+    """
+    if queryset.query.distinct:  # the window would count the rows before DISTINCT removes any
+        count = queryset.count()
+        return count, list(queryset[offset : offset + limit]) if offset < count else []
+    rows = list(
+        queryset.annotate(_total=Window(Count("*"))).values_list("pk", "_total")[offset : offset + limit]
+    )
+    if not rows:
+        return (queryset.count() if offset else 0), []
+    pks = [pk for pk, _total in rows]
+    if queryset.query.annotations:  # the page needs them: load through the full queryset
+        return rows[0][1], fetch_in_order(queryset, pks)
+    # The ids passed the filters a moment ago: load them by key alone, not through the filters again.
+    plain = queryset.model._default_manager.filter(pk__in=pks)
+    plain.query.select_related = queryset.query.select_related
+    plain.query.deferred_loading = queryset.query.deferred_loading
+    plain = plain.prefetch_related(*queryset._prefetch_related_lookups)
+    by_pk = {obj.pk: obj for obj in plain}
+    return rows[0][1], [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def fetch_in_order(queryset: QuerySet, pks: Sequence[int]) -> list:

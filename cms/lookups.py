@@ -1,0 +1,25 @@
+"""`field__in_probe=<subquery>`: "is one of the subquery's values", planned as probes.
+
+`pk__in=<subquery>` lets PostgreSQL hash the outer side: for "visible events that have an
+occurrence this week" it read all ~27,000 pages of the locale to find ~1,000 (11 ms of a 15 ms
+count). Written as `= ANY(ARRAY(subquery))` the subquery runs once and each of its values is looked
+up by index (4–6 ms). Other databases get the plain `IN (subquery)`. Use it where the subquery is
+small and the outer table large.
+"""
+
+from django.db.models import Field, ForeignObject, Lookup
+
+
+@Field.register_lookup
+@ForeignObject.register_lookup  # primary keys of child pages are one-to-one links to the page
+class InProbe(Lookup):
+    lookup_name = "in_probe"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        if not rhs.startswith("("):
+            rhs = f"({rhs})"
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(ARRAY{rhs})", [*lhs_params, *rhs_params]
+        return f"{lhs} IN {rhs}", [*lhs_params, *rhs_params]
