@@ -109,9 +109,13 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 
 def _language(request: HttpRequest, codes: list[str]) -> str:
     """The language negotiate() will pick, without touching the database."""
-    requested = request.GET.get("locale")
-    if requested is not None:
-        return f"param:{requested[:20]}"
+    # Only a query string that may name the parameter needs parsing (most cached reads do not);
+    # a percent-encoded name ("%6Cocale") is parsed too, or it would share the header's key.
+    raw = request.META.get("QUERY_STRING", "")
+    if "locale" in raw or "%" in raw:
+        requested = request.GET.get("locale")
+        if requested is not None:
+            return f"param:{requested[:20]}"
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:500]):
         base = code.split("-")[0].lower()
         if base in codes:

@@ -135,6 +135,15 @@ def test_languages_are_cached_apart(client, tree, locales):
     assert again[CACHE] == "hit"
 
 
+def test_a_percent_encoded_language_parameter_keeps_its_own_answer(client, tree, locales):
+    """`?%6Cocale=en` is `?locale=en` to the view: it must not be cached under the header's language."""
+    tree.poi(title="Roland-Statue", slug="roland")
+    encoded = client.get("/api/v1/pois?%6Cocale=en", HTTP_ACCEPT_LANGUAGE="de")
+    plain = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="de")
+    assert encoded["Content-Language"] == "en"
+    assert (plain["Content-Language"], plain[CACHE]) == ("de", "miss")
+
+
 def test_snippet_changes_reach_cached_lists(client, tree):
     category = CategoryFactory(name="Museen", slug="museum")
     poi = tree.poi(title="Museum", slug="museum")
