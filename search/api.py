@@ -18,8 +18,8 @@ from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
 from cms.visibility import visible_pages
 from media.schemas import image_prefetches
 from tourism.api.common import categories_prefetch, envelope, item_base
+from tourism.api.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
 from tourism.api.events import PATH as EVENTS_PATH
-from tourism.api.events import OccurrenceItem, event_fields, venue_translations
 from tourism.api.news import NewsItem, news_item
 from tourism.api.pois import PoiItem, poi_item, with_item_prefetches
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
@@ -113,6 +113,15 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
     latest = EventOccurrence.objects.filter(event=OuterRef("pk")).order_by("-start")
     events = list(
         visible_pages(Event.objects.filter(pk__in=ids), ctx.site)
+        .only(
+            *EVENT_ITEM_FIELDS,
+            "start_date",
+            "start_time",
+            "end_date",
+            "end_time",
+            "all_day",
+            "venue__translation_key",
+        )
         .select_related("image", "venue")
         .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
         .annotate(

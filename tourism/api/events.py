@@ -210,8 +210,10 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     if not keys:
         return {}
     best: dict = {}
-    venues = visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site).filter(
-        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+    venues = (
+        visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
+        .filter(locale_id__in={ctx.locale.pk, ctx.choice.default.pk})
+        .only(*VENUE_FIELDS)
     )
     for venue in venues:
         if venue.translation_key not in best or venue.locale_id == ctx.locale.pk:
@@ -269,12 +271,55 @@ def occurrences_between(events, start: datetime, end: datetime):
     return in_window.filter(event__in=events.values("pk"))
 
 
+# The columns an occurrence item reads (of ~60 an event page has and ~70 of its venue's): building
+# full page objects cost more than the queries that load them.
+EVENT_ITEM_FIELDS = (
+    "title",
+    "slug",
+    "teaser",
+    "url_path",
+    "locale",
+    "last_published_at",
+    "status",
+    "status_note",
+    "venue",
+    "latitude",
+    "longitude",
+    "street",
+    "postal_code",
+    "locality",
+    "audience",
+    "is_free",
+    "ticket_url",
+    "image",
+)
+OCCURRENCE_ITEM_FIELDS = (
+    "start",
+    "end",
+    "all_day",
+    "event",
+    *(f"event__{name}" for name in EVENT_ITEM_FIELDS),
+    "event__venue__translation_key",
+)
+VENUE_FIELDS = (
+    "title",
+    "translation_key",
+    "locale",
+    "latitude",
+    "longitude",
+    "street",
+    "postal_code",
+    "locality",
+)
+
+
 def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     start, end = window(filters, ctx)
     events = event_filters(visible_events(ctx), filters, ctx)
     order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
     return (
         occurrences_between(events, start, end)
+        .only(*OCCURRENCE_ITEM_FIELDS)
         .select_related("event", "event__image", "event__venue")
         .prefetch_related(
             categories_prefetch(ctx, "event__categories"),

@@ -163,13 +163,36 @@ def list_queryset(ctx: ApiContext):
     return with_item_prefetches(visible_queryset(ctx), ctx)
 
 
+# The columns `poi_item` reads: a place has ~70, and building 20 full page objects cost more than
+# the queries that load them (POIs near + open_now: page load 17 → ? ms).
+ITEM_FIELDS = (
+    "title",
+    "slug",
+    "teaser",
+    "url_path",
+    "locale",
+    "last_published_at",
+    "latitude",
+    "longitude",
+    "street",
+    "postal_code",
+    "locality",
+    "image",
+    "closed_on_public_holidays",
+)
+
+
 def with_item_prefetches(queryset, ctx: ApiContext):
     """What `poi_item` reads, in a fixed number of queries."""
-    return queryset.select_related("image").prefetch_related(
-        categories_prefetch(ctx),
-        *image_prefetches("image"),
-        "opening_hours",
-        "opening_hours_exceptions",
+    return (
+        queryset.only(*ITEM_FIELDS)
+        .select_related("image")
+        .prefetch_related(
+            categories_prefetch(ctx),
+            *image_prefetches("image"),
+            "opening_hours",
+            "opening_hours_exceptions",
+        )
     )
 
 
@@ -297,7 +320,8 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
             key=lambda poi: (poi.sort_value.casefold(), poi.pk), reverse=filters.ordering == "-title"
         )
     page_ids = [poi.pk for poi in candidates[offset : offset + limit]]
-    loaded = list_queryset(ctx).in_bulk(page_ids)
+    # The ids passed the filters a moment ago: loaded by key, not through the filters again.
+    loaded = with_item_prefetches(PointOfInterest.objects.all(), ctx).in_bulk(page_ids)
     page = [loaded[pk] for pk in page_ids if pk in loaded]
     return envelope(ctx, len(candidates), limit, offset, [poi_item(poi, ctx, near) for poi in page])
 
