@@ -81,7 +81,7 @@ def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
         "focal_point": focal,
         "renditions": {
             name: {
-                "url": ctx.request.build_absolute_uri(by_spec[spec].url),
+                "url": ctx.absolute_url(by_spec[spec].url),
                 "width": by_spec[spec].width,
                 "height": by_spec[spec].height,
             }

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
 from cms.visibility import SiteFacts, find_site, site_facts
@@ -44,7 +46,18 @@ class ApiContext:
         return public_url(page, self.facts, self.website_url)
 
     def api_url(self, path: str) -> str:
-        return self.request.build_absolute_uri(f"/api/v1/{path.lstrip('/')}")
+        return self.absolute_url(f"/api/v1/{path.lstrip('/')}")
+
+    @cached_property
+    def origin(self) -> str:
+        """`scheme://host` of this request, worked out once (a list links ~150 URLs to it)."""
+        return self.request.build_absolute_uri("/").rstrip("/")
+
+    def absolute_url(self, location: str) -> str:
+        """An absolute URL for a path on this host (or the location itself when it is one)."""
+        if location.startswith("/") and not location.startswith("//") and "/." not in location:
+            return self.origin + iri_to_uri(location)
+        return self.request.build_absolute_uri(location)
 
     def locale_code(self, locale_id: int) -> str:
         return self.choice.codes.get(locale_id, "")
