@@ -22,7 +22,14 @@ from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryIma
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_km
-from ..services.opening_hours import BERLIN, hours_on, is_open_at, open_schedule_keys, schedule_for
+from ..services.opening_hours import (
+    BERLIN,
+    OpeningSchedule,
+    hours_on,
+    is_open_at,
+    schedule_for,
+    schedules_by_key,
+)
 from .common import (
     CategoryOut,
     ItemBase,
@@ -182,17 +189,13 @@ ITEM_FIELDS = (
 )
 
 
-def with_item_prefetches(queryset, ctx: ApiContext):
-    """What `poi_item` reads, in a fixed number of queries."""
+def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
+    """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along)."""
+    hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
     return (
         queryset.only(*ITEM_FIELDS)
         .select_related("image")
-        .prefetch_related(
-            categories_prefetch(ctx),
-            *image_prefetches("image"),
-            "opening_hours",
-            "opening_hours_exceptions",
-        )
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"), *hours_rows)
     )
 
 
@@ -227,8 +230,14 @@ def _open_moment(filters: PoiFilters, ctx: ApiContext) -> datetime | None:
     return ctx.now if filters.open_now else None
 
 
-def poi_item(poi: PointOfInterest, ctx: ApiContext, near: tuple[float, float] | None = None) -> dict:
-    schedule = schedule_for(poi)
+def poi_item(
+    poi: PointOfInterest,
+    ctx: ApiContext,
+    near: tuple[float, float] | None = None,
+    schedule: OpeningSchedule | None = None,
+) -> dict:
+    """A list item; `schedule` when the caller already has the place's (else read from its rows)."""
+    schedule = schedule if schedule is not None else schedule_for(poi)
     has_hours = bool(schedule.rules or schedule.exceptions)
     today = hours_on(schedule, ctx.now.astimezone(BERLIN).date()) if has_hours else None
     distance = None
@@ -304,13 +313,16 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
         for poi in candidates:
             poi.distance = distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude))
         candidates = [poi for poi in candidates if poi.distance <= filters.radius]
+    schedules: dict[int, OpeningSchedule] = {}
     if moment is not None:
         # A place without a stored key (rows written around a page save) is evaluated on its own.
         keys = {poi.pk: poi.hours_key or f"page-{poi.pk}" for poi in candidates}
         places = {keys[poi.pk]: (poi.pk, poi.closed_on_public_holidays) for poi in candidates}
         subquery = queryset.values("pk") if len(places) > MANY_SCHEDULES else None
-        open_keys = open_schedule_keys(places, moment, pages=subquery)
+        by_key = schedules_by_key(places, pages=subquery)
+        open_keys = {key for key, schedule in by_key.items() if is_open_at(schedule, moment)}
         candidates = [poi for poi in candidates if keys[poi.pk] in open_keys]
+        schedules = {poi.pk: by_key[keys[poi.pk]] for poi in candidates}
     if filters.ordering == "distance" and near:
         candidates.sort(key=lambda poi: (poi.distance, poi.pk))
     elif filters.ordering == "-last_published_at":
@@ -320,10 +332,12 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
             key=lambda poi: (poi.sort_value.casefold(), poi.pk), reverse=filters.ordering == "-title"
         )
     page_ids = [poi.pk for poi in candidates[offset : offset + limit]]
-    # The ids passed the filters a moment ago: loaded by key, not through the filters again.
-    loaded = with_item_prefetches(PointOfInterest.objects.all(), ctx).in_bulk(page_ids)
+    # The ids passed the filters a moment ago: loaded by key, not through the filters again; the
+    # schedules read for the open filter serve the items too (same key, same hours).
+    loaded = with_item_prefetches(PointOfInterest.objects.all(), ctx, hours=not schedules).in_bulk(page_ids)
     page = [loaded[pk] for pk in page_ids if pk in loaded]
-    return envelope(ctx, len(candidates), limit, offset, [poi_item(poi, ctx, near) for poi in page])
+    items = [poi_item(poi, ctx, near, schedules.get(poi.pk)) for poi in page]
+    return envelope(ctx, len(candidates), limit, offset, items)
 
 
 @router.get("/pois", response={200: PoiList, **PROBLEM_RESPONSES}, summary="List points of interest")

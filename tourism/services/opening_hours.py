@@ -178,13 +178,13 @@ def schedule_key(schedule: OpeningSchedule) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
-def open_schedule_keys(places: dict[str, tuple[int, bool]], instant: datetime, pages=None) -> set[str]:
-    """The keys (of `schedule key → (a place with it, closed on public holidays)`) open at an instant.
+def schedules_by_key(places: dict[str, tuple[int, bool]], pages=None) -> dict[str, OpeningSchedule]:
+    """Each schedule of `schedule key → (a place with it, closed on public holidays)`, read once.
 
     `pages` (a subquery of candidate ids) is passed on to `schedules_by_page` when there are many.
     """
     schedules = schedules_by_page(dict(places.values()), pages=pages)
-    return {key for key, (pk, _closed) in places.items() if is_open_at(schedules[pk], instant)}
+    return {key: schedules[pk] for key, (pk, _closed) in places.items()}
 
 
 def has_hours(schedule: OpeningSchedule) -> bool:
