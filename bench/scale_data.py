@@ -1240,3 +1240,12 @@ def analyze_tables() -> None:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
+
+
+def vacuum_analyze_tables() -> None:
+    """What autovacuum does some time after a bulk load, done before measuring: fresh statistics and
+    a visibility map, so index-only scans (the search fallback, POI narrowing) need no heap visits.
+    Outside a transaction only (VACUUM refuses to run in one)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("VACUUM ANALYZE")
