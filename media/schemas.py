@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django.db.models import Prefetch
-from ninja import Schema
+
+from cms.api.schema import Schema
 
 from .models import ImageText, RolandImage, RolandRendition
 from .renditions import PRESETS

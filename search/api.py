@@ -9,12 +9,13 @@ from typing import Annotated, Literal
 
 from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from cms.api.context import ApiContext, api_context
 from cms.api.params import ListParams, strict_query
 from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
+from cms.api.schema import Schema
 from cms.visibility import visible_pages
 from media.schemas import image_prefetches
 from tourism.api.common import categories_prefetch, envelope, item_base

@@ -5,10 +5,11 @@ from datetime import date, datetime
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import Router, Schema
+from ninja import Router
 
 from cms.api.params import strict_query
 from cms.api.problems import PROBLEM_RESPONSES, not_found
+from cms.api.schema import Schema
 from cms.visibility import find_site, site_facts
 from media.schemas import ImageOut
 

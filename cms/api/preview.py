@@ -8,11 +8,12 @@ draft. The draft is the unsaved page the token stores, rendered by the detail bu
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Router
 from ninja.params import Query
 from pydantic import Field
 from wagtail.models import Page
 
+from cms.api.schema import Schema
 from cms.visibility import find_site, site_facts
 from home.api import PageDetail, page_detail
 from home.models import HomePage, StandardPage

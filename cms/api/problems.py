@@ -7,7 +7,8 @@ from http import HTTPStatus
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Schema
+
+from cms.api.schema import Schema
 
 PROBLEM_JSON = "application/problem+json"
 

@@ -8,10 +8,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery, Window
-from ninja import Schema
 
 from cms.api.context import ApiContext, api_context
 from cms.api.problems import not_found
+from cms.api.schema import Schema
 from cms.visibility import visible_pages
 from tourism.services.opening_hours import BERLIN
 

@@ -5,7 +5,7 @@ import re
 
 from django.db.models import Prefetch
 from django.http import HttpRequest
-from ninja import Query, Router, Schema
+from ninja import Query, Router
 from pydantic import Field
 
 from cms.api.content import stream_data
@@ -13,6 +13,7 @@ from cms.api.context import ApiContext, api_context
 from cms.api.i18n import with_fallback
 from cms.api.params import DetailParams, ListParams, strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
+from cms.api.schema import Schema
 from cms.visibility import visible_pages
 from media.schemas import ImageOut, image_data, image_prefetches
 
