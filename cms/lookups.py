@@ -8,12 +8,18 @@ small and the outer table large.
 """
 
 from django.db.models import Field, ForeignObject, Lookup
+from django.db.models.sql.query import Query
 
 
 @Field.register_lookup
 @ForeignObject.register_lookup  # primary keys of child pages are one-to-one links to the page
 class InProbe(Lookup):
     lookup_name = "in_probe"
+
+    def get_prep_lookup(self):
+        if isinstance(self.rhs, Query):
+            self.rhs.clear_ordering(clear_default=True)  # as `in` does: order means nothing here
+        return super().get_prep_lookup()
 
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
