@@ -118,6 +118,7 @@ def _tsquery(query: ParsedQuery, config: str) -> tuple[str, list]:
 def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> QuerySet:
     condition = Q(pk__in=[])
     whens, when_params = [], []
+    either, either_params = [], []
     for locale in locales:
         query = queries[locale.pk]
         if query.empty:
@@ -130,6 +131,17 @@ def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> Query
             f'THEN ts_rank(\'{POSTGRES_WEIGHTS}\'::float4[], "{TABLE}"."document", {sql})'
         )
         when_params += [locale.pk, *params]
+        either.append(f"({sql})")
+        either_params += params
+    if len(either) > 1:
+        # With fallback two languages answer: one index condition both branches imply keeps the
+        # plan on the GIN index (on its own the OR of two branches was at times read by a full
+        # scan of the table: 40 → 90 ms for "museum" in English).
+        condition &= Q(
+            RawSQL(  # noqa: S611
+                f'"{TABLE}"."document" @@ ({" || ".join(either)})', either_params, output_field=BooleanField()
+            )
+        )
     return _scored(entries, condition, whens, when_params)
 
 
