@@ -27,6 +27,8 @@ from ..services.occurrences import occurrence_window
 from ..services.opening_hours import BERLIN
 from ..services.recurrence import OccurrenceSpan, RecurrenceError, expand
 from .common import (
+    ITEM_BASE_FIELDS,
+    LOCATION_FIELDS,
     CategoryOut,
     ItemBase,
     LocationOut,
@@ -276,20 +278,11 @@ def occurrences_between(events, start: datetime, end: datetime):
 # The columns an occurrence item reads (of ~60 an event page has and ~70 of its venue's): building
 # full page objects cost more than the queries that load them.
 EVENT_ITEM_FIELDS = (
-    "title",
-    "slug",
-    "teaser",
-    "url_path",
-    "locale",
-    "last_published_at",
+    *ITEM_BASE_FIELDS,
+    *LOCATION_FIELDS,
     "status",
     "status_note",
     "venue",
-    "latitude",
-    "longitude",
-    "street",
-    "postal_code",
-    "locality",
     "audience",
     "is_free",
     "ticket_url",

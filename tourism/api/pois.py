@@ -32,6 +32,8 @@ from ..services.opening_hours import (
     schedules_by_key,
 )
 from .common import (
+    ITEM_BASE_FIELDS,
+    LOCATION_FIELDS,
     CategoryOut,
     ItemBase,
     LocationOut,
@@ -172,22 +174,8 @@ def list_queryset(ctx: ApiContext):
 
 
 # The columns `poi_item` reads: a place has ~70, and building 20 full page objects cost more than
-# the queries that load them (POIs near + open_now: page load 17 → ? ms).
-ITEM_FIELDS = (
-    "title",
-    "slug",
-    "teaser",
-    "url_path",
-    "locale",
-    "last_published_at",
-    "latitude",
-    "longitude",
-    "street",
-    "postal_code",
-    "locality",
-    "image",
-    "closed_on_public_holidays",
-)
+# the queries that load them.
+ITEM_FIELDS = (*ITEM_BASE_FIELDS, *LOCATION_FIELDS, "image", "closed_on_public_holidays")
 
 
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
