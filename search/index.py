@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from wagtail.models import Page
 
 from .analysis import analyse, postgres_config
@@ -90,8 +90,16 @@ def last_occurrence_ends(event_ids: list[int]) -> dict[int, datetime]:
 
 def refresh_occurrence_end(event_id: int) -> None:
     """Copy when the event's last occurrence ends onto its entry (if it has one): one UPDATE."""
+    from tourism.models import EventOccurrence
+
+    last_end = (
+        EventOccurrence.objects.filter(event_id=OuterRef("page_id"))
+        .values("event_id")
+        .annotate(last_end=Max("end"))
+        .values("last_end")
+    )
     SearchEntry.objects.filter(page_id=event_id, kind=ContentKind.EVENT).update(
-        last_occurrence_end=last_occurrence_ends([event_id]).get(event_id)
+        last_occurrence_end=Subquery(last_end)
     )
 
 
@@ -112,20 +120,6 @@ def _entry(page: Page, code: str, last_end: datetime | None) -> SearchEntry:
     )
 
 
-ENTRY_FIELDS = [
-    "kind",
-    "locale_id",
-    "title",
-    "body",
-    "config",
-    "last_occurrence_end",
-    "path",
-    "translation_key",
-    "go_live_at",
-    "expire_at",
-]
-
-
 @transaction.atomic
 def index_page(page: Page) -> bool:
     """Write (or remove) one page's entry; True when the page is now in the index."""
@@ -138,9 +132,7 @@ def index_page(page: Page) -> bool:
         last_occurrence_ends([page.pk]).get(page.pk) if content_kind(page) == ContentKind.EVENT else None
     )
     entry = _entry(page, code, last_end)
-    SearchEntry.objects.update_or_create(
-        page_id=page.pk, defaults={name: getattr(entry, name) for name in ENTRY_FIELDS}
-    )
+    entry.save()  # the page id is the key: an UPDATE, or an INSERT for a new entry
     _write_fts([(page.pk, code, entry.title, entry.body)])
     return True
 
