@@ -179,6 +179,64 @@ def test_places_sharing_hours_are_answered_alike_and_a_republished_schedule_coun
     assert titles(saturday) == ["Museumscafé"]
 
 
+def test_a_place_without_a_stored_schedule_key_is_judged_by_its_own_hours(client, places, tree):
+    """Rows written around a page save carry no key: such places are never grouped with each other."""
+    cafe = tree.poi(title="Museumscafé", slug="museumscafe", live=False)
+    cafe.opening_hours = [OpeningHoursRule(saturday=True, opens=time(10), closes=time(17))]
+    cafe.save_revision().publish()
+    PointOfInterest.objects.filter(pk__in=[cafe.pk, places["museum"].pk]).update(opening_hours_key="")
+
+    def titles(moment, **params):
+        return [item["title"] for item in get(client, "pois", open_at=moment, **params).json()["items"]]
+
+    assert titles("2026-12-01T11:00:00+01:00") == ["Museum Haldensleben"]  # Tuesday
+    assert titles("2026-12-05T11:00:00+01:00") == ["Museumscafé"]  # Saturday
+    near = titles("2026-12-05T11:00:00+01:00", near="52.2893,11.4085", ordering="distance")
+    assert near == ["Museumscafé"]
+
+
+def test_open_places_near_a_point_in_distance_order_with_their_total(client, places, tree):
+    rule = {"monday": True, "saturday": True, "opens": time(9), "closes": time(18)}
+    for n, longitude in enumerate(("11.409500", "11.412000", "11.400000")):
+        poi = tree.poi(title=f"Laden {n}", slug=f"laden-{n}", latitude="52.289300", longitude=longitude)
+        poi.opening_hours = [OpeningHoursRule(**rule)]
+        poi.save_revision().publish()
+    far = tree.poi(title="Laden weit", slug="laden-weit", latitude="52.400000", longitude="11.600000")
+    far.opening_hours = [OpeningHoursRule(**rule)]
+    far.save_revision().publish()
+    params = {"near": "52.2893,11.4085", "radius": "3", "open_at": "2026-12-05T11:00:00+01:00"}
+    first = get(client, "pois", ordering="distance", limit="2", **params).json()
+    assert first["count"] == 3  # the museum is closed on Saturdays; "Laden weit" is 17 km away
+    assert [item["title"] for item in first["items"]] == ["Laden 0", "Laden 1"]
+    distances = [item["distance_km"] for item in first["items"]]
+    assert distances == sorted(distances) and all(item["open_now"] is not None for item in first["items"])
+    second = client.get(first["next"]).json()
+    assert [item["title"] for item in second["items"]] == ["Laden 2"] and second["next"] is None
+    assert [item["title"] for item in get(client, "pois", **params).json()["items"]] == [
+        "Laden 0",
+        "Laden 1",
+        "Laden 2",
+    ]  # by title without ordering=distance
+
+
+def test_a_place_in_several_chosen_categories_is_listed_once(client, places):
+    museum = PointOfInterest.objects.get(pk=places["museum"].pk)
+    museum.categories.add(*places["roland"].categories.all())
+    data = client.get("/api/v1/pois?category=museum&category=sight&limit=1").json()
+    assert data["count"] == 2 and data["next"] is not None
+    both = client.get("/api/v1/pois?category=museum&category=sight").json()["items"]
+    assert [item["title"] for item in both] == ["Museum Haldensleben", "Reitender Roland"]
+
+
+def test_recently_published_first_puts_never_published_places_last(client, places):
+    """A page made live without a publish (an import, say) has no date: last on every database."""
+    PointOfInterest.objects.filter(pk=places["castle"].pk).update(last_published_at=None)
+    items = get(client, "pois", ordering="-last_published_at").json()["items"]
+    assert [item["title"] for item in items][-1] == "Schloss Hundisburg"
+    assert items[-1]["last_published_at"] is None
+    assert items[0]["last_published_at"] >= items[1]["last_published_at"]
+
+
 def test_paging_links(client, places):
     first = get(client, "pois", limit="2").json()
     assert len(first["items"]) == 2 and first["previous"] is None

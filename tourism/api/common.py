@@ -159,8 +159,8 @@ def page_of(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
     if not rows:
         return (queryset.count() if offset else 0), []
     # The ids passed the filters a moment ago: load them by key alone, not through the filters again
-    # (unless the objects need the queryset's annotations).
-    source = queryset if queryset.query.annotations else _unfiltered(queryset)
+    # (unless the objects need the queryset's annotations; aliases only filter or order).
+    source = queryset if queryset.query.annotation_select else _unfiltered(queryset)
     return rows[0][1], fetch_in_order(source, [pk for pk, _total in rows])
 
 

@@ -202,13 +202,20 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         verbose_name = _("point of interest")
         verbose_name_plural = _("points of interest")
         indexes = [
-            # Covers what `near` / `open_now` narrowing reads (tourism.api.pois.select_pois), so the
-            # box is answered from the index alone on PostgreSQL.
+            # Covers what grouping the places of an area by opening schedule reads
+            # (tourism.api.pois.open_schedules), and the box of `near`, from the index alone on PostgreSQL.
             models.Index(
                 fields=["latitude", "longitude"],
                 include=["page_ptr", "closed_on_public_holidays", "opening_hours_key"],
                 name="poi_coordinates_narrowing",
-            )
+            ),
+            # The places of the open schedules in an area (`open_now` / `open_at`), without reading the
+            # closed ones (tourism.api.pois.open_schedules).
+            models.Index(
+                fields=["opening_hours_key", "latitude", "longitude"],
+                include=["page_ptr"],
+                name="poi_open_schedule",
+            ),
         ]
 
     def clean(self) -> None:

@@ -1,8 +1,13 @@
-"""Distances at town scale: a bounding box for the index, then the exact great-circle distance."""
+"""Distances at town scale: a bounding box for the index, then the exact great-circle distance
+(in Python, or as an expression the database filters and orders by)."""
 
 from __future__ import annotations
 
 from math import asin, cos, radians, sin, sqrt
+
+from django.db.models import F, FloatField, Value
+from django.db.models.expressions import Combinable
+from django.db.models.functions import ASin, Cast, Cos, Least, Power, Radians, Sin, Sqrt
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -19,3 +24,16 @@ def bounding_box(lat: float, lng: float, radius_km: float) -> tuple[float, float
     dlat = radius_km / 111.32
     dlng = radius_km / max(111.32 * cos(radians(lat)), 0.01)
     return lat - dlat, max(lng - dlng, -180.0), lat + dlat, min(lng + dlng, 180.0)
+
+
+def distance_expression(
+    lat: float, lng: float, lat_field: str = "latitude", lng_field: str = "longitude"
+) -> Combinable:
+    """`distance_km` as a database expression (PostgreSQL; SQLite through Django's math functions),
+    so a list can filter and order by distance and read only the page it answers."""
+    row_lat = Radians(Cast(F(lat_field), FloatField()))
+    row_lng = Radians(Cast(F(lng_field), FloatField()))
+    half_dlat = Sin((row_lat - Value(radians(lat))) / Value(2.0))
+    half_dlng = Sin((row_lng - Value(radians(lng))) / Value(2.0))
+    a = Power(half_dlat, 2) + Value(cos(radians(lat))) * Cos(row_lat) * Power(half_dlng, 2)
+    return Value(2 * EARTH_RADIUS_KM) * ASin(Least(Value(1.0), Sqrt(a)), output_field=FloatField())

@@ -14,12 +14,14 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
+K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,10 @@ def schedule_key(schedule: OpeningSchedule) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
-def schedules_by_key(places: dict[str, tuple[int, bool]], pages=None) -> dict[str, OpeningSchedule]:
-    """Each schedule of `schedule key → (a place with it, closed on public holidays)`, read once.
+def schedules_by_key(places: dict[K, tuple[int, bool]], pages=None) -> dict[K, OpeningSchedule]:
+    """Each schedule of `key → (a place with it, closed on public holidays)`, read once.
 
-    `pages` (a subquery of candidate ids) is passed on to `schedules_by_page` when there are many.
+    `pages` (a subquery of those places' ids) is passed on to `schedules_by_page` when there are many.
     """
     schedules = schedules_by_page(dict(places.values()), pages=pages)
     return {key: schedules[pk] for key, (pk, _closed) in places.items()}
