@@ -6,9 +6,10 @@ eviction) restarts from the clock, so it can never fall back onto a number that 
 """
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import Any
 
 from django.core.cache import cache
 
@@ -81,3 +82,25 @@ def bump(name: str) -> None:
         cache.set(_key(name), _fresh(), timeout=None)
     except CacheUnavailable:
         pass  # nothing cached can be served meanwhile; entries from before expire by timeout
+
+
+# Values derived from versioned data are immutable per version, so each process keeps the current
+# version's in memory and skips the shared cache (and unpickling) on every request; a new version
+# replaces them.
+_local: dict[str, tuple[int, Any]] = {}
+
+
+def remembered(name: str, version: int, load: Callable[[], Any], shared: bool = True) -> Any:
+    """`load()`'s value for this version of what it rests on: from this process, else (`shared`) from
+    the shared cache, else loaded and kept in both."""
+    held = _local.get(name)
+    if held is not None and held[0] == version:
+        return held[1]
+    key = f"roland:{name}:{version}"
+    value = cache.get(key) if shared else None
+    if value is None:
+        value = load()
+        if shared:
+            cache.set(key, value, timeout=24 * 3600)
+    _local[name] = (version, value)
+    return value

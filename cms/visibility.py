@@ -13,12 +13,12 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
 
 from . import versions
+from .versions import remembered
 
 
 @dataclass(frozen=True)
@@ -70,27 +70,9 @@ def _load_facts(site: Site) -> SiteFacts:
     )
 
 
-# Facts are immutable per version, so each process keeps the current version's in memory too and
-# skips the shared cache (and unpickling) on every request; a new version replaces them.
-_local: dict[str, tuple[int, object]] = {}
-
-
-def _remembered(name: str, version: int, load):
-    held = _local.get(name)
-    if held is not None and held[0] == version:
-        return held[1]
-    key = f"roland:{name}:{version}"
-    value = cache.get(key)
-    if value is None:
-        value = load()
-        cache.set(key, value, timeout=24 * 3600)
-    _local[name] = (version, value)
-    return value
-
-
 def find_site(request) -> Site:
     """The site for a request's host (default site otherwise), from a cached list of sites."""
-    sites = _remembered(
+    sites = remembered(
         "sites",
         facts_version(),
         lambda: list(Site.objects.select_related(None).order_by("-is_default_site", "hostname")),
@@ -102,7 +84,7 @@ def find_site(request) -> Site:
 
 
 def site_facts(site: Site) -> SiteFacts:
-    return _remembered(f"site-facts:{site.pk}", facts_version(), lambda: _load_facts(site))
+    return remembered(f"site-facts:{site.pk}", facts_version(), lambda: _load_facts(site))
 
 
 def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:

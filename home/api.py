@@ -16,7 +16,8 @@ from cms.api.params import strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.visibility import find_site, site_facts, visible_pages
 from media.schemas import ImageOut, image_data
-from tourism.api.common import ItemBase, item_base, localized_categories
+from tourism.api.common import ItemBase, category_names, item_base
+from tourism.models import Category
 
 from .models import HomePage, StandardPage
 
@@ -133,13 +134,14 @@ def list_locales(request: HttpRequest):
 
 def categories_list(ctx: ApiContext, kind: str | None) -> list[dict]:
     """Source-language categories named in the answer's language (else the source name); one query."""
-    queryset = localized_categories(ctx).filter(locale=ctx.choice.default)
+    queryset = Category.objects.filter(locale=ctx.choice.default)
+    names = category_names(ctx)
     if kind:
         queryset = queryset.filter(kind=kind)
     items = [
         {
             "slug": category.slug,
-            "name": category.local_name or category.name,
+            "name": names.get(category.translation_key) or category.name,
             "kind": category.kind,
             "icon": category.icon,
             "schema_type": category.schema_type,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.conf import settings
 from django.db.models import Prefetch
 
 from cms.api.schema import Schema
@@ -41,16 +42,26 @@ class ImageOut(Schema):
     renditions: dict[str, RenditionOut]
 
 
-def image_prefetches(prefix: str) -> list[Prefetch]:
-    """Prefetches that let `image_data` run without queries, for an image FK at `prefix`."""
-    return [
+def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetch]:
+    """Prefetches that let `image_data` run without queries, for an image FK at `prefix`.
+
+    With `ctx`, only the texts of the answer's language are read (none for the default language,
+    whose texts are the image's own fields); without it, every language's, as kiosks show several.
+    """
+    prefetches = [
         Prefetch(
             f"{prefix}__renditions",
             queryset=RolandRendition.objects.filter(filter_spec__in=PRESETS.values()),
             to_attr="preset_renditions",
-        ),
-        Prefetch(f"{prefix}__localized_texts", queryset=ImageText.objects.select_related("locale")),
+        )
     ]
+    if ctx is None:
+        texts = ImageText.objects.select_related("locale")
+    elif ctx.code != settings.LANGUAGE_CODE:
+        texts = ImageText.objects.filter(locale=ctx.locale).select_related("locale")
+    else:
+        return prefetches
+    return [*prefetches, Prefetch(f"{prefix}__localized_texts", queryset=texts)]
 
 
 def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:

@@ -124,7 +124,7 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
             "venue__translation_key",
         )
         .select_related("image", "venue")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
         .annotate(
             next_start=Subquery(upcoming.values("start")[:1]),
             next_end=Subquery(upcoming.values("end")[:1]),
@@ -170,7 +170,7 @@ def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
         articles = (
             visible_pages(NewsArticle.objects.filter(pk__in=ids["news"]), ctx.site)
             .select_related("image")
-            .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+            .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
         )
         items.update({article.pk: news_item(article, ctx) for article in articles})
     return [items[hit.page_id] for hit in hits if hit.page_id in items]

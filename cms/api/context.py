@@ -24,7 +24,6 @@ class ApiContext:
     facts: SiteFacts
     choice: LocaleChoice
     now: datetime = field(default_factory=timezone.now)
-    _category_names: dict | None = None
 
     @property
     def locale(self):

@@ -18,7 +18,7 @@ from cms.visibility import find_site, site_facts
 from home.api import PageDetail, page_detail
 from home.models import HomePage, StandardPage
 from sites.preview import find_preview
-from tourism.api.common import localize_draft_categories
+from tourism.api.common import sort_draft_categories
 from tourism.api.events import EventDetail, draft_occurrences, event_detail
 from tourism.api.news import NewsDetail, news_detail
 from tourism.api.pois import PoiDetail, poi_detail
@@ -61,17 +61,17 @@ class PageDraft(PageDetail):
 
 
 def _poi(page: PointOfInterest, ctx: ApiContext) -> dict:
-    localize_draft_categories(page, ctx)
+    sort_draft_categories(page)
     return poi_detail(page, ctx)
 
 
 def _event(page: Event, ctx: ApiContext) -> dict:
-    localize_draft_categories(page, ctx)
+    sort_draft_categories(page)
     return event_detail(page, ctx, draft_occurrences(page, ctx))
 
 
 def _news(page: NewsArticle, ctx: ApiContext) -> dict:
-    localize_draft_categories(page, ctx)
+    sort_draft_categories(page)
     return news_detail(page, ctx)
 
 

@@ -9,7 +9,7 @@ from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries
-from tourism.models import OpeningHoursException, OpeningHoursRule, PointOfInterest
+from tourism.models import Category, OpeningHoursException, OpeningHoursRule, PointOfInterest
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,39 @@ def test_english_answer_with_fallback_marks_untranslated_items(client, places):
     )
     strict = get(client, "pois", locale="en", fallback="false").json()
     assert [item["title"] for item in strict["items"]] == ["Haldensleben Museum"]
+
+
+def test_image_texts_follow_the_answers_language(client, places, locales):
+    """Alt text in the reader's language where the image has one (field by field), else the image's own."""
+    image = places["roland"].image
+    image.alt_text, image.caption = "Der Roland auf dem Markt", "Blick vom Rathaus"
+    image.save()
+    image.localized_texts.create(locale=locales["en"], alt_text="The Roland on the market square")
+
+    def roland_image(**params):
+        items = get(client, "pois", **params).json()["items"]
+        return next(item["image"] for item in items if item["slug"] == "roland")
+
+    assert (roland_image()["alt"], roland_image()["caption"]) == (
+        "Der Roland auf dem Markt",
+        "Blick vom Rathaus",
+    )
+    english = roland_image(locale="en")
+    assert (english["alt"], english["caption"]) == ("The Roland on the market square", "Blick vom Rathaus")
+
+
+def test_a_renamed_category_translation_shows_in_the_next_answer(client, places, locales):
+    """Category names are kept per process for each content version; saving a category bumps it."""
+
+    def museum_categories():
+        items = get(client, "pois", locale="en").json()["items"]
+        return next(item["categories"] for item in items if item["title"] == "Haldensleben Museum")
+
+    assert museum_categories() == [{"slug": "museum", "name": "Museums"}]
+    english = Category.objects.get(locale=locales["en"], slug="museum")
+    english.name = "Museums and collections"
+    english.save()
+    assert museum_categories() == [{"slug": "museum", "name": "Museums and collections"}]
 
 
 def test_accept_language_picks_the_language(client, places):

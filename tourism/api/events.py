@@ -217,7 +217,7 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     venues = (
         visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
         .filter(locale_id__in={ctx.locale.pk, ctx.choice.default.pk})
-        .only(*VENUE_FIELDS)
+        .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
     )
     for venue in venues:
         if venue.translation_key not in best or venue.locale_id == ctx.locale.pk:
@@ -228,7 +228,8 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
 def place_data(event: Event, venues: dict) -> tuple[dict | None, dict | None]:
     venue = venues.get(event.venue.translation_key) if event.venue_id else None
     if venue is not None:
-        return {"id": venue.pk, "title": venue.title, "location": location_data(venue)}, location_data(venue)
+        location = location_data(venue)
+        return {"id": venue.pk, "title": venue.title, "location": location}, location
     if event.latitude is not None or event.street or event.locality:
         return None, location_data(event)
     return None, None
@@ -241,7 +242,7 @@ def event_fields(event: Event, ctx: ApiContext, venues: dict) -> dict:
         "status_note": event.status_note,
         "venue": venue,
         "location": location,
-        "categories": categories_data(event),
+        "categories": categories_data(event, ctx),
         "audience": event.audience,
         "free": event.is_free,
         "ticket_url": event.ticket_url,
@@ -297,9 +298,10 @@ OCCURRENCE_ITEM_FIELDS = (
     "event__venue__translation_key",
 )
 VENUE_FIELDS = (
+    "pk",
     "title",
     "translation_key",
-    "locale",
+    "locale_id",
     "latitude",
     "longitude",
     "street",
@@ -335,7 +337,7 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
         .select_related("event", "event__image", "event__venue")
         .prefetch_related(
             categories_prefetch(ctx, "event__categories"),
-            *image_prefetches("event__image"),
+            *image_prefetches("event__image", ctx),
         )
         .order_by(*order)
     )
@@ -384,7 +386,7 @@ def events_ics(request: HttpRequest, params: Query[ListParams], filters: Query[E
 
 def detail_queryset(queryset, ctx: ApiContext):
     return queryset.select_related("image", "venue", "organizer").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image"), "excluded_dates", "extra_dates"
+        categories_prefetch(ctx), *image_prefetches("image", ctx), "excluded_dates", "extra_dates"
     )
 
 

@@ -103,7 +103,7 @@ def news_queryset(ctx: ApiContext, filters: NewsFilters):
         queryset = queryset.filter(date__gte=since)
     return (
         queryset.select_related("image")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"))
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
         .order_by("-date", "-pk")
     )
 
@@ -112,7 +112,7 @@ def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
     return {
         **item_base(article, ctx, "news", PATH),
         "date": article.date,
-        "categories": categories_data(article),
+        "categories": categories_data(article, ctx),
         "image": image_data(article.image, ctx),
     }
 
@@ -187,7 +187,7 @@ def news_feed_view(request: HttpRequest, params: Query[FeedParams], filters: Que
 
 def detail_queryset(queryset, ctx: ApiContext):
     return queryset.select_related("image").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image"), Prefetch("related_links__target")
+        categories_prefetch(ctx), *image_prefetches("image", ctx), Prefetch("related_links__target")
     )
 
 

@@ -179,7 +179,7 @@ def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     return (
         queryset.only(*ITEM_FIELDS)
         .select_related("image")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image"), *hours_rows)
+        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx), *hours_rows)
     )
 
 
@@ -243,7 +243,7 @@ def poi_item(
         distance = round(distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude)), 3)
     return {
         **item_base(poi, ctx, "poi", PATH),
-        "categories": categories_data(poi),
+        "categories": categories_data(poi, ctx),
         "location": location_data(poi),
         "distance_km": distance,
         "open_now": is_open_at(schedule, ctx.now) if has_hours else None,
@@ -460,13 +460,13 @@ def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) ->
 def detail_queryset(queryset, ctx: ApiContext):
     return queryset.select_related("image").prefetch_related(
         categories_prefetch(ctx),
-        *image_prefetches("image"),
+        *image_prefetches("image", ctx),
         "opening_hours",
         "opening_hours_exceptions",
         Prefetch(
             "gallery_images",
             queryset=PointOfInterestGalleryImage.objects.select_related("image").prefetch_related(
-                *image_prefetches("image")
+                *image_prefetches("image", ctx)
             ),
         ),
         Prefetch("related_links__target"),
