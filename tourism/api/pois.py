@@ -29,6 +29,7 @@ from ..services.opening_hours import (
     is_open_at,
     schedule_for,
     schedules_by_key,
+    schedules_by_page,
 )
 from .common import (
     ITEM_BASE_FIELDS,
@@ -275,9 +276,9 @@ def open_schedules(places, moment: datetime) -> OpenSchedules:
     """Which places are open at `moment`, as a condition for the list's query.
 
     `places` may be any superset of the candidates: a query on the place table alone (the area, no
-    visibility join) groups them by stored schedule key; each distinct schedule is read from one
-    place that has it and evaluated once (37 schedules for the ~6,000 places around the market in
-    the scale data). Reading every candidate's hours rows, or every candidate at all, into Python
+    visibility join) groups them by stored schedule key; each distinct schedule is evaluated once
+    (37 schedules for the ~6,000 places around the market in the scale data), read from one place
+    that has it when this process meets its key for the first time. Reading every candidate's hours rows, or every candidate at all, into Python
     cost more than the rest of the list.
     """
     groups = (
@@ -287,9 +288,14 @@ def open_schedules(places, moment: datetime) -> OpenSchedules:
         .annotate(place=Min("pk"))
     )
     rows = list(groups.values_list("opening_hours_key", "own", "closed_on_public_holidays", "place"))
-    representatives = {(key, own): (place, closed) for key, own, closed, place in rows}
     pages = groups.values("place") if len(rows) > MANY_SCHEDULES else None
-    by_group = schedules_by_key(representatives, pages=pages)
+    keyed = {key: (place, closed) for key, own, closed, place in rows if not own}
+    by_group = {(key, 0): schedule for key, schedule in schedules_by_key(keyed, pages=pages).items()}
+    unkeyed = {own: closed for _key, own, closed, _place in rows if own}
+    if unkeyed:
+        by_group.update(
+            {("", pk): schedule for pk, schedule in schedules_by_page(unkeyed, pages=pages).items()}
+        )
     open_groups = [group for group, schedule in by_group.items() if is_open_at(schedule, moment)]
     condition = Q(opening_hours_key__in=[key for key, own in open_groups if not own]) | Q(
         pk__in=[own for _key, own in open_groups if own]

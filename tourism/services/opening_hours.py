@@ -14,14 +14,12 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
 
 BERLIN = ZoneInfo("Europe/Berlin")
-K = TypeVar("K")
 
 
 @dataclass(frozen=True)
@@ -68,6 +66,9 @@ class OpeningSchedule:
     rules: tuple[WeeklyRule, ...] = ()
     exceptions: tuple[DatedException, ...] = ()
     closed_on_public_holidays: bool = False
+    # Days already worked out by `hours_on`: a remembered schedule (see `schedules_by_key`) answers
+    # "open now?" for many lists a day.
+    _days: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,15 @@ def public_holiday_name(day: date) -> str | None:
 
 def hours_on(schedule: OpeningSchedule, day: date) -> DayHours:
     """The opening ranges that start on a day (a range may end after midnight)."""
+    hours = schedule._days.get(day)
+    if hours is None:
+        if len(schedule._days) >= 64:
+            schedule._days.clear()
+        hours = schedule._days[day] = _hours_on(schedule, day)
+    return hours
+
+
+def _hours_on(schedule: OpeningSchedule, day: date) -> DayHours:
     exceptions = [exc for exc in schedule.exceptions if exc.covers(day)]
     if exceptions:
         label = next((exc.label for exc in exceptions if exc.label), "")
@@ -180,13 +190,27 @@ def schedule_key(schedule: OpeningSchedule) -> str:
     return hashlib.blake2b(repr(parts).encode(), digest_size=8).hexdigest()
 
 
-def schedules_by_key(places: dict[K, tuple[int, bool]], pages=None) -> dict[K, OpeningSchedule]:
-    """Each schedule of `key → (a place with it, closed on public holidays)`, read once.
+# Schedules by key, kept by each process: a key is a fingerprint of the schedule, so the schedule
+# it names never changes. Emptied when full (a town has dozens to a few thousand).
+SCHEDULE_MEMORY = 4096
+_schedules: dict[str, OpeningSchedule] = {}
 
-    `pages` (a subquery of those places' ids) is passed on to `schedules_by_page` when there are many.
+
+def schedules_by_key(places: dict[str, tuple[int, bool]], pages=None) -> dict[str, OpeningSchedule]:
+    """Each schedule of `schedule key → (a place with it, closed on public holidays)`.
+
+    Only keys this process has not met yet are read, each from one place that has it; `pages` (a
+    subquery of those places' ids) is passed on to `schedules_by_page` when there are many.
     """
-    schedules = schedules_by_page(dict(places.values()), pages=pages)
-    return {key: schedules[pk] for key, (pk, _closed) in places.items()}
+    known = {key: _schedules[key] for key in places if key in _schedules}
+    missing = {key: place for key, place in places.items() if key not in known}
+    if missing:
+        read = schedules_by_page(dict(missing.values()), pages=pages)
+        if len(_schedules) + len(missing) > SCHEDULE_MEMORY:
+            _schedules.clear()
+        for key, (pk, _closed) in missing.items():
+            known[key] = _schedules[key] = read[pk]
+    return known
 
 
 def has_hours(schedule: OpeningSchedule) -> bool:
