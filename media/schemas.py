@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db.models import Prefetch
 
+from cms import versions
 from cms.api.schema import Schema
 
 from .models import ImageText, RolandImage, RolandRendition
@@ -42,6 +44,10 @@ class ImageOut(Schema):
     renditions: dict[str, RenditionOut]
 
 
+def _lookup(prefix: str, name: str) -> str:
+    return f"{prefix}__{name}" if prefix else name
+
+
 def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetch]:
     """Prefetches that let `image_data` run without queries, for an image FK at `prefix`.
 
@@ -50,7 +56,7 @@ def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetc
     """
     prefetches = [
         Prefetch(
-            f"{prefix}__renditions",
+            _lookup(prefix, "renditions"),
             queryset=RolandRendition.objects.filter(filter_spec__in=PRESETS.values()),
             to_attr="preset_renditions",
         )
@@ -61,13 +67,17 @@ def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetc
         texts = ImageText.objects.filter(locale=ctx.locale).select_related("locale")
     else:
         return prefetches
-    return [*prefetches, Prefetch(f"{prefix}__localized_texts", queryset=texts)]
+    return [*prefetches, Prefetch(_lookup(prefix, "localized_texts"), queryset=texts)]
 
 
 def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
     """The API shape of an image, or None when there is none or it sits in a restricted collection."""
     if image is None or image.collection_id in ctx.hidden_collections:
         return None
+    return _image_answer(image, ctx)
+
+
+def _image_answer(image: RolandImage, ctx: ApiContext) -> dict:
     by_spec = {r.filter_spec: r for r in getattr(image, "preset_renditions", [])}
     missing = [spec for spec in PRESETS.values() if spec not in by_spec]
     if missing:  # older images: render once now, stored for the next reader
@@ -100,3 +110,38 @@ def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
             for name, spec in PRESETS.items()
         },
     }
+
+
+# Image answers of the current content version, kept by each process by (image, language, origin):
+# lists show the same images again and again, and building one (six renditions and their URLs,
+# texts) cost more than the rest of its item. Emptied when full or when the content changes.
+IMAGE_MEMORY = 4096
+
+
+def preload_images(ctx: ApiContext, image_ids: Iterable[int | None]) -> None:
+    """Make the images of a list's items ready for `item_image`, reading only those this process
+    has not built for the current content (one query and its prefetches for all of them)."""
+    memory = versions.remembered("image-answers", versions.current(versions.CONTENT), dict, shared=False)
+    wanted = {pk for pk in image_ids if pk is not None}
+    missing = [pk for pk in wanted if (pk, ctx.code, ctx.origin) not in memory]
+    if missing:
+        if len(memory) + len(missing) > IMAGE_MEMORY:
+            memory.clear()
+        images = RolandImage.objects.filter(pk__in=missing).prefetch_related(*image_prefetches("", ctx))
+        built = {image.pk: (image.collection_id, _image_answer(image, ctx)) for image in images}
+        for pk in missing:
+            memory[(pk, ctx.code, ctx.origin)] = built.get(pk, (None, None))  # None: deleted meanwhile
+    hidden = ctx.hidden_collections
+    for pk in wanted:
+        collection_id, answer = memory[(pk, ctx.code, ctx.origin)]
+        ctx.images[pk] = None if collection_id in hidden else answer
+
+
+def item_image(page, ctx: ApiContext) -> dict | None:
+    """A list item's image: preloaded for the whole list (`preload_images`), else built from the
+    page's image (a detail, whose queryset prefetches what `image_data` reads)."""
+    if page.image_id is None:
+        return None
+    if page.image_id in ctx.images:
+        return ctx.images[page.image_id]
+    return image_data(page.image, ctx)

@@ -17,7 +17,7 @@ from cms.api.params import ListParams, strict_query
 from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
 from cms.api.schema import Schema
 from cms.visibility import visible_pages
-from media.schemas import image_prefetches
+from media.schemas import preload_images
 from tourism.api.common import categories_prefetch, envelope, item_base
 from tourism.api.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
 from tourism.api.events import PATH as EVENTS_PATH
@@ -123,8 +123,8 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
             "all_day",
             "venue__translation_key",
         )
-        .select_related("image", "venue")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
+        .select_related("venue")
+        .prefetch_related(categories_prefetch(ctx))
         .annotate(
             next_start=Subquery(upcoming.values("start")[:1]),
             next_end=Subquery(upcoming.values("end")[:1]),
@@ -135,6 +135,7 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
         )
     )
     venues = venue_translations(events, ctx)
+    preload_images(ctx, [event.image_id for event in events])
     items = {}
     for event in events:
         if event.next_start is not None:
@@ -160,18 +161,22 @@ def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
     ids = {kind: [hit.page_id for hit in hits if hit.kind == kind] for kind in PATHS}
     items: dict[int, dict] = {}
     if ids["poi"]:
-        pois = with_item_prefetches(
-            visible_pages(PointOfInterest.objects.filter(pk__in=ids["poi"]), ctx.site), ctx
+        pois = list(
+            with_item_prefetches(
+                visible_pages(PointOfInterest.objects.filter(pk__in=ids["poi"]), ctx.site), ctx
+            )
         )
+        preload_images(ctx, [poi.image_id for poi in pois])
         items.update({poi.pk: poi_item(poi, ctx) for poi in pois})
     if ids["event"]:
         items.update(event_items(ids["event"], ctx))
     if ids["news"]:
-        articles = (
-            visible_pages(NewsArticle.objects.filter(pk__in=ids["news"]), ctx.site)
-            .select_related("image")
-            .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
+        articles = list(
+            visible_pages(NewsArticle.objects.filter(pk__in=ids["news"]), ctx.site).prefetch_related(
+                categories_prefetch(ctx)
+            )
         )
+        preload_images(ctx, [article.image_id for article in articles])
         items.update({article.pk: news_item(article, ctx) for article in articles})
     return [items[hit.page_id] for hit in hits if hit.page_id in items]
 

@@ -24,6 +24,7 @@ class ApiContext:
     facts: SiteFacts
     choice: LocaleChoice
     now: datetime = field(default_factory=timezone.now)
+    images: dict[int, dict | None] = field(default_factory=dict)  # filled by media.schemas.preload_images
 
     @property
     def locale(self):

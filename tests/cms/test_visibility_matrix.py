@@ -146,6 +146,32 @@ def test_images_in_a_restricted_collection_are_left_out(client, tree):
     assert f"/{hidden_image.pk}/" not in client.get("/api/wagtail/v2/images/").content.decode()
 
 
+def test_an_image_restricted_after_it_was_shown_leaves_every_list_at_once(client, tree):
+    """Lists keep built image answers per process; the restriction is checked on every answer."""
+    collection = Collection.get_first_root_node().add_child(name="Presse")
+    image = ImageFactory(collection=collection)
+    poi = tree.poi(title="Mit Bild", slug="offen", image=image)
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    event = tree.event(title="Fest mit Bild", slug="fest", image=image, start_date=tomorrow)
+    article = tree.news_article(title="Meldung mit Bild", slug="meldung", image=image)
+    lists = ("/api/v1/pois", "/api/v1/events", "/api/v1/news", "/api/v1/search?q=Bild")
+
+    def images():
+        found = []
+        for path in lists:
+            items = client.get(path).json()["items"]
+            found += [
+                item["image"]
+                for item in items
+                if item.get("event_id", item["id"]) in {poi.pk, event.pk, article.pk}
+            ]
+        return found
+
+    assert len(images()) == 6 and all(found and found["id"] == image.pk for found in images())
+    CollectionViewRestriction.objects.create(collection=collection, restriction_type="password", password="x")
+    assert images() == [None] * 6
+
+
 def test_unpublished_translation_falls_back_and_its_id_is_404(
     client, tree, locales, django_capture_on_commit_callbacks
 ):

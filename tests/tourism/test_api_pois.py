@@ -144,6 +144,20 @@ def test_a_renamed_category_translation_shows_in_the_next_answer(client, places,
     assert museum_categories() == [{"slug": "museum", "name": "Museums and collections"}]
 
 
+def test_an_edited_image_shows_in_the_next_list_answer(client, places):
+    """Built image answers are kept per content version: saving the image starts a new one."""
+
+    def roland_image():
+        items = get(client, "pois").json()["items"]
+        return next(item["image"] for item in items if item["title"] == "Reitender Roland")
+
+    assert roland_image()["credit"] != "Foto: Stadt Haldensleben"
+    image = places["roland"].image
+    image.credit = "Foto: Stadt Haldensleben"
+    image.save()
+    assert roland_image()["credit"] == "Foto: Stadt Haldensleben"
+
+
 def test_accept_language_picks_the_language(client, places):
     response = client.get("/api/v1/pois", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9,de;q=0.5")
     assert response["Content-Language"] == "en"

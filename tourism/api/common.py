@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 from urllib.parse import urlencode
@@ -153,13 +153,6 @@ def envelope(ctx: ApiContext, count: int, limit: int, offset: int, items: list[d
         "previous": page_url(ctx, previous),
         "items": items,
     }
-
-
-def paginate(
-    ctx: ApiContext, queryset: QuerySet, limit: int, offset: int, serialize: Callable[[Any], dict]
-) -> dict:
-    count, page = page_of(queryset, limit, offset)
-    return envelope(ctx, count, limit, offset, [serialize(obj) for obj in page])
 
 
 def page_of(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:

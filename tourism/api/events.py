@@ -17,7 +17,7 @@ from cms.api.params import DetailParams, ListParams, parse_moment, parse_point, 
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.api.schema import Schema
 from cms.visibility import visible_pages
-from media.schemas import ImageOut, image_data, image_prefetches
+from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
 from ..models import Event, EventOccurrence, PointOfInterest
 from ..renderers.ical import calendar_response
@@ -246,7 +246,7 @@ def event_fields(event: Event, ctx: ApiContext, venues: dict) -> dict:
         "audience": event.audience,
         "free": event.is_free,
         "ticket_url": event.ticket_url,
-        "image": image_data(event.image, ctx),
+        "image": item_image(event, ctx),
     }
 
 
@@ -334,11 +334,8 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     return (
         occurrences_between(events, start, end)
         .only(*OCCURRENCE_ITEM_FIELDS)
-        .select_related("event", "event__image", "event__venue")
-        .prefetch_related(
-            categories_prefetch(ctx, "event__categories"),
-            *image_prefetches("event__image", ctx),
-        )
+        .select_related("event", "event__venue")
+        .prefetch_related(categories_prefetch(ctx, "event__categories"))
         .order_by(*order)
     )
 
@@ -354,6 +351,7 @@ def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[
     queryset = occurrence_queryset(ctx, filters)
     count, page = page_of(queryset, params.limit, params.offset)
     venues = venue_translations([occ.event for occ in page], ctx)
+    preload_images(ctx, [occ.event.image_id for occ in page])
 
     return envelope(
         ctx, count, params.limit, params.offset, [occurrence_item(occ, ctx, venues) for occ in page]

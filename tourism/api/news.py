@@ -15,7 +15,7 @@ from cms.api.params import DetailParams, ListParams, strict_query
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.api.schema import Schema
 from cms.visibility import visible_pages
-from media.schemas import ImageOut, image_data, image_prefetches
+from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
 from ..models import NewsArticle, NewsIndexPage
 from ..renderers.jsonld import detail_answer, jsonld_openapi
@@ -27,9 +27,10 @@ from .common import (
     TranslationOut,
     categories_data,
     categories_prefetch,
+    envelope,
     get_detail,
     item_base,
-    paginate,
+    page_of,
     translations_data,
 )
 from .pois import RelatedOut, related_data
@@ -101,11 +102,8 @@ def news_queryset(ctx: ApiContext, filters: NewsFilters):
         queryset = queryset.distinct()
     if since is not None:
         queryset = queryset.filter(date__gte=since)
-    return (
-        queryset.select_related("image")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx))
-        .order_by("-date", "-pk")
-    )
+    # Images: `preload_images` for the page that is answered.
+    return queryset.prefetch_related(categories_prefetch(ctx)).order_by("-date", "-pk")
 
 
 def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
@@ -113,7 +111,7 @@ def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
         **item_base(article, ctx, "news", PATH),
         "date": article.date,
         "categories": categories_data(article, ctx),
-        "image": image_data(article.image, ctx),
+        "image": item_image(article, ctx),
     }
 
 
@@ -153,7 +151,8 @@ def feed_info(ctx: ApiContext) -> FeedInfo:
 
 
 def news_rss(ctx: ApiContext, filters: NewsFilters) -> str:
-    articles = news_queryset(ctx, filters)[:FEED_SIZE]
+    articles = list(news_queryset(ctx, filters)[:FEED_SIZE])
+    preload_images(ctx, [article.image_id for article in articles])
     return news_feed(feed_info(ctx), [news_item(article, ctx) for article in articles])
 
 
@@ -166,7 +165,9 @@ def list_news(request: HttpRequest, params: Query[ListParams], filters: Query[Ne
     """
     ctx = api_context(request, params.locale, params.fallback)
     queryset = news_queryset(ctx, filters)
-    return paginate(ctx, queryset, params.limit, params.offset, lambda article: news_item(article, ctx))
+    count, page = page_of(queryset, params.limit, params.offset)
+    preload_images(ctx, [article.image_id for article in page])
+    return envelope(ctx, count, params.limit, params.offset, [news_item(article, ctx) for article in page])
 
 
 @router.get(

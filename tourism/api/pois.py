@@ -16,7 +16,7 @@ from cms.api.params import DetailParams, ListParams, parse_bbox, parse_point, st
 from cms.api.problems import PROBLEM_RESPONSES, bad_param
 from cms.api.schema import Schema
 from cms.visibility import visible_pages
-from media.schemas import ImageOut, image_data, image_prefetches
+from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
 
 from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
 from ..renderers.geojson import feature_collection, geojson_response
@@ -175,13 +175,10 @@ ITEM_FIELDS = (*ITEM_BASE_FIELDS, *LOCATION_FIELDS, "image", "closed_on_public_h
 
 
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
-    """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along)."""
+    """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
+    images: `preload_images`)."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return (
-        queryset.only(*ITEM_FIELDS)
-        .select_related("image")
-        .prefetch_related(categories_prefetch(ctx), *image_prefetches("image", ctx), *hours_rows)
-    )
+    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -251,7 +248,7 @@ def poi_item(
         "opening_hours_today": [{"opens": r.opens, "closes": r.closes} for r in today.ranges]
         if today
         else [],
-        "image": image_data(poi.image, ctx),
+        "image": item_image(poi, ctx),
     }
 
 
@@ -334,6 +331,7 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     # With an open filter the schedules evaluated for it serve the items too (same key, same hours).
     queryset = with_item_prefetches(queryset, ctx, hours=schedules is None)
     count, page = page_of(queryset, limit, offset)
+    preload_images(ctx, [poi.image_id for poi in page])
     items = [poi_item(poi, ctx, near, schedules.of(poi) if schedules else None) for poi in page]
     return envelope(ctx, count, limit, offset, items)
 
