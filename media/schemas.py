@@ -120,20 +120,23 @@ IMAGE_MEMORY = 4096
 
 def preload_images(ctx: ApiContext, image_ids: Iterable[int | None]) -> None:
     """Make the images of a list's items ready for `item_image`, reading only those this process
-    has not built for the current content (one query and its prefetches for all of them)."""
+    has not built for the current content (one query and its prefetches for all of them).
+
+    The answers are shared by later requests: readers never change them.
+    """
     memory = versions.remembered("image-answers", versions.current(versions.CONTENT), dict, shared=False)
-    wanted = {pk for pk in image_ids if pk is not None}
-    missing = [pk for pk in wanted if (pk, ctx.code, ctx.origin) not in memory]
+    entries = {pk: memory.get((pk, ctx.code, ctx.origin)) for pk in image_ids if pk is not None}
+    missing = [pk for pk, entry in entries.items() if entry is None]
     if missing:
         if len(memory) + len(missing) > IMAGE_MEMORY:
             memory.clear()
         images = RolandImage.objects.filter(pk__in=missing).prefetch_related(*image_prefetches("", ctx))
         built = {image.pk: (image.collection_id, _image_answer(image, ctx)) for image in images}
         for pk in missing:
-            memory[(pk, ctx.code, ctx.origin)] = built.get(pk, (None, None))  # None: deleted meanwhile
+            entries[pk] = built.get(pk, (None, None))  # (None, None): deleted meanwhile
+            memory[(pk, ctx.code, ctx.origin)] = entries[pk]
     hidden = ctx.hidden_collections
-    for pk in wanted:
-        collection_id, answer = memory[(pk, ctx.code, ctx.origin)]
+    for pk, (collection_id, answer) in entries.items():
         ctx.images[pk] = None if collection_id in hidden else answer
 
 
