@@ -275,8 +275,8 @@ def open_schedules(places, moment: datetime) -> OpenSchedules:
     `places` may be any superset of the candidates: a query on the place table alone (the area, no
     visibility join) groups them by stored schedule key; each distinct schedule is evaluated once
     (37 schedules for the ~6,000 places around the market in the scale data), read from one place
-    that has it when this process meets its key for the first time. Reading every candidate's hours rows, or every candidate at all, into Python
-    cost more than the rest of the list.
+    that has it when this process meets its key for the first time. Reading every candidate's hours
+    rows, or every candidate at all, into Python cost more than the rest of the list.
     """
     groups = (
         places.order_by()
