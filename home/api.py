@@ -133,7 +133,8 @@ def list_locales(request: HttpRequest):
 
 
 def categories_list(ctx: ApiContext, kind: str | None) -> list[dict]:
-    """Source-language categories named in the answer's language (else the source name); one query."""
+    """Source-language categories named in the answer's language (else the source name): one query,
+    the names from `category_names`."""
     queryset = Category.objects.filter(locale=ctx.choice.default)
     names = category_names(ctx)
     if kind:

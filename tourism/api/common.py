@@ -79,15 +79,11 @@ def sort_draft_categories(page) -> None:
 
 def categories_data(page, ctx: ApiContext) -> list[dict]:
     """Slug and name in the answer's language (the category's own name where it is not translated)."""
-    names = None
-    data = []
-    for category in page.categories.all():
-        name = category.name
-        if category.locale_id != ctx.locale.pk:
-            names = names if names is not None else category_names(ctx)
-            name = names.get(category.translation_key) or name
-        data.append({"slug": category.slug, "name": name})
-    return data
+    names = category_names(ctx)
+    return [
+        {"slug": category.slug, "name": names.get(category.translation_key) or category.name}
+        for category in page.categories.all()
+    ]
 
 
 # The columns `location_data` and `item_base` read, for `.only()` in lists (a page has 60–70).

@@ -25,6 +25,7 @@ from ..services.geo import bounding_box, distance_expression, distance_km
 from ..services.opening_hours import (
     BERLIN,
     OpeningSchedule,
+    has_hours,
     hours_on,
     is_open_at,
     schedule_for,
@@ -234,8 +235,8 @@ def poi_item(
 ) -> dict:
     """A list item; `schedule` when the caller already has the place's (else read from its rows)."""
     schedule = schedule if schedule is not None else schedule_for(poi)
-    has_hours = bool(schedule.rules or schedule.exceptions)
-    today = hours_on(schedule, ctx.now.astimezone(BERLIN).date()) if has_hours else None
+    known = has_hours(schedule)
+    today = hours_on(schedule, ctx.now.astimezone(BERLIN).date()) if known else None
     distance = None
     if near and poi.latitude is not None:
         distance = round(distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude)), 3)
@@ -244,7 +245,7 @@ def poi_item(
         "categories": categories_data(poi, ctx),
         "location": location_data(poi),
         "distance_km": distance,
-        "open_now": is_open_at(schedule, ctx.now) if has_hours else None,
+        "open_now": is_open_at(schedule, ctx.now) if known else None,
         "opening_hours_today": [{"opens": r.opens, "closes": r.closes} for r in today.ranges]
         if today
         else [],

@@ -68,7 +68,7 @@ class OpeningSchedule:
     closed_on_public_holidays: bool = False
     # Days already worked out by `hours_on`: a remembered schedule (see `schedules_by_key`) answers
     # "open now?" for many lists a day.
-    _days: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
+    _days: dict = field(default_factory=dict, init=False, compare=False, hash=False, repr=False)
 
 
 @dataclass(frozen=True)
