@@ -1159,11 +1159,10 @@ def recount_children(parents: Iterable[Page]) -> None:
 
 def invalidate_caches() -> None:
     """One bump for everything written: cached answers and facts from before are unreachable."""
-    from cms import versions
-    from cms.signals import content_changed
+    from cms import publishing
 
-    content_changed()
-    versions.bump(versions.VISIBILITY)
+    publishing.content_changed()
+    publishing.visibility_changed()
 
 
 def tourism_index_pages() -> list[Page]:

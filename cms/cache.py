@@ -1,14 +1,13 @@
 """A Redis cache that fails open: when Redis is unreachable the site keeps answering, uncached.
 
-Rate-limit counters, cached API answers, version counters and Wagtail's own caches all live in the
-default cache, so one outage would otherwise turn every request into a 500. Each failure opens a
+Rate-limit counters, cached API answers, facts remembered per version and Wagtail's own caches live
+in the default cache, so one outage would otherwise turn every request into a 500. Each failure opens a
 short circuit: for a few seconds the cache is skipped entirely instead of waiting on timeouts
 request after request, then one call tries again. Failures are logged once per outage.
 """
 
 import logging
 import time
-from collections.abc import Sequence
 from typing import Any
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
@@ -126,33 +125,19 @@ class ResilientRedisCache(RedisCache):
 
         Django's incr() needs two (EXISTS, then INCRBY) and a separate add() for a new key.
         """
-        return self.count_and_read(key, timeout, ())[0]
-
-    def count_and_read(self, key: str, timeout: int, read: Sequence[str]) -> tuple[int, dict[str, Any]]:
-        """count(), and the values of the `read` keys (absent ones left out), in the same round trip.
-
-        The API reads its version counters with the rate-limit count: one round trip per answer less.
-        """
         if not self.available:
             raise CacheUnavailable("cache unavailable")
         full_key = self.make_and_validate_key(key)
-        read_keys = [self.make_and_validate_key(name) for name in read]
         try:
             client = self._cache.get_client(full_key, write=True)
             pipe = client.pipeline(transaction=False)
             pipe.incr(full_key)
             pipe.expire(full_key, timeout, nx=True)
-            if read_keys:
-                pipe.mget(read_keys)
-            value, _expiry, *found = pipe.execute()
+            value, _expiry = pipe.execute()
         except self._lib_errors as error:
             self._failed("count", error)
             raise CacheUnavailable("cache unavailable") from error
         if self._down_until:
             logger.warning("Redis cache reachable again")
             self._down_until = 0.0
-        loads = self._cache._serializer.loads
-        values = found[0] if found else []
-        return int(value), {
-            name: loads(raw) for name, raw in zip(read, values, strict=True) if raw is not None
-        }
+        return int(value)

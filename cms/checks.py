@@ -12,8 +12,9 @@ def shared_cache(app_configs, **kwargs) -> list[Warning]:
             Warning(
                 "The cache is local to each process (REDIS_URL is not set).",
                 hint=(
-                    "With more than one worker process, rate limits count per process and a revoked "
-                    "API key or a publish reaches each process's cache only after a delay. Set REDIS_URL."
+                    "What is visible is the same in every process either way (the version counters are "
+                    "in the database). With more than one worker process, rate limits count per process "
+                    "and each process renders and keeps its own copy of cached answers. Set REDIS_URL."
                 ),
                 id="roland.W001",
             )

@@ -2,7 +2,7 @@
 
 Every endpoint, feed, renderer, search result and cache key goes through these functions.
 The slowly changing facts they rest on (site roots, view restrictions, hidden collections) are read
-once and cached under a version that any change to them bumps (see cms.signals), so reads cost no
+once and cached under a version that any change to them bumps (cms.publishing), so reads cost no
 queries for them and a new restriction takes effect on the next request.
 """
 
@@ -34,11 +34,6 @@ class SiteFacts:
 
 def facts_version() -> int:
     return versions.current(versions.VISIBILITY)
-
-
-def bump_facts_version() -> None:
-    """Called whenever a site root, a restriction or a collection changes."""
-    versions.bump(versions.VISIBILITY)
 
 
 def _load_facts(site: Site) -> SiteFacts:

@@ -6,6 +6,3 @@ class MediaConfig(AppConfig):
     name = "media"
     label = "media"
     verbose_name = _("Media")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

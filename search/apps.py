@@ -6,6 +6,3 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "roland_search"
     verbose_name = _("Search")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -1,6 +1,6 @@
 """Keeping the project's own search table in step with published content.
 
-Called synchronously from the publish signals (a few cheap statements per page), so the index never
+Called synchronously by the publish pipeline (cms.publishing; a few cheap statements per page), so the index never
 waits for the background worker; `rebuild_search_index` (and `update_index`) rebuild it in bulk.
 Only live, non-alias POI, event and news pages are written, each with copies of the facts the
 visibility rule reads (path, go-live, expiry, translation key): Wagtail changes those only by
@@ -15,6 +15,8 @@ from datetime import datetime
 from django.db import connection, transaction
 from django.db.models import Max, OuterRef, Subquery
 from wagtail.models import Page
+
+from cms import versions
 
 from .analysis import analyse, postgres_config
 from .models import ContentKind, SearchEntry
@@ -88,9 +90,12 @@ def last_occurrence_ends(event_ids: list[int]) -> dict[int, datetime]:
     return dict(rows)
 
 
-def refresh_occurrence_end(event_id: int) -> None:
-    """Copy when the event's last occurrence ends onto its entry (if it has one): one UPDATE."""
+def refresh_occurrence_ends(event_ids: list[int]) -> None:
+    """Copy when each event's last occurrence ends onto its entry (if it has one): one UPDATE."""
     from tourism.models import EventOccurrence
+
+    if not event_ids:
+        return
 
     last_end = (
         EventOccurrence.objects.filter(event_id=OuterRef("page_id"))
@@ -98,7 +103,7 @@ def refresh_occurrence_end(event_id: int) -> None:
         .annotate(last_end=Max("end"))
         .values("last_end")
     )
-    SearchEntry.objects.filter(page_id=event_id, kind=ContentKind.EVENT).update(
+    SearchEntry.objects.filter(page_id__in=event_ids, kind=ContentKind.EVENT).update(
         last_occurrence_end=Subquery(last_end)
     )
 
@@ -188,7 +193,5 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
         written += len(entries)
         if progress:
             progress(written)
-    from cms.signals import content_changed
-
-    content_changed()  # cached search answers came from the old table
+    versions.bump(versions.CONTENT)  # cached search answers came from the old table
     return written

@@ -40,7 +40,7 @@ class SearchEntry(models.Model):
     config = RegConfigField(_("text-search configuration"), max_length=64, default="simple")
     # Events only: when the last stored occurrence ends, so "upcoming events only" is a test of this
     # row (an EXISTS over ~120,000 occurrences cost most of a broad search). Kept current by
-    # search.index from tourism's `occurrences_changed` signal and whenever the row is written.
+    # the publish pipeline (cms.publishing) whenever the row is written or the occurrences move on.
     last_occurrence_end = models.DateTimeField(_("last occurrence ends"), null=True, blank=True)
     # Copies of the page's visibility facts, written with the row (publish, move, rebuild), so the
     # visibility rule (cms.visibility.visible_in_site) and the locale fallback run on this table

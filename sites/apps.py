@@ -10,7 +10,6 @@ class SitesConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_sync_locales, sender=self)
-        from . import signals  # noqa: F401
 
 
 def _sync_locales(sender, using: str = "default", **kwargs) -> None:

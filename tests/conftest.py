@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
+from cms import versions
 from cms.api.http_cache import forget_hot_answers
 from tests.factories import SiteTree
 
@@ -11,6 +12,7 @@ def _fresh_cache():
     """Each test starts with an empty cache: the database is rolled back, cached answers are not."""
     cache.clear()
     forget_hot_answers()
+    versions.forget()
     yield
 
 

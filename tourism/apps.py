@@ -6,6 +6,3 @@ class TourismConfig(AppConfig):
     name = "tourism"
     label = "tourism"
     verbose_name = _("Tourism")
-
-    def ready(self) -> None:
-        from . import signals  # noqa: F401

@@ -8,8 +8,7 @@ are served anyway: a rate limit is a protection, not a reason to take the API do
 import ipaddress
 import logging
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -39,7 +38,6 @@ class Quota:
     remaining: int
     reset: int  # seconds until the window starts afresh
     counted: bool = True  # False when the cache could not count (fail-open)
-    read: dict = field(default_factory=dict)  # values of keys read along with the count (take(read=…))
 
     @property
     def exceeded(self) -> bool:
@@ -99,18 +97,16 @@ def identify(request: HttpRequest) -> Caller:
     return Caller(f"client:{client.pk}", client.rate_limit, client)
 
 
-def take(caller: Caller, now: float | None = None, read: Sequence[str] = ()) -> Quota:
-    """Count one request against the caller's current window; with the Redis cache, the `read` keys
-    come back in the same round trip (Quota.read)."""
+def take(caller: Caller, now: float | None = None) -> Quota:
+    """Count one request against the caller's current window."""
     window = settings.API_RATE_LIMIT_WINDOW
     now = time.time() if now is None else now
     start = int(now // window) * window
     reset = max(int(start + window - now), 1)
     key = f"roland:rate:{caller.bucket}:{start}"
-    values: dict = {}
     try:
-        if hasattr(cache, "count_and_read"):  # the Redis backend: one round trip
-            count, values = cache.count_and_read(key, window + 5, read)
+        if hasattr(cache, "count"):  # the Redis backend: one round trip
+            count = cache.count(key, window + 5)
         else:
             try:
                 count = cache.incr(key)
@@ -122,4 +118,4 @@ def take(caller: Caller, now: float | None = None, read: Sequence[str] = ()) -> 
             _last_warning = now
             logger.warning("Rate limits not counted (%s): failing open, requests are served", error)
         return Quota(caller.limit, caller.limit, reset, counted=False)
-    return Quota(caller.limit, caller.limit - count, reset, read=values)
+    return Quota(caller.limit, caller.limit - count, reset)

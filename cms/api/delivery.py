@@ -32,9 +32,7 @@ class DeliveryMiddleware:
             caller = access.identify(request)
         except access.InvalidKey:
             caller = None
-        # The answer cache's versions are read in the rate limit's round trip.
-        version_keys = versions.cache_keys(versions.CONTENT, versions.VISIBILITY)
-        quota = access.take(caller or access.identify_anonymous(request), read=version_keys)
+        quota = access.take(caller or access.identify_anonymous(request))
         if quota.exceeded:
             response = problem_response(
                 429,
@@ -48,15 +46,15 @@ class DeliveryMiddleware:
                 headers={"WWW-Authenticate": 'Bearer realm="roland"'},
             )
         else:
-            response = self._answer(request, keyed=caller.client is not None, known=quota.read)
+            response = self._answer(request, keyed=caller.client is not None)
             if caller.client is not None:
                 record_use(caller.client)
         for name, value in quota.headers().items():
             response[name] = value
         return response
 
-    def _answer(self, request: HttpRequest, keyed: bool, known: dict) -> HttpResponse:
-        with versions.snapshot(versions.CONTENT, versions.VISIBILITY, known=known):
+    def _answer(self, request: HttpRequest, keyed: bool) -> HttpResponse:
+        with versions.snapshot(versions.CONTENT, versions.VISIBILITY):
             return self._answer_with_versions(request, keyed)
 
     def _answer_with_versions(self, request: HttpRequest, keyed: bool) -> HttpResponse:

@@ -275,6 +275,9 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side response cache lifetime; publishing invalidates earlier, this bounds time-driven
 # changes (an event that ends, a shop that closes).
 API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
+# How long a process may use the version counters it read from the database (cms.versions): the
+# longest a change made in another process can go unseen here. At most one second by contract.
+VERSIONS_MEMORY_SECONDS = min(float(os.environ.get("VERSIONS_MEMORY_SECONDS", 1.0)), 1.0)
 # A CDN in front of the API is purged on publish (cms.cdn) when one of these is configured.
 WAGTAILFRONTENDCACHE: dict[str, dict[str, str]] = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):  # Varnish, nginx, Squid: HTTP PURGE requests

@@ -8,7 +8,7 @@ from email.utils import parsedate_to_datetime
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
-from cms.visibility import bump_facts_version
+from cms.publishing import visibility_changed
 from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
@@ -292,7 +292,7 @@ def rss_items(response):
 
 def test_rss_structure(client, news):
     Site.objects.filter(is_default_site=True).update(site_name="Haldensleben")
-    bump_facts_version()
+    visibility_changed()
     response = get(client, "news.rss")
     assert response["Content-Type"] == "application/rss+xml; charset=utf-8"
     assert response["Content-Language"] == "de"

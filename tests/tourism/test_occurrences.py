@@ -96,7 +96,7 @@ def test_horizon_bounds_open_ended_rules_and_the_task_moves_it(tree):
         count = EventOccurrence.objects.filter(event=event).count()
         assert 30 <= count <= 31
         later = timezone.now() + timedelta(days=10)
-        assert extend_all(now=later) == (1, EventOccurrence.objects.filter(event=event).count())
+        assert extend_all(now=later) == (1, EventOccurrence.objects.filter(event=event).count(), [event.pk])
         assert EventOccurrence.objects.filter(event=event).latest("start").start > timezone.now() + timedelta(
             days=39
         )

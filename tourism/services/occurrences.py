@@ -1,13 +1,16 @@
-"""Materialised event occurrences: written on publish, removed on unpublish, extended by a task."""
+"""Materialised event occurrences: written on publish, removed on unpublish, extended daily.
+
+Called by the publish pipeline (cms.publishing), which makes search and caches follow.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
-from django.dispatch import Signal
 from django.utils import timezone
 
 from .recurrence import RecurrenceError, expand
@@ -16,10 +19,11 @@ logger = logging.getLogger(__name__)
 
 PAST_WINDOW = timedelta(days=366)
 
-# Sent with `event_id` after an event's occurrences changed (written, moved or removed; not when a
-# refresh found nothing to do): facts derived from them elsewhere, such as the search table's
-# "last occurrence ends", follow.
-occurrences_changed = Signal()
+
+class Extended(NamedTuple):
+    events: int
+    occurrences: int
+    changed: list[int]  # events whose rows changed: facts derived from them (search) must follow
 
 
 def occurrence_window(now: datetime | None = None) -> tuple[datetime, datetime]:
@@ -28,17 +32,21 @@ def occurrence_window(now: datetime | None = None) -> tuple[datetime, datetime]:
     return now - PAST_WINDOW, now + timedelta(days=settings.ROLAND_OCCURRENCE_HORIZON_DAYS)
 
 
-@transaction.atomic
 def refresh_occurrences(event, now: datetime | None = None) -> int:
     """Rewrite the occurrences of a live event to match its dates; keeps rows that did not change.
 
     Returns the number of stored occurrences. A non-live event loses all of them.
     """
+    return _refresh(event, now)[0]
+
+
+@transaction.atomic
+def _refresh(event, now: datetime | None = None) -> tuple[int, bool]:
+    """(stored occurrences, whether any row was written, changed or removed)."""
     from ..models import EventOccurrence
 
     if not event.live:
-        remove_occurrences(event)
-        return 0
+        return 0, remove_occurrences(event) > 0
     window_start, window_end = occurrence_window(now)
     try:
         spans = expand(event.dates(), window_start, window_end)
@@ -67,32 +75,33 @@ def refresh_occurrences(event, now: datetime | None = None) -> int:
             if start not in existing
         ]
     )
-    if stale or changed or added:
-        occurrences_changed.send(sender=EventOccurrence, event_id=event.pk)
-    return len(wanted)
+    return len(wanted), bool(stale or changed or added)
 
 
 def remove_occurrences(event) -> int:
     from ..models import EventOccurrence
 
     deleted, _ = EventOccurrence.objects.filter(event=event).delete()
-    if deleted:
-        occurrences_changed.send(sender=EventOccurrence, event_id=event.pk)
     return deleted
 
 
-def extend_all(now: datetime | None = None, progress=None) -> tuple[int, int]:
-    """Refresh every live event so the horizon moves on; returns (events, occurrences)."""
+def extend_all(now: datetime | None = None, progress=None) -> Extended:
+    """Refresh every live event so the horizon moves on.
+
+    Run it through the publish pipeline (cms.publishing.extend_occurrence_horizon), which makes
+    search and cached answers follow the changed events.
+    """
     from ..models import Event
 
     events = Event.objects.live().prefetch_related("excluded_dates", "extra_dates").order_by("pk")
     total_events = total_occurrences = 0
+    changed: list[int] = []
     for event in events.iterator(chunk_size=200):
-        total_occurrences += refresh_occurrences(event, now)
+        stored, was_changed = _refresh(event, now)
+        total_occurrences += stored
         total_events += 1
+        if was_changed:
+            changed.append(event.pk)
         if progress:
             progress(total_events)
-    from cms.signals import content_changed
-
-    content_changed()  # event lists and feeds show the new horizon
-    return total_events, total_occurrences
+    return Extended(total_events, total_occurrences, changed)

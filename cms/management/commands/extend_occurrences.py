@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand
 
-from tourism.services.occurrences import extend_all
+from cms.publishing import extend_occurrence_horizon
 
 
 class Command(BaseCommand):
@@ -17,9 +17,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue: bool = False, **options):
         if enqueue:
-            from tourism.tasks import extend_occurrence_horizon
+            from cms.tasks import extend_occurrence_horizon as task
 
-            result = extend_occurrence_horizon.enqueue()
+            result = task.enqueue()
             self.stdout.write(f"Enqueued task {result.id}")
             return
         started = time.monotonic()
@@ -28,7 +28,7 @@ class Command(BaseCommand):
             if count % 100 == 0:
                 self.stdout.write(f"  {count} events …")
 
-        events, occurrences = extend_all(progress=progress)
+        events, occurrences = extend_occurrence_horizon(progress=progress)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Refreshed {events} events, {occurrences} occurrences in {time.monotonic() - started:.1f} s"

@@ -1,0 +1,132 @@
+"""The one publish pipeline: everything that happens when public content changes, in order.
+
+Every way content changes — the admin, scheduled go-live and expiry (cms.scheduling), imports, the
+demo loader, a shell — ends in Wagtail's signals or a model save; the receivers in cms.signals only
+call the functions here. For a page that is published the order is:
+
+1. occurrences: an event's dates become rows of the occurrence table (tourism.services.occurrences);
+2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
+3. versions: the content (and, for a site root, the visibility) version is raised in the same
+   transaction, so every process stops serving cached answers that could contain the page
+   (cms.versions); the CDN is purged once the change is committed (cms.cdn, a background task);
+4. webhooks: deliveries are queued once the change is committed (sites.webhooks).
+
+Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
+kiosk screens and synonyms raise the content version; changes to sites, locales, restrictions,
+collections and site settings raise the visibility version. A failing webhook step is logged and
+never fails the publish; every other step is part of the publishing transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.db import transaction
+from wagtail.models import Page
+
+from media.renditions import generate_preset_renditions
+from search import index as search_index
+from sites import webhooks
+from sites.api_keys import clients_changed
+from sites.models.webhooks import WebhookEvent
+from tourism.models import Event
+from tourism.services import occurrences
+
+from . import versions
+from .cdn import purge_api
+
+logger = logging.getLogger("roland.publishing")
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+
+def page_published(page: Page) -> None:
+    page = page.specific
+    if isinstance(page, Event):
+        occurrences.refresh_occurrences(page)
+    if search_index.content_kind(page) is not None:
+        search_index.index_page(page)
+    _page_versions(page)
+    _notify(page, WebhookEvent.PUBLISHED)
+
+
+def page_unpublished(page: Page) -> None:
+    page = page.specific
+    if isinstance(page, Event):
+        occurrences.remove_occurrences(page)
+    search_index.remove_page(page.pk)
+    _page_versions(page)
+    _notify(page, WebhookEvent.UNPUBLISHED)
+
+
+def page_moved(page: Page) -> None:
+    """A move changes paths (site membership, restrictions that apply) of the whole subtree."""
+    search_index.index_subtree(page)
+    versions.bump(versions.VISIBILITY)
+    content_changed({page.pk: page.specific_class._meta.model_name})
+
+
+def page_deleting(page: Page) -> None:
+    """Before the delete: the webhook payload (URL, site, locale) needs the page as it was."""
+    _notify(page.specific, WebhookEvent.DELETED)
+
+
+def page_deleted(page: Page) -> None:
+    """After the delete: occurrences and the search entry went with the page (cascade)."""
+    _page_versions(page)
+
+
+def _page_versions(page: Page) -> None:
+    if page.depth is not None and page.depth <= 2:  # a site root: the sites' facts change
+        versions.bump(versions.VISIBILITY)
+    content_changed({page.pk: page.specific_class._meta.model_name} if page.pk else {})
+
+
+def _notify(page: Page, event: str) -> None:
+    # A webhook problem is logged, never passed on: publishing must not fail because of webhooks.
+    # The savepoint keeps the publishing transaction usable should a query here fail.
+    try:
+        with transaction.atomic():
+            webhooks.page_changed(page, event)
+    except Exception:
+        logger.exception("Webhook deliveries for page %s (%s) were not queued", page.pk, event)
+
+
+# --- everything else a public answer shows -------------------------------------------------------
+
+
+def content_changed(page_ids: dict[int, str] | None = None) -> None:
+    """Cached answers that could show the change go now; the CDN is purged after the commit."""
+    versions.bump(versions.CONTENT)
+    changed = dict(page_ids or {})
+    transaction.on_commit(lambda: purge_api(changed), robust=True)
+
+
+def visibility_changed() -> None:
+    """A site, locale, restriction, collection or site setting changed: what is public may differ."""
+    versions.bump(versions.VISIBILITY)
+
+
+def image_saved(image) -> None:
+    """Preset renditions are made once the image is committed (publish-time work); answers that
+    show the image change now."""
+    transaction.on_commit(lambda: generate_preset_renditions(image), robust=True)
+    content_changed()
+
+
+def api_clients_changed() -> None:
+    clients_changed()
+
+
+def occurrence_horizon_extended(changed_event_ids: list[int]) -> None:
+    """The daily horizon job wrote new occurrences: search's "upcoming" facts and event lists follow."""
+    search_index.refresh_occurrence_ends(changed_event_ids)
+    content_changed()
+
+
+def extend_occurrence_horizon(progress=None) -> tuple[int, int]:
+    """Move every live event's occurrences on to the horizon, through the pipeline; (events, rows)."""
+    events, rows, changed = occurrences.extend_all(progress=progress)
+    occurrence_horizon_extended(changed)
+    return events, rows
