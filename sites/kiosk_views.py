@@ -9,9 +9,11 @@ import json
 from pathlib import Path
 
 import segno
+from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
@@ -19,6 +21,7 @@ from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
 from cms.api.context import api_context
+from cms.api.http_cache import etag_for
 from cms.visibility import find_site, site_facts, visible_pages
 
 from .kiosks import screen_languages_for
@@ -89,7 +92,10 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def qr_code(request: HttpRequest, page_id: int) -> HttpResponse:
-    """A QR code (SVG) of a visible page's public URL; hidden or unknown pages are a 404."""
+    """A QR code (SVG) of a visible page's public URL; hidden or unknown pages are a 404.
+
+    Visibility is checked before any revalidation, so a copy of a page hidden since gets no 304.
+    """
     page = visible_pages(Page.objects.filter(pk=page_id), find_site(request)).first()
     if page is None:
         raise Http404("No such page.")
@@ -97,5 +103,16 @@ def qr_code(request: HttpRequest, page_id: int) -> HttpResponse:
     buffer = io.BytesIO()
     segno.make(url, error="m").save(buffer, kind="svg", border=2, xmldecl=False, title=str(_("QR code")))
     response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
-    response["Cache-Control"] = "public, max-age=86400"
-    return response
+    return revalidated(request, response)
+
+
+def revalidated(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Kept by caches no longer than an API answer, then revalidated by a strong ETag.
+
+    A page can be hidden at any time: without stale-while-revalidate a cache stops showing its
+    code within API_CACHE_MAX_AGE, and a revalidation of a hidden page reaches the 404.
+    """
+    etag = etag_for(response.content)
+    response["ETag"] = etag
+    response["Cache-Control"] = f"public, max-age={settings.API_CACHE_MAX_AGE}, must-revalidate"
+    return get_conditional_response(request, etag=etag, response=response)

@@ -1,11 +1,12 @@
 """HTTP caching of API answers: validators (ETag, Last-Modified), Cache-Control, and a server-side
 response cache that publishing invalidates.
 
-A cached answer is keyed by site, origin, path, query, the negotiated language, the Accept header and
-the visibility scope, together with the content and visibility versions: any publish, unpublish, move,
-delete or translation change bumps the content version (cms.signals), so no answer that could
-contain the item is served again. A lifetime (API_CACHE_SERVER_SECONDS) only bounds changes that
-come from the clock alone (an event that ends, a shop that closes, an expiry date passing).
+A cached answer is keyed by site, origin, path, query, the language asked for (and how: parameter,
+header or neither), the Accept header and the visibility scope, together with the content and
+visibility versions: any publish, unpublish, move, delete or translation change bumps the content
+version (cms.signals), so no answer that could contain the item is served again. A lifetime
+(API_CACHE_SERVER_SECONDS) only bounds changes that come from the clock alone (an event that ends,
+a shop that closes, an expiry date passing).
 """
 
 import hashlib
@@ -20,10 +21,11 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation.trans_real import parse_accept_lang_header
 
 from cms import versions
 from cms.visibility import find_site, site_facts
+
+from .i18n import language_request, query_locale
 
 CACHED_PREFIXES = ("/api/v1/", "/api/wagtail/v2/")
 # Everyone reads the same public content: keys carry no user or client. Should a scope ever depend
@@ -107,33 +109,17 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and request.path.startswith(CACHED_PREFIXES)
 
 
-def _language(request: HttpRequest, codes: list[str]) -> str:
-    """The language negotiate() will pick, without touching the database."""
-    # Only a query string that may name the parameter needs parsing (most cached reads do not);
-    # a percent-encoded name ("%6Cocale") is parsed too, or it would share the header's key.
-    raw = request.META.get("QUERY_STRING", "")
-    if "locale" in raw or "%" in raw:
-        requested = request.GET.get("locale")
-        if requested is not None:
-            return f"param:{requested[:20]}"
-    for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:500]):
-        base = code.split("-")[0].lower()
-        if base in codes:
-            return base
-    return codes[0] if codes else ""
-
-
 def _variant(request: HttpRequest) -> tuple[str, str]:
     """What besides the URL shapes an answer; also the part of the key that survives invalidation."""
     site = find_site(request)
-    codes = list(site_facts(site).locales)
+    # The language as the views will read it (cms.api.i18n), explicitness included: a detail asked
+    # without any language answers in its item's, one asked with any header does not.
+    asked = language_request(request, list(site_facts(site).locales), query_locale(request))
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     accept = "".join(request.headers.get("Accept", "").lower().split())[:200]
     # Scheme and host too: answers carry absolute URLs built from them.
     origin = f"{request.scheme}://{request.get_host()}"
-    raw = "|".join(
-        [PUBLIC_SCOPE, str(site.pk), origin, request.path, query, _language(request, codes), accept]
-    )
+    raw = "|".join([PUBLIC_SCOPE, str(site.pk), origin, request.path, query, asked.key, accept])
     return raw, hashlib.sha256(raw.encode()).hexdigest()
 
 

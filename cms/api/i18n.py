@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 
 from django.conf import settings
 from django.db.models import Q, QuerySet
@@ -13,12 +15,70 @@ from wagtail.models import Locale
 from .problems import bad_param
 
 
+class LanguageSource(StrEnum):
+    PARAM = "param"  # the `locale` parameter (or a language the caller decided on)
+    HEADER = "header"  # an Accept-Language header, whether or not it names a configured language
+    DEFAULT = "default"  # neither: the client did not say
+
+
+@dataclass(frozen=True)
+class LanguageRequest:
+    """The language a request asks for and how it asked.
+
+    The API answers from it and the answer cache keys by it: two readings of the request could
+    disagree, and the cache would hand one language's answer to a request for another.
+    """
+
+    code: str  # a configured code; for the parameter, the code as asked (it may be unknown)
+    source: LanguageSource
+
+    @property
+    def explicit(self) -> bool:
+        """Whether the client chose: only when it did not may a detail answer in its item's language."""
+        return self.source is not LanguageSource.DEFAULT
+
+    @property
+    def key(self) -> str:
+        """Distinct for every request that may get an answer in another language."""
+        return f"{self.source.value}:{self.code[:20]}"
+
+
+def language_request(request: HttpRequest, codes: Sequence[str], locale_param: str | None) -> LanguageRequest:
+    """`locale`, else the first configured language of Accept-Language, else the default (codes[0]).
+
+    No database access: the answer cache asks this before it decides to run a view.
+    """
+    if locale_param is not None:
+        return LanguageRequest(locale_param.strip().lower(), LanguageSource.PARAM)
+    default = codes[0] if codes else ""
+    header = request.headers.get("Accept-Language")
+    if header is None:
+        return LanguageRequest(default, LanguageSource.DEFAULT)
+    for code, _quality in parse_accept_lang_header(header[:500]):
+        base = code.split("-")[0].lower()
+        if base in codes:
+            return LanguageRequest(base, LanguageSource.HEADER)
+    return LanguageRequest(default, LanguageSource.HEADER)
+
+
+def query_locale(request: HttpRequest) -> str | None:
+    """The `locale` parameter as the views read it (the last one), parsing only a query that may name it.
+
+    Most reads name no parameter; a percent-encoded name (`%6Cocale`) is still the parameter to them.
+    """
+    raw = request.META.get("QUERY_STRING", "")
+    if "locale" in raw or "%" in raw:
+        return request.GET.get("locale")
+    return None
+
+
 @dataclass(frozen=True)
 class LocaleChoice:
     locale: Locale
     default: Locale
     fallback: bool
     codes: dict[int, str]  # every configured locale: id → language code
+    asked: LanguageRequest  # what the request asked for, which the answer cache keys by
 
     @property
     def code(self) -> str:
@@ -30,20 +90,14 @@ def negotiate(
 ) -> LocaleChoice:
     """The language of the answer; remembered on the request for Content-Language."""
     default = locales[settings.LANGUAGE_CODE]
-    if locale_param is not None:
-        code = locale_param.strip().lower()
-        if code not in locales:
-            raise bad_param("locale", f"unknown locale '{locale_param[:20]}'; one of {', '.join(locales)}")
-        chosen = locales[code]
-    else:
-        chosen = default
-        for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:500]):
-            base = code.split("-")[0].lower()
-            if base in locales:
-                chosen = locales[base]
-                break
+    asked = language_request(request, list(locales), locale_param)
+    if asked.code not in locales:
+        raise bad_param(
+            "locale", f"unknown locale '{(locale_param or '')[:20]}'; one of {', '.join(locales)}"
+        )
+    chosen = locales[asked.code]
     request.roland_locale = chosen.language_code  # type: ignore[attr-defined]
-    return LocaleChoice(chosen, default, fallback, {loc.pk: code for code, loc in locales.items()})
+    return LocaleChoice(chosen, default, fallback, {loc.pk: code for code, loc in locales.items()}, asked)
 
 
 def with_fallback(queryset: QuerySet, choice: LocaleChoice) -> QuerySet:

@@ -1,6 +1,9 @@
 """HTTP caching: validators, 304s, and the server-side answer cache that publishing invalidates."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import Page
 
@@ -194,3 +197,66 @@ def test_hot_answers_keep_the_shared_caches_lifetime_and_versions(client, tree, 
     tree.poi(title="Stadtbibliothek")
     response = client.get("/api/v1/pois")
     assert response[CACHE] == "miss" and titles(response) == {"Rathaus", "Stadtbibliothek"}
+
+
+# Every way a client states (or does not state) a language: no header, a configured language, an
+# unconfigured one, a preference list; each also with the parameter, which wins over the header.
+ACCEPT_LANGUAGES = [None, "de", "en", "fr", "en-GB,de;q=0.5"]
+LOCALE_QUERIES = ["", "?locale=de", "?locale=en"]
+
+
+@pytest.fixture
+def bilingual(tree, locales, django_capture_on_commit_callbacks):
+    """A place, an event and a news article in German, each with a live English translation."""
+    english = locales["en"]
+    day = timezone.localdate() + timedelta(days=3)
+    with django_capture_on_commit_callbacks(execute=True):
+        for index in (tree.home, tree.pois, tree.events, tree.news):
+            translate_with_strings(index, english, {})
+        german = {
+            "pois": (tree.poi(title="Reitender Roland", slug="roland"), "Riding Roland"),
+            "events": (tree.event(title="Rolandfest", slug="rolandfest", start_date=day), "Roland festival"),
+            "news": (tree.news_article(title="Neues WLAN am Markt", slug="wlan"), "New Wi-Fi at the market"),
+        }
+        pages = {}
+        for kind, (page, title) in german.items():
+            translation, _missing = translate_with_strings(page, english, {page.title: title})
+            pages[kind] = {"de": page, "en": translation}
+    return pages
+
+
+def ask(client, url: str, accept_language: str | None):
+    headers = {} if accept_language is None else {"HTTP_ACCEPT_LANGUAGE": accept_language}
+    return client.get(url, **headers)
+
+
+def seen(response) -> tuple[int, str, bytes]:
+    """What a client gets: status, language and bytes."""
+    return response.status_code, response.get("Content-Language", ""), response.content
+
+
+@pytest.mark.parametrize("kind", ["pois", "events", "news"])
+def test_no_language_variant_of_a_url_gets_another_variants_answer(
+    client, bilingual, settings, any_cache, kind
+):
+    """Each variant, asked after the others were stored, gets what it gets with the cache switched off.
+
+    The detail of an English item asked without any language answers in English; asked with
+    `Accept-Language: de` it must not get that English answer back from the cache.
+    """
+    german, english = bilingual[kind]["de"], bilingual[kind]["en"]
+    paths = [f"/api/v1/{kind}", f"/api/v1/{kind}/{german.pk}", f"/api/v1/{kind}/{english.pk}"]
+    urls = [path + query for path in paths for query in LOCALE_QUERIES]
+    lifetime = settings.API_CACHE_SERVER_SECONDS
+    settings.API_CACHE_SERVER_SECONDS = 0  # the answer cache switched off: each variant's own answer
+    uncached = {(url, header): seen(ask(client, url, header)) for url in urls for header in ACCEPT_LANGUAGES}
+    settings.API_CACHE_SERVER_SECONDS = lifetime
+    languages = {header: uncached[f"/api/v1/{kind}/{english.pk}", header][1] for header in ACCEPT_LANGUAGES}
+    assert languages == {None: "en", "de": "de", "en": "en", "fr": "de", "en-GB,de;q=0.5": "en"}
+    for order in (ACCEPT_LANGUAGES, ACCEPT_LANGUAGES[::-1]):
+        for url in urls:
+            for header in order:
+                response = ask(client, url, header)
+                assert seen(response) == uncached[url, header], (url, header, response[CACHE])
+                assert "Accept-Language" in response["Vary"], (url, header)
+    assert ask(client, paths[2], None)[CACHE] == "hit"

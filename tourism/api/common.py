@@ -190,21 +190,24 @@ def parse_id(raw: str) -> int:
     return int(raw)
 
 
-def for_item(ctx: ApiContext, page, locale_param: str | None) -> ApiContext:
-    """Without an explicit language, a detail answers in the language of the item asked for."""
-    if locale_param is not None or "Accept-Language" in ctx.request.headers:
+def for_item(ctx: ApiContext, page) -> ApiContext:
+    """Without an explicit language, a detail answers in the language of the item asked for.
+
+    Explicit as cms.api.i18n.language_request says, which the answer cache keys by too.
+    """
+    if ctx.choice.asked.explicit:
         return ctx
     return api_context(ctx.request, ctx.locale_code(page.locale_id) or None, ctx.choice.fallback)
 
 
-def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, locale_param: str | None, prefetch):
+def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     """A visible item by id, with the context it is answered in and its relations prefetched for it.
 
     The item's language can decide the answer's language (see for_item), and prefetches such as
     category names depend on that language, so the item is looked up first.
     """
     target = get_visible(queryset.model.objects.only("pk", "locale_id"), raw_id, ctx)
-    ctx = for_item(ctx, target, locale_param)
+    ctx = for_item(ctx, target)
     return prefetch(queryset, ctx).get(pk=target.pk), ctx
 
 

@@ -452,6 +452,6 @@ def get_event(request: HttpRequest, event_id: str, params: Query[DetailParams]):
     Consumers: the city website's event page, partner portals; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    event, ctx = get_detail(Event.objects.all(), event_id, ctx, params.locale, detail_queryset)
+    event, ctx = get_detail(Event.objects.all(), event_id, ctx, detail_queryset)
     data = event_detail(event, ctx)
     return detail_answer(request, data)

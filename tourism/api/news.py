@@ -205,6 +205,6 @@ def get_news(request: HttpRequest, news_id: str, params: Query[DetailParams]):
     Consumers: the city website's article page, partner apps; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    article, ctx = get_detail(NewsArticle.objects.all(), news_id, ctx, params.locale, detail_queryset)
+    article, ctx = get_detail(NewsArticle.objects.all(), news_id, ctx, detail_queryset)
     data = news_detail(article, ctx)
     return detail_answer(request, data)

@@ -526,6 +526,6 @@ def get_poi(request: HttpRequest, poi_id: str, params: Query[DetailParams]):
     Consumers: the city website's detail page, partner apps; `?format=jsonld` for search engines.
     """
     ctx = api_context(request, params.locale)
-    poi, ctx = get_detail(PointOfInterest.objects.all(), poi_id, ctx, params.locale, detail_queryset)
+    poi, ctx = get_detail(PointOfInterest.objects.all(), poi_id, ctx, detail_queryset)
     data = poi_detail(poi, ctx)
     return detail_answer(request, data)
