@@ -4,7 +4,7 @@ response cache that publishing invalidates.
 A cached answer is keyed by site, origin, path, query, the language asked for (and how: parameter,
 header or neither), the Accept header and the visibility scope, together with the content and
 visibility versions: any publish, unpublish, move, delete or translation change bumps the content
-version (cms.signals), so no answer that could contain the item is served again. A lifetime
+version (cms.publishing), so no answer that could contain the item is served again. A lifetime
 (API_CACHE_SERVER_SECONDS) only bounds changes that come from the clock alone (an event that ends,
 a shop that closes, an expiry date passing).
 """
