@@ -16,7 +16,7 @@ from django.utils import timezone
 from home.demo.translation import translate_with_strings
 from sites.kiosks import build_feed, is_on_at, next_switch
 from sites.models import KioskScreen
-from tests.factories import CategoryFactory, ImageFactory
+from tests.factories import CategoryFactory, ImageFactory, publish
 from tourism.models import EventOccurrence
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -359,3 +359,31 @@ def test_admin_lists_edits_and_previews_screens(admin_client, screen):
     edit = admin_client.get(f"/admin/kiosks/edit/{screen.pk}/")
     assert edit.status_code == 200
     assert b"/kiosks/markt/?preview=1" in edit.content
+
+
+def test_changing_a_screen_reaches_its_cached_feed_at_once(client, tree, screen):
+    """Radius, categories and the active switch shape the feed; the answer cache must not outlive them."""
+    castle = tree.poi(title="Schloss Hundisburg", slug="schloss", latitude="52.270000", longitude="11.340000")
+    museum = tree.poi(title="Museum", slug="museum", latitude="52.290000", longitude="11.410000")
+    url = f"/api/v1/kiosks/{screen.slug}/feed"
+
+    def highlights() -> list[str]:
+        response = client.get(url)
+        assert response.status_code == 200
+        return [item["texts"]["de"]["title"] for item in response.json()["highlights"]]
+
+    assert "Schloss Hundisburg" not in highlights()
+    assert client.get(url)["X-Roland-Cache"] == "hit"
+    screen.radius_km = 10
+    screen.save()
+    assert "Schloss Hundisburg" in highlights()
+    history = CategoryFactory(name="Geschichte", slug="geschichte", kind="poi")
+    museum.categories.add(history)
+    publish(museum)
+    assert "Museum" in highlights()
+    assert client.get(url)["X-Roland-Cache"] == "hit"
+    screen.categories.add(history)  # a many-to-many change, saved after the screen itself
+    assert highlights() == ["Museum"]
+    screen.is_active = False
+    screen.save()
+    assert client.get(url).status_code == 404
