@@ -68,7 +68,7 @@ from tourism.models import (
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 from tourism.services.occurrences import occurrence_window
-from tourism.services.opening_hours import BERLIN, build_schedule, schedule_key
+from tourism.services.opening_hours import LOCAL_TZ, build_schedule, schedule_key
 from tourism.services.recurrence import EventDates, OccurrenceSpan, RecurrenceError, expand, normalise_rule
 
 SLUG_PREFIX = "scale-"
@@ -445,7 +445,7 @@ class ScaleDataGenerator:
     ) -> None:
         self.options = options
         self.progress = progress
-        self.now = (now or timezone.now()).astimezone(BERLIN)
+        self.now = (now or timezone.now()).astimezone(LOCAL_TZ)
         self.today = self.now.date()
         self.rng = random.Random(options.seed)
         self.summary = Summary()
@@ -946,7 +946,7 @@ class ScaleDataGenerator:
                 exdates: tuple[date, ...] = ()
                 if skip_one and len(spans) > 2:
                     # One real date left out (EXDATE), then expanded again as publishing would.
-                    exdates = (spans[len(spans) // 2].start.astimezone(BERLIN).date(),)
+                    exdates = (spans[len(spans) // 2].start.astimezone(LOCAL_TZ).date(),)
                     spans = expand(replace(dates, exdates=exdates), window_start, window_end)
                 spans_by_key[number] = spans
             except RecurrenceError as exc:
@@ -1006,7 +1006,7 @@ class ScaleDataGenerator:
             predicate = self.rng.choice(NEWS_PREDICATES)
             day = self.today - timedelta(days=self.rng.randint(0, 730))
             published = datetime.combine(
-                day, dtime(self.rng.randint(7, 17), self.rng.randint(0, 59)), tzinfo=BERLIN
+                day, dtime(self.rng.randint(7, 17), self.rng.randint(0, 59)), tzinfo=LOCAL_TZ
             )
             chosen = self.sentences(4)
             key = self.uuid()

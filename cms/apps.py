@@ -7,4 +7,4 @@ class CmsConfig(AppConfig):
     verbose_name = "Roland"
 
     def ready(self) -> None:
-        from . import checks, cors, lookups, signals  # noqa: F401
+        from . import checks, cors, signals  # noqa: F401

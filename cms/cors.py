@@ -3,7 +3,7 @@
 from corsheaders.signals import check_request_enabled
 from django.http import HttpRequest
 
-from .visibility import find_site, site_facts
+from cms.core.visibility import find_site, site_facts
 
 
 def origin_allowed(request: HttpRequest) -> bool:

@@ -8,7 +8,7 @@ call the functions here. For a page that is published the order is:
 2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
 3. versions: the content (and, for a site root, the visibility) version is raised in the same
    transaction, so every process stops serving cached answers that could contain the page
-   (cms.versions); the CDN is purged once the change is committed (cms.cdn, a background task);
+   (cms.core.versions); the CDN is purged once the change is committed (cms.cdn, a background task);
 4. webhooks: deliveries are queued once the change is committed (sites.webhooks).
 
 Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
@@ -24,6 +24,7 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
+from cms.core import versions
 from media.renditions import generate_preset_renditions
 from search import index as search_index
 from sites import webhooks
@@ -32,7 +33,6 @@ from sites.models.webhooks import WebhookEvent
 from tourism.models import Event
 from tourism.services import occurrences
 
-from . import versions
 from .cdn import purge_api
 
 logger = logging.getLogger("roland.publishing")

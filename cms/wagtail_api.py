@@ -4,9 +4,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 
+from cms.core.visibility import find_site, visible_pages
 from media.api import RolandImagesAPIViewSet
-
-from .visibility import find_site, visible_pages
 
 
 class VisiblePagesAPIViewSet(PagesAPIViewSet):

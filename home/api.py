@@ -9,12 +9,12 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Page, Site
 
-from cms.api.content import stream_data
-from cms.api.context import ApiContext, api_context
-from cms.api.i18n import negotiate
-from cms.api.params import strict_query
-from cms.api.problems import PROBLEM_RESPONSES, bad_param
-from cms.visibility import find_site, site_facts, visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.i18n import negotiate
+from cms.core.params import strict_query
+from cms.core.problems import PROBLEM_RESPONSES, bad_param
+from cms.core.visibility import find_site, site_facts, visible_pages
+from media.bodies import stream_data
 from media.schemas import ImageOut, image_data
 from tourism.api.common import ItemBase, category_names, item_base
 from tourism.models import Category

@@ -6,7 +6,7 @@ from wagtail.api import APIField
 from wagtail.models import Page
 from wagtail.search import index
 
-from sites.preview import PreviewMixin
+from cms.core.preview import PreviewMixin
 from tourism.models.base import body_field, main_image_field, rendition_field, teaser_field
 
 

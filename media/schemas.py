@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 from django.conf import settings
 from django.db.models import Prefetch
 
-from cms import versions
-from cms.api.schema import Schema
+from cms.core import versions
+from cms.core.schema import Schema
 
 from .models import ImageText, RolandImage, RolandRendition
 from .renditions import PRESETS
 
 if TYPE_CHECKING:
-    from cms.api.context import ApiContext
+    from cms.core.context import ApiContext
 
 
 class RenditionOut(Schema):

@@ -12,19 +12,20 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
-from cms.api.context import ApiContext, api_context
-from cms.api.params import ListParams, strict_query
-from cms.api.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
-from cms.api.schema import Schema
-from cms.visibility import visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.pagination import envelope
+from cms.core.params import ListParams, strict_query
+from cms.core.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
+from cms.core.schema import Schema
+from cms.core.timezone import LOCAL_TZ
+from cms.core.visibility import visible_pages
 from media.schemas import preload_images
-from tourism.api.common import categories_prefetch, envelope, item_base
+from tourism.api.common import categories_prefetch, item_base
 from tourism.api.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
 from tourism.api.events import PATH as EVENTS_PATH
 from tourism.api.news import NewsItem, news_item
 from tourism.api.pois import PoiItem, poi_item, with_item_prefetches
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
-from tourism.services.opening_hours import BERLIN
 
 from . import services
 from .database import Hit, SearchFilters
@@ -147,8 +148,8 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
         items[event.pk] = {
             **item_base(event, ctx, "event", EVENTS_PATH),
             "event_id": event.pk,
-            "start": start.astimezone(BERLIN),
-            "end": end.astimezone(BERLIN),
+            "start": start.astimezone(LOCAL_TZ),
+            "end": end.astimezone(LOCAL_TZ),
             "all_day": all_day,
             **event_fields(event, ctx, venues),
         }

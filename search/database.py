@@ -14,8 +14,8 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from wagtail.models import Page
 
-from cms.api.i18n import LocaleChoice, with_fallback
-from cms.visibility import visible_in_site, visible_pages
+from cms.core.i18n import LocaleChoice, with_fallback
+from cms.core.visibility import visible_in_site, visible_pages
 
 from .analysis import (
     ParsedQuery,

@@ -6,7 +6,7 @@ Only live, non-alias POI, event and news pages are written, each with copies of 
 visibility rule reads (path, go-live, expiry, translation key): Wagtail changes those only by
 publishing, unpublishing or moving a page, and each of those rewrites the row. Restrictions and site
 roots are not copied: the rule compares the row's path with them at query time
-(`cms.visibility.visible_in_site`), and the hits shown are checked against the page rows again.
+(`cms.core.visibility.visible_in_site`), and the hits shown are checked against the page rows again.
 """
 
 from collections.abc import Callable, Iterable, Iterator
@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Max, OuterRef, Subquery
 from wagtail.models import Page
 
-from cms import versions
+from cms.core import versions
 
 from .analysis import analyse, postgres_config
 from .models import ContentKind, SearchEntry

@@ -43,7 +43,7 @@ class SearchEntry(models.Model):
     # the publish pipeline (cms.publishing) whenever the row is written or the occurrences move on.
     last_occurrence_end = models.DateTimeField(_("last occurrence ends"), null=True, blank=True)
     # Copies of the page's visibility facts, written with the row (publish, move, rebuild), so the
-    # visibility rule (cms.visibility.visible_in_site) and the locale fallback run on this table
+    # visibility rule (cms.core.visibility.visible_in_site) and the locale fallback run on this table
     # alone: joining 27,000 pages per broad search cost as much as matching and ranking. Results
     # are checked against the page rows again when they are loaded (search.api, search.database).
     path = models.CharField(_("tree path"), max_length=255, default="")

@@ -7,10 +7,10 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Router
 
-from cms.api.params import strict_query
-from cms.api.problems import PROBLEM_RESPONSES, not_found
-from cms.api.schema import Schema
-from cms.visibility import find_site, site_facts
+from cms.core.params import strict_query
+from cms.core.problems import PROBLEM_RESPONSES, not_found
+from cms.core.schema import Schema
+from cms.core.visibility import find_site, site_facts
 from media.schemas import ImageOut
 
 from . import kiosks  # as a module: it imports the API assembly that imports this router

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from django.core.cache import cache
 from django.utils import timezone
 
-from cms import versions
+from cms.core import versions
 
 from .models import ApiClient
 

@@ -9,10 +9,10 @@ class SitesConfig(AppConfig):
     verbose_name = _("Sites and channels")
 
     def ready(self) -> None:
-        post_migrate.connect(_sync_locales, sender=self)
+        # Modules that use models can only be imported once the app registry is ready (Django's rule).
+        from cms.core.visibility import read_site_settings_with
 
+        from . import services
 
-def _sync_locales(sender, using: str = "default", **kwargs) -> None:
-    from .services import sync_locales_from_settings
-
-    sync_locales_from_settings(using=using)
+        post_migrate.connect(services.sync_locales_after_migrate, sender=self)
+        read_site_settings_with(services.site_settings_facts)

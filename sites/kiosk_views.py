@@ -20,9 +20,9 @@ from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
-from cms.api.context import api_context
-from cms.api.http_cache import etag_for
-from cms.visibility import find_site, site_facts, visible_pages
+from cms.core.context import api_context
+from cms.core.http_cache import etag_for
+from cms.core.visibility import find_site, site_facts, visible_pages
 
 from .kiosks import screen_languages_for
 from .models import KioskScreen

@@ -20,15 +20,15 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from cms.api.context import ApiContext, api_context
-from cms.api.i18n import with_fallback
-from cms.visibility import visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.i18n import with_fallback
+from cms.core.timezone import LOCAL_TZ
+from cms.core.visibility import visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
 from tourism.api.events import occurrences_between, place_in_box, within_radius
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.services.geo import bounding_box, distance_km
-from tourism.services.opening_hours import BERLIN
 
 from .models import KioskScreen, Orientation
 
@@ -43,11 +43,11 @@ PRESETS = {Orientation.LANDSCAPE: "kiosk_landscape", Orientation.PORTRAIT: "kios
 
 def local_midnight(day: date) -> datetime:
     """The instant a Berlin calendar day begins, in UTC (midnight never falls in a DST gap there)."""
-    return datetime.combine(day, time(0), tzinfo=BERLIN).astimezone(UTC)
+    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ).astimezone(UTC)
 
 
 def berlin_day(moment: datetime) -> date:
-    return moment.astimezone(BERLIN).date()
+    return moment.astimezone(LOCAL_TZ).date()
 
 
 # --- Active hours -------------------------------------------------------------------------------
@@ -55,7 +55,7 @@ def berlin_day(moment: datetime) -> date:
 
 def is_on_at(screen: KioskScreen, moment: datetime) -> bool:
     """Whether the screen is within its active hours at an instant (Berlin wall-clock rules)."""
-    local = moment.astimezone(BERLIN)
+    local = moment.astimezone(LOCAL_TZ)
     days = {int(day) for day in screen.active_days}
     today, yesterday = local.weekday(), (local.weekday() - 1) % 7
     start, end = screen.active_from, screen.active_until
@@ -78,7 +78,7 @@ def next_switch(screen: KioskScreen, moment: datetime) -> datetime | None:
         candidates.append(local_midnight(current))
         for at in (screen.active_from, screen.active_until):
             if at is not None:
-                candidates.append(datetime.combine(current, at, tzinfo=BERLIN).astimezone(UTC))
+                candidates.append(datetime.combine(current, at, tzinfo=LOCAL_TZ).astimezone(UTC))
     for candidate in sorted(candidates):
         if candidate > moment and is_on_at(screen, candidate) != on:
             return candidate
@@ -307,8 +307,8 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
     return {
         "id": occ.pk,
         "event_id": event.pk,
-        "start": occ.start.astimezone(BERLIN),
-        "end": occ.end.astimezone(BERLIN),
+        "start": occ.start.astimezone(LOCAL_TZ),
+        "end": occ.end.astimezone(LOCAL_TZ),
         "all_day": occ.all_day,
         "status": event.status,
         "cancelled": event.status == "cancelled",
@@ -399,10 +399,10 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     switch = next_switch(screen, now)
     return {
         "screen": screen_data(screen, codes, ctx),
-        "generated_at": now.astimezone(BERLIN),
-        "valid_until": valid_until(screen, occurrences, window).astimezone(BERLIN),
+        "generated_at": now.astimezone(LOCAL_TZ),
+        "valid_until": valid_until(screen, occurrences, window).astimezone(LOCAL_TZ),
         "active": on,
-        "next_switch": switch.astimezone(BERLIN) if switch else None,
+        "next_switch": switch.astimezone(LOCAL_TZ) if switch else None,
         "now": occurrence_list(running),
         "next": occurrence_list(later),
         "upcoming": occurrence_list(coming),

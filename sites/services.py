@@ -1,7 +1,11 @@
 """Channel configuration rules: which locales exist, the default site."""
 
 from django.conf import settings
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
+
+from cms.core.visibility import SiteSettingsFacts
+
+from .models import SiteSettings
 
 
 def sync_locales_from_settings(using: str = "default") -> list[Locale]:
@@ -14,3 +18,19 @@ def sync_locales_from_settings(using: str = "default") -> list[Locale]:
         locale, _created = Locale.objects.using(using).get_or_create(language_code=code)
         locales.append(locale)
     return locales
+
+
+def sync_locales_after_migrate(sender, using: str = "default", **kwargs) -> None:
+    sync_locales_from_settings(using=using)
+
+
+def site_settings_facts(site: Site) -> SiteSettingsFacts:
+    """A site's settings as the kernel reads them (plugged in at start-up, sites.apps)."""
+    stored = SiteSettings.objects.filter(site=site).first()
+    if stored is None:
+        return SiteSettingsFacts()
+    return SiteSettingsFacts(
+        website_url=stored.website_url,
+        preview_url=stored.preview_url,
+        cors_origins=tuple(stored.cors_origins),
+    )

@@ -27,8 +27,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms.api.context import public_url as page_public_url
-from cms.visibility import SiteFacts, site_facts, visible_pages
+from cms.core.context import public_url as page_public_url
+from cms.core.visibility import SiteFacts, site_facts, visible_pages
 from tourism.models import Event, NewsArticle, PointOfInterest
 
 from .models.webhooks import DeliveryStatus, ItemType, WebhookDelivery, WebhookEvent, WebhookSubscription
@@ -57,7 +57,7 @@ def item_type(page: Page) -> str:
 
 
 def public_url(page: Page, facts: SiteFacts) -> str:
-    """The page on the public website, by the API's own rule (cms.api.context.public_url).
+    """The page on the public website, by the API's own rule (cms.core.context.public_url).
 
     Without a configured website URL the API's own base URL stands in, as the API does with the host.
     """
@@ -82,7 +82,7 @@ def _in_public_tree(page: Page, facts: SiteFacts) -> bool:
 def page_payload(page: Page, event: str, occurred_at: datetime | None = None) -> dict[str, Any] | None:
     """The body receivers get for an event on a page, or None when the public never sees that page.
 
-    A publish counts only when the page is now visible by the one visibility rule (cms.visibility);
+    A publish counts only when the page is now visible by the one visibility rule (cms.core.visibility);
     unpublish and delete only for pages in the public part of a site, and delete only for live pages,
     so receivers never learn of drafts, aliases or restricted content.
     """

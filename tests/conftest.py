@@ -2,8 +2,8 @@ import pytest
 from django.core.cache import cache
 from wagtail.models import Locale
 
-from cms import versions
-from cms.api.http_cache import forget_hot_answers
+from cms.core import versions
+from cms.core.http_cache import forget_hot_answers
 from tests.factories import SiteTree
 
 

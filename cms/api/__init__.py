@@ -9,8 +9,9 @@ from ninja import Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from cms.core.problems import ApiProblem, handle_api_problem, problem_response
+
 from .openapi import RolandAPI
-from .problems import ApiProblem, handle_api_problem, problem_response
 
 api = RolandAPI(
     title="Roland API",

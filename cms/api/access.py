@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
-from cms.cache import CacheUnavailable
+from cms.core.cache import CacheUnavailable
 from sites.api_keys import ClientIdentity, authenticate
 
 logger = logging.getLogger("roland.ratelimit")

@@ -10,11 +10,11 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from cms import versions
+from cms.core import http_cache, versions
+from cms.core.problems import problem_response
 from sites.api_keys import record_use
 
-from . import access, http_cache
-from .problems import problem_response
+from . import access
 
 logger = logging.getLogger("roland.api")
 

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_vary_headers
 
-from .problems import PROBLEM_JSON, problem_response
+from cms.core.problems import PROBLEM_JSON, problem_response
 
 API_PREFIX = "/api/"
 

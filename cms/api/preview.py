@@ -1,6 +1,6 @@
 """GET /api/v1/preview: a draft in the shape of its detail endpoint, for the website's preview page.
 
-Drafts are never public. Only a valid preview token opens one (sites.preview decides), every refusal
+Drafts are never public. Only a valid preview token opens one (cms.core.preview decides), every refusal
 is the same 404 so a token reveals nothing, and answers are `private, no-store` so no cache keeps a
 draft. The draft is the unsaved page the token stores, rendered by the detail builders themselves.
 """
@@ -13,21 +13,20 @@ from ninja.params import Query
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.api.schema import Schema
-from cms.visibility import find_site, site_facts
+from cms.core.context import ApiContext
+from cms.core.i18n import negotiate
+from cms.core.params import strict_query
+from cms.core.preview import find_preview
+from cms.core.problems import PROBLEM_RESPONSES, ApiProblem
+from cms.core.schema import Schema
+from cms.core.visibility import find_site, site_facts
 from home.api import PageDetail, page_detail
 from home.models import HomePage, StandardPage
-from sites.preview import find_preview
 from tourism.api.common import sort_draft_categories
 from tourism.api.events import EventDetail, draft_occurrences, event_detail
 from tourism.api.news import NewsDetail, news_detail
 from tourism.api.pois import PoiDetail, poi_detail
 from tourism.models import Event, NewsArticle, PointOfInterest
-
-from .context import ApiContext
-from .i18n import negotiate
-from .params import strict_query
-from .problems import PROBLEM_RESPONSES, ApiProblem
 
 router = Router(tags=["Website"])
 NO_STORE = "private, no-store"

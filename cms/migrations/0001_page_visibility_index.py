@@ -1,4 +1,4 @@
-"""An index that answers the visibility rule (cms.visibility) for a range of page ids on PostgreSQL.
+"""An index that answers the visibility rule (cms.core.visibility) for a range of page ids on PostgreSQL.
 
 Lists join their rows to Wagtail's page table to apply the rule; PostgreSQL reads pages in id order
 for such a join, and without this index it visited every page's row (4 ms of a 7 ms POI list

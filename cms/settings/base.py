@@ -28,6 +28,7 @@ def env_bool(name: str, default: bool = False) -> bool:
 
 
 INSTALLED_APPS = [
+    "cms.core",
     "cms",
     "home",
     "tourism",
@@ -132,7 +133,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "cms.core.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "roland",
         }
@@ -275,7 +276,7 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side response cache lifetime; publishing invalidates earlier, this bounds time-driven
 # changes (an event that ends, a shop that closes).
 API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
-# How long a process may use the version counters it read from the database (cms.versions): the
+# How long a process may use the version counters it read from the database (cms.core.versions): the
 # longest a change made in another process can go unseen here. At most one second by contract.
 VERSIONS_MEMORY_SECONDS = min(float(os.environ.get("VERSIONS_MEMORY_SECONDS", 1.0)), 1.0)
 # A CDN in front of the API is purged on publish (cms.cdn) when one of these is configured.

@@ -23,6 +23,7 @@ from django.utils.html import escape
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms.core.timezone import LOCAL_TZ
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
@@ -46,7 +47,6 @@ from tourism.models import (
     PointOfInterestRelatedPage,
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
-from tourism.services.opening_hours import BERLIN
 
 from . import content
 from .images import draw_motif
@@ -96,7 +96,7 @@ class Report:
 class DemoLoader:
     def __init__(self, progress: Callable[[str], None] = print, now: datetime | None = None):
         self.progress = progress
-        self.now = (now or timezone.now()).astimezone(BERLIN)
+        self.now = (now or timezone.now()).astimezone(LOCAL_TZ)
         self.today = self.now.date()
         self.report = Report()
         self.source_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
@@ -384,7 +384,7 @@ class DemoLoader:
         start = self.moment(day, item["start"])
         end = self.moment(day, item["end"]) if item.get("end") else None
         if item.get("end_day") is not None and end is not None:
-            end = datetime.combine(self.today + timedelta(days=item["end_day"]), end.time(), tzinfo=BERLIN)
+            end = datetime.combine(self.today + timedelta(days=item["end_day"]), end.time(), tzinfo=LOCAL_TZ)
         if end is not None and end <= start:
             end = start + timedelta(hours=2)
         return {
@@ -402,11 +402,11 @@ class DemoLoader:
             moment = self.now + timedelta(minutes=minutes)
             if minutes > 0:
                 # Late in the evening, squeeze "later today" into what is left of the day.
-                end_of_day = datetime.combine(self.today, time(23, 30), tzinfo=BERLIN)
+                end_of_day = datetime.combine(self.today, time(23, 30), tzinfo=LOCAL_TZ)
                 if moment > end_of_day and self.now < end_of_day:
                     moment = self.now + (end_of_day - self.now) * min(minutes, 400) / 400
             return moment.replace(second=0, microsecond=0)
-        return datetime.combine(day, _time(spec), tzinfo=BERLIN)
+        return datetime.combine(day, _time(spec), tzinfo=LOCAL_TZ)
 
     def load_events(self, index: Page) -> None:
         total = len(content.EVENTS)

@@ -24,7 +24,7 @@ def redis_cache(redis_server):
         redis_server.start()
     caches = {
         "default": {
-            "BACKEND": "cms.cache.ResilientRedisCache",
+            "BACKEND": "cms.core.cache.ResilientRedisCache",
             "LOCATION": redis_server.url,
             "KEY_PREFIX": "roland-test",
             "OPTIONS": {"RETRY_AFTER": 0},

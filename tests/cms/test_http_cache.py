@@ -181,7 +181,7 @@ def test_hot_answers_keep_the_shared_caches_lifetime_and_versions(client, tree, 
 
     from django.core.cache import cache
 
-    from cms.api import http_cache
+    from cms.core import http_cache
 
     tree.poi(title="Rathaus")
     first = client.get("/api/v1/pois")

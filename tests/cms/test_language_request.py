@@ -7,7 +7,7 @@ come from it, so they cannot disagree on what a request asks for.
 import pytest
 from django.test import RequestFactory
 
-from cms.api.i18n import LanguageRequest, LanguageSource, language_request, query_locale
+from cms.core.i18n import LanguageRequest, LanguageSource, language_request, query_locale
 
 CODES = ["de", "en"]  # configured languages, default first
 PARAM, HEADER, DEFAULT = LanguageSource.PARAM, LanguageSource.HEADER, LanguageSource.DEFAULT

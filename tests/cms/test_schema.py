@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 from pydantic import ValidationError
 
-from cms.api.schema import Schema
+from cms.core.schema import Schema
 
 
 class Rendition(Schema):

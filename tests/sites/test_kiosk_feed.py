@@ -300,7 +300,7 @@ def test_not_cached_past_valid_until(client, tree, screen, market):
 def test_server_cache_lifetime_is_capped_by_max_age(rf, settings, monkeypatch):
     from django.http import HttpResponse
 
-    from cms.api import http_cache
+    from cms.core import http_cache
 
     kept = {}
     monkeypatch.setattr(http_cache.cache, "set", lambda key, value, timeout=None: kept.update({key: timeout}))
@@ -363,7 +363,7 @@ def test_admin_lists_edits_and_previews_screens(admin_client, screen):
 
 def test_changing_a_screen_reaches_its_cached_feed_at_once(client, tree, screen):
     """Radius, categories and the active switch shape the feed; the answer cache must not outlive them."""
-    castle = tree.poi(title="Schloss Hundisburg", slug="schloss", latitude="52.270000", longitude="11.340000")
+    tree.poi(title="Schloss Hundisburg", slug="schloss", latitude="52.270000", longitude="11.340000")
     museum = tree.poi(title="Museum", slug="museum", latitude="52.290000", longitude="11.410000")
     url = f"/api/v1/kiosks/{screen.slug}/feed"
 

@@ -10,13 +10,15 @@ from ninja import Query, Router
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.api.content import stream_data
-from cms.api.context import ApiContext, api_context
-from cms.api.i18n import with_fallback
-from cms.api.params import DetailParams, ListParams, parse_moment, parse_point, strict_query
-from cms.api.problems import PROBLEM_RESPONSES, bad_param
-from cms.api.schema import Schema
-from cms.visibility import visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.i18n import with_fallback
+from cms.core.pagination import envelope, page_of
+from cms.core.params import DetailParams, ListParams, parse_moment, parse_point, strict_query
+from cms.core.problems import PROBLEM_RESPONSES, bad_param
+from cms.core.schema import Schema
+from cms.core.timezone import LOCAL_TZ
+from cms.core.visibility import visible_pages
+from media.bodies import stream_data
 from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
 from ..models import Event, EventOccurrence, PointOfInterest
@@ -24,7 +26,6 @@ from ..renderers.ical import calendar_response
 from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
 from ..services.geo import bounding_box, distance_km
 from ..services.occurrences import occurrence_window
-from ..services.opening_hours import BERLIN
 from ..services.recurrence import OccurrenceSpan, RecurrenceError, expand
 from .common import (
     ITEM_BASE_FIELDS,
@@ -35,11 +36,9 @@ from .common import (
     TranslationOut,
     categories_data,
     categories_prefetch,
-    envelope,
     get_detail,
     item_base,
     location_data,
-    page_of,
     translations_data,
 )
 
@@ -257,8 +256,8 @@ def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) 
     return {
         **base,
         "event_id": event.pk,
-        "start": occurrence.start.astimezone(BERLIN),
-        "end": occurrence.end.astimezone(BERLIN),
+        "start": occurrence.start.astimezone(LOCAL_TZ),
+        "end": occurrence.end.astimezone(LOCAL_TZ),
         "all_day": occurrence.all_day,
         **event_fields(event, ctx, venues),
     }
@@ -268,7 +267,7 @@ def occurrences_between(events, start: datetime, end: datetime):
     """Occurrences of `events` (a queryset) overlapping start … end.
 
     The events' conditions (visibility, filters) are checked for the window's events only, each looked
-    up by key (cms.lookups): as a plain join PostgreSQL hashed all ~20,000 visible events of the
+    up by key (cms.core.lookups): as a plain join PostgreSQL hashed all ~20,000 visible events of the
     scale data for every list (count of a week's list 65 → 15 → 5 ms).
     """
     in_window = EventOccurrence.objects.filter(start__lt=end, end__gt=start)
@@ -421,7 +420,11 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
         if dates.rule or dates.rdates
         else None,
         "next_occurrences": [
-            {"start": occ.start.astimezone(BERLIN), "end": occ.end.astimezone(BERLIN), "all_day": occ.all_day}
+            {
+                "start": occ.start.astimezone(LOCAL_TZ),
+                "end": occ.end.astimezone(LOCAL_TZ),
+                "all_day": occ.all_day,
+            }
             for occ in occurrences
         ],
         "organizer": {

@@ -8,13 +8,14 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
-from cms.api.content import stream_data
-from cms.api.context import ApiContext, api_context
-from cms.api.i18n import with_fallback
-from cms.api.params import DetailParams, ListParams, strict_query
-from cms.api.problems import PROBLEM_RESPONSES, bad_param
-from cms.api.schema import Schema
-from cms.visibility import visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.i18n import with_fallback
+from cms.core.pagination import envelope, page_of
+from cms.core.params import DetailParams, ListParams, strict_query
+from cms.core.problems import PROBLEM_RESPONSES, bad_param
+from cms.core.schema import Schema
+from cms.core.visibility import visible_pages
+from media.bodies import stream_data
 from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
 from ..models import NewsArticle, NewsIndexPage
@@ -27,10 +28,8 @@ from .common import (
     TranslationOut,
     categories_data,
     categories_prefetch,
-    envelope,
     get_detail,
     item_base,
-    page_of,
     translations_data,
 )
 from .pois import RelatedOut, related_data

@@ -9,13 +9,15 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
-from cms.api.content import stream_data
-from cms.api.context import ApiContext, api_context
-from cms.api.i18n import with_fallback
-from cms.api.params import DetailParams, ListParams, parse_bbox, parse_point, strict_query
-from cms.api.problems import PROBLEM_RESPONSES, bad_param
-from cms.api.schema import Schema
-from cms.visibility import visible_pages
+from cms.core.context import ApiContext, api_context
+from cms.core.i18n import with_fallback
+from cms.core.pagination import envelope, page_of
+from cms.core.params import DetailParams, ListParams, parse_bbox, parse_point, strict_query
+from cms.core.problems import PROBLEM_RESPONSES, bad_param
+from cms.core.schema import Schema
+from cms.core.timezone import LOCAL_TZ
+from cms.core.visibility import visible_pages
+from media.bodies import stream_data
 from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
 
 from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
@@ -23,7 +25,6 @@ from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_expression, distance_km
 from ..services.opening_hours import (
-    BERLIN,
     OpeningSchedule,
     has_hours,
     hours_on,
@@ -41,11 +42,9 @@ from .common import (
     TranslationOut,
     categories_data,
     categories_prefetch,
-    envelope,
     get_detail,
     item_base,
     location_data,
-    page_of,
     translations_data,
 )
 
@@ -220,7 +219,7 @@ def _area(filters: PoiFilters, near: tuple[float, float] | None) -> Q:
 
 def _open_moment(filters: PoiFilters, ctx: ApiContext) -> datetime | None:
     if filters.open_at is not None:
-        moment = filters.open_at if filters.open_at.tzinfo else filters.open_at.replace(tzinfo=BERLIN)
+        moment = filters.open_at if filters.open_at.tzinfo else filters.open_at.replace(tzinfo=LOCAL_TZ)
         if filters.open_now:
             raise bad_param("open_at", "use either open_now or open_at")
         return moment
@@ -236,7 +235,7 @@ def poi_item(
     """A list item; `schedule` when the caller already has the place's (else read from its rows)."""
     schedule = schedule if schedule is not None else schedule_for(poi)
     known = has_hours(schedule)
-    today = hours_on(schedule, ctx.now.astimezone(BERLIN).date()) if known else None
+    today = hours_on(schedule, ctx.now.astimezone(LOCAL_TZ).date()) if known else None
     distance = None
     if near and poi.latitude is not None:
         distance = round(distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude)), 3)
@@ -452,8 +451,8 @@ def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) ->
         {
             "event_id": occ.event_id,
             "title": occ.event.title,
-            "start": occ.start.astimezone(BERLIN),
-            "end": occ.end.astimezone(BERLIN),
+            "start": occ.start.astimezone(LOCAL_TZ),
+            "end": occ.end.astimezone(LOCAL_TZ),
             "all_day": occ.all_day,
             "status": occ.event.status,
             "api_url": ctx.api_url(f"events/{occ.event_id}"),

@@ -25,7 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from sites.preview import PreviewMixin
+from cms.core.preview import PreviewMixin
 
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule

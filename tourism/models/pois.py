@@ -20,7 +20,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from sites.preview import PreviewMixin
+from cms.core.preview import PreviewMixin
 
 from .base import (
     AddressFields,

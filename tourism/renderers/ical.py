@@ -13,10 +13,10 @@ from django.http import HttpResponse
 from icalendar import Calendar, vRecur
 from icalendar import Event as VEvent
 
-from ..services.opening_hours import BERLIN
+from cms.core.timezone import LOCAL_TZ
 
 if TYPE_CHECKING:
-    from cms.api.context import ApiContext
+    from cms.core.context import ApiContext
 
     from ..models import Event
 
@@ -42,29 +42,29 @@ def vevent(event: Event, ctx: ApiContext) -> VEvent:
     if event.teaser:
         component.add("description", event.teaser)
     component.add("url", ctx.public_url(event))
-    component.add("dtstamp", (event.last_published_at or ctx.now).astimezone(BERLIN).replace(microsecond=0))
+    component.add("dtstamp", (event.last_published_at or ctx.now).astimezone(LOCAL_TZ).replace(microsecond=0))
     if event.last_published_at:
-        component.add("last-modified", event.last_published_at.astimezone(BERLIN).replace(microsecond=0))
+        component.add("last-modified", event.last_published_at.astimezone(LOCAL_TZ).replace(microsecond=0))
     if dates.all_day:
         component.add("dtstart", dates.start_date)
         component.add("dtend", dates.end_date + timedelta(days=1))
     else:
-        start = datetime.combine(dates.start_date, dates.start_time or time(0), tzinfo=BERLIN)
+        start = datetime.combine(dates.start_date, dates.start_time or time(0), tzinfo=LOCAL_TZ)
         component.add("dtstart", start)
         end_wall = dates.local_end
-        component.add("dtend", end_wall.replace(tzinfo=BERLIN))
+        component.add("dtend", end_wall.replace(tzinfo=LOCAL_TZ))
     if dates.rule:
         component.add("rrule", vRecur.from_ical(dates.rule))
     for day in dates.exdates:
         if dates.all_day:
             component.add("exdate", day)
         else:
-            component.add("exdate", datetime.combine(day, dates.start_time or time(0), tzinfo=BERLIN))
+            component.add("exdate", datetime.combine(day, dates.start_time or time(0), tzinfo=LOCAL_TZ))
     for day, at in dates.rdates:
         if dates.all_day:
             component.add("rdate", day)
         else:
-            component.add("rdate", datetime.combine(day, at or dates.start_time or time(0), tzinfo=BERLIN))
+            component.add("rdate", datetime.combine(day, at or dates.start_time or time(0), tzinfo=LOCAL_TZ))
     component.add("status", STATUS.get(event.status, "TENTATIVE"))
     location = event_location_text(event)
     if location:

@@ -9,7 +9,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 
 if TYPE_CHECKING:
-    from cms.api.context import ApiContext
+    from cms.core.context import ApiContext
 
 JSONLD = "application/ld+json"
 DAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from ..services.opening_hours import BERLIN
+from cms.core.timezone import LOCAL_TZ
 
 PUBLISHER = "Stadt Haldensleben"
 
@@ -13,7 +13,7 @@ def _moment(value: datetime | str | None) -> str | None:
     """ISO 8601 with offset in Europe/Berlin, as a string (so JSON and JSON-LD answers agree)."""
     if value is None or isinstance(value, str):
         return value
-    return value.astimezone(BERLIN).replace(microsecond=0).isoformat()
+    return value.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
 
 
 def _day(value) -> str | None:

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 from django.http import HttpResponse
 from django.utils.feedgenerator import Enclosure, Rss201rev2Feed
 
-from ..services.opening_hours import BERLIN
+from cms.core.timezone import LOCAL_TZ
 
 RSS = Rss201rev2Feed.content_type  # application/rss+xml; charset=utf-8
 ENCLOSURE_RENDITION = "card"
@@ -34,10 +34,10 @@ def _text(value: str | None) -> str:
 def pub_date(day: date | None, published: datetime | None) -> datetime | None:
     """The article's date: the publishing moment when it was published that day, else local midnight."""
     if day is None:
-        return published.astimezone(BERLIN) if published else None
-    if published is not None and published.astimezone(BERLIN).date() == day:
-        return published.astimezone(BERLIN).replace(microsecond=0)
-    return datetime.combine(day, time(0), tzinfo=BERLIN)
+        return published.astimezone(LOCAL_TZ) if published else None
+    if published is not None and published.astimezone(LOCAL_TZ).date() == day:
+        return published.astimezone(LOCAL_TZ).replace(microsecond=0)
+    return datetime.combine(day, time(0), tzinfo=LOCAL_TZ)
 
 
 def enclosure(item: dict) -> Enclosure | None:

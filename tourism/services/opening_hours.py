@@ -14,12 +14,11 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
 from django.conf import settings
 
-BERLIN = ZoneInfo("Europe/Berlin")
+from cms.core.timezone import LOCAL_TZ
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,8 @@ def utc(moment: datetime) -> datetime:
 def local_datetime(day: date, at: time, *, fold: int = 0) -> datetime:
     """A wall-clock time in Berlin as an aware datetime; times in the spring gap move forward."""
     naive = datetime.combine(day, at).replace(fold=fold)
-    aware = naive.replace(tzinfo=BERLIN)
-    return aware.astimezone(UTC).astimezone(BERLIN)
+    aware = naive.replace(tzinfo=LOCAL_TZ)
+    return aware.astimezone(UTC).astimezone(LOCAL_TZ)
 
 
 def _range(day: date, opens: time, closes: time) -> OpeningRange:
@@ -161,7 +160,7 @@ def is_open_at(schedule: OpeningSchedule, instant: datetime) -> bool:
     """Whether the place is open at an aware instant, including ranges from the previous evening."""
     if instant.tzinfo is None:
         raise ValueError("instant must be timezone-aware")
-    local_day = instant.astimezone(BERLIN).date()
+    local_day = instant.astimezone(LOCAL_TZ).date()
     for day in (local_day - timedelta(days=1), local_day):
         if any(r.contains(instant) for r in hours_on(schedule, day).ranges):
             return True

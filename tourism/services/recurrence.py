@@ -13,7 +13,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from dateutil.rrule import rrule, rrulestr
 from django.utils.translation import gettext as _
 
-from .opening_hours import BERLIN, local_datetime, utc
+from cms.core.timezone import LOCAL_TZ
+
+from .opening_hours import local_datetime, utc
 
 MAX_OCCURRENCES = 1000
 _UNTIL = re.compile(r"UNTIL=(\d{8})(T(\d{6}))?(Z?)", re.IGNORECASE)
@@ -71,7 +73,7 @@ def _until_to_utc(rule: str) -> str:
         day, _t, hms, zulu = match.groups()
         if zulu:
             return match.group(0)
-        moment = datetime.strptime(day + (hms or "235959"), "%Y%m%d%H%M%S").replace(tzinfo=BERLIN)
+        moment = datetime.strptime(day + (hms or "235959"), "%Y%m%d%H%M%S").replace(tzinfo=LOCAL_TZ)
         return "UNTIL=" + moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
     return _UNTIL.sub(convert, rule)
@@ -110,10 +112,10 @@ def expand(dates: EventDates, window_start: datetime, window_end: datetime) -> l
     """Occurrences overlapping [window_start, window_end), at most MAX_OCCURRENCES."""
     duration = dates.duration
     starts: list[datetime]
-    first = dates.local_start.replace(tzinfo=BERLIN)
+    first = dates.local_start.replace(tzinfo=LOCAL_TZ)
     if dates.rule:
         rule = parse_rule(dates.rule, first)
-        lower = (window_start - duration).astimezone(BERLIN)
+        lower = (window_start - duration).astimezone(LOCAL_TZ)
         starts = []
         for start in rule.xafter(lower, inc=True):
             if utc(start) >= utc(window_end):
@@ -124,7 +126,7 @@ def expand(dates: EventDates, window_start: datetime, window_end: datetime) -> l
     else:
         starts = [first]
     default_time = dates.start_time or time(0)
-    starts += [datetime.combine(day, at or default_time).replace(tzinfo=BERLIN) for day, at in dates.rdates]
+    starts += [datetime.combine(day, at or default_time).replace(tzinfo=LOCAL_TZ) for day, at in dates.rdates]
     excluded = set(dates.exdates)
     spans: dict[datetime, OccurrenceSpan] = {}
     for start in starts:

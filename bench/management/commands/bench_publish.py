@@ -16,7 +16,7 @@ class Command(BaseCommand):
     help = "Time publishing a weekly recurring event (occurrences, cache invalidation, queued index work)."
 
     def handle(self, *args, **options) -> None:
-        from cms import versions
+        from cms.core import versions
 
         index = EventIndexPage.objects.filter(locale__language_code="de").first()
         start = timezone.localdate() + timedelta(days=1)

@@ -23,6 +23,8 @@ from wagtail_headless_preview.models import (
 )
 from wagtail_headless_preview.settings import headless_preview_settings
 
+from .visibility import SiteSettingsFacts, site_settings
+
 
 def token_lifetime() -> timedelta:
     return timedelta(seconds=settings.ROLAND_PREVIEW_TOKEN_SECONDS)
@@ -39,16 +41,14 @@ def preview_root_url(site: Site | None) -> str:
     The site's own setting first; then the package's WAGTAIL_HEADLESS_PREVIEW["CLIENT_URLS"]
     (per hostname or "default"), then the site's public website, then the site itself.
     """
-    from .models import SiteSettings
-
-    site_settings = SiteSettings.objects.filter(site=site).first() if site else None
-    if site_settings and site_settings.preview_url:
-        return site_settings.preview_url
+    stored = site_settings(site) if site else SiteSettingsFacts()
+    if stored.preview_url:
+        return stored.preview_url
     client_urls = headless_preview_settings.CLIENT_URLS or {}
     if site and (site.hostname in client_urls or "default" in client_urls):
         return get_client_root_url_from_site(site)
-    if site_settings and site_settings.website_url:
-        return site_settings.website_url.rstrip("/") + "/"
+    if stored.website_url:
+        return stored.website_url.rstrip("/") + "/"
     return (site.root_url if site else "").rstrip("/") + "/"
 
 

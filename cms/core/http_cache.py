@@ -22,8 +22,8 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
-from cms import versions
-from cms.visibility import find_site, site_facts
+from cms.core import versions
+from cms.core.visibility import find_site, site_facts
 
 from .i18n import language_request, query_locale
 
@@ -112,7 +112,7 @@ def is_cacheable_request(request: HttpRequest) -> bool:
 def _variant(request: HttpRequest) -> tuple[str, str]:
     """What besides the URL shapes an answer; also the part of the key that survives invalidation."""
     site = find_site(request)
-    # The language as the views will read it (cms.api.i18n), explicitness included: a detail asked
+    # The language as the views will read it (cms.core.i18n), explicitness included: a detail asked
     # without any language answers in its item's, one asked with any header does not.
     asked = language_request(request, list(site_facts(site).locales), query_locale(request))
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))

@@ -14,7 +14,7 @@ from ninja import Schema
 from ninja.decorators import decorate_view
 from pydantic import Field
 
-from tourism.services.opening_hours import BERLIN
+from cms.core.timezone import LOCAL_TZ
 
 from .problems import ApiProblem, bad_param, handle_api_problem
 
@@ -122,7 +122,7 @@ def parse_moment(param: str, value: str | None, *, end_of_day: bool = False) -> 
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
-            moment = datetime.combine(day, time(0), tzinfo=BERLIN)
+            moment = datetime.combine(day, time(0), tzinfo=LOCAL_TZ)
             return moment + timezone.timedelta(days=1) if end_of_day else moment
         moment = datetime.fromisoformat(
             value.replace("Z", "+00:00").replace(" ", "+", 1) if "T" in value else value
@@ -130,7 +130,7 @@ def parse_moment(param: str, value: str | None, *, end_of_day: bool = False) -> 
     except ValueError:
         raise bad_param(param, "not a date (YYYY-MM-DD) or ISO 8601 datetime") from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=BERLIN)
+        moment = moment.replace(tzinfo=LOCAL_TZ)
     if not (1900 <= moment.year <= 2200):
         raise bad_param(param, "out of range (years 1900–2200)")
     return moment

@@ -11,11 +11,12 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import LinkRewriter
 
-from cms.visibility import visible_pages
-from media.schemas import image_data
+from cms.core.visibility import visible_pages
+
+from .schemas import image_data
 
 if TYPE_CHECKING:
-    from .context import ApiContext
+    from cms.core.context import ApiContext
 
 
 def public_html(html: str, ctx: ApiContext) -> str:

@@ -10,13 +10,14 @@ NAMES = ("content", "visibility", "api-clients")
 def seed(apps, schema_editor) -> None:
     # Counters start from the clock, so a recreated database never reuses a number that cached
     # values of an older one were stored under.
-    Version = apps.get_model("cms", "Version")
+    Version = apps.get_model("roland_core", "Version")
     start = time.time_ns() // 1000
     Version.objects.bulk_create([Version(name=name, value=start) for name in NAMES], ignore_conflicts=True)
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cms", "0001_page_visibility_index")]
+    initial = True
+    dependencies: list = []
 
     operations = [
         migrations.CreateModel(

@@ -1,4 +1,4 @@
-"""The kernel's one table: the version counters every process reads (cms.versions)."""
+"""The kernel's one table: the version counters every process reads (cms.core.versions)."""
 
 from django.db import models
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 
-from cms.api.schema import Schema
+from cms.core.schema import Schema
 
 PROBLEM_JSON = "application/problem+json"
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
-from cms.visibility import SiteFacts, find_site, site_facts
+from cms.core.visibility import SiteFacts, find_site, site_facts
 
 from .i18n import LocaleChoice, negotiate
 

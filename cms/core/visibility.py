@@ -8,6 +8,7 @@ queries for them and a new restriction takes effect on the next request.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -32,6 +33,33 @@ class SiteFacts:
     hidden_collections: frozenset[int]
 
 
+@dataclass(frozen=True)
+class SiteSettingsFacts:
+    """What the kernel needs of a site's settings (kept by the channels app `sites`)."""
+
+    website_url: str = ""
+    preview_url: str = ""
+    cors_origins: tuple[str, ...] = ()
+
+
+def _no_settings(site: Site) -> SiteSettingsFacts:
+    return SiteSettingsFacts()
+
+
+_settings_reader: Callable[[Site], SiteSettingsFacts] = _no_settings
+
+
+def read_site_settings_with(reader: Callable[[Site], SiteSettingsFacts]) -> None:
+    """The app that owns site settings plugs in how they are read: the kernel imports no app."""
+    global _settings_reader
+    _settings_reader = reader
+
+
+def site_settings(site: Site) -> SiteSettingsFacts:
+    """The site's settings as stored now (uncached: callers that need speed use site_facts)."""
+    return _settings_reader(site)
+
+
 def facts_version() -> int:
     return versions.current(versions.VISIBILITY)
 
@@ -49,15 +77,13 @@ def _load_facts(site: Site) -> SiteFacts:
     if collections:
         query = reduce(or_, (Q(path__startswith=path) for path in collections))
         hidden = set(Collection.objects.filter(query).values_list("pk", flat=True))
-    from sites.models import SiteSettings
-
-    site_settings = SiteSettings.objects.filter(site=site).first()
+    stored = site_settings(site)
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     by_code = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
     return SiteFacts(
         site_id=site.pk,
-        website_url=(site_settings.website_url if site_settings else "").rstrip("/"),
-        cors_origins=frozenset(site_settings.cors_origins if site_settings else ()),
+        website_url=stored.website_url.rstrip("/"),
+        cors_origins=frozenset(stored.cors_origins),
         locales={code: by_code[code] for code in codes if code in by_code},
         root_paths={locale_id: (path, url_path) for locale_id, path, url_path in roots},
         restricted_paths=tuple(sorted(set(restricted))),
