@@ -156,9 +156,10 @@ def _shown_member(member, hidden: frozenset[int]):
 class NestedVisibility:
     """The rule for the objects one answer nests, remembered for that answer.
 
-    `learn` decides many at once (one query for the pages not seen yet, one per media model for
-    collection members known by id only), so a list of items that each link a venue or a page costs
-    a fixed number of queries; asking about an object not learnt checks it on its own.
+    `learn` notes what the answer will ask about; the first question then decides everything noted
+    at once (one query for the pages, one per media model for images or documents known by id only),
+    so a list whose items each link a venue or a page costs a fixed number of queries. An image or
+    document object is decided by its collection, without a query.
     """
 
     def __init__(self, site: Site) -> None:
@@ -166,10 +167,11 @@ class NestedVisibility:
         self.hidden_collections = site_facts(site).hidden_collections
         self._pages: dict[int, Page | None] = {}  # id → a light row of the visible page, None if hidden
         self._members: dict[tuple[type, int], bool] = {}
+        self._pending_pages: set[int] = set()
+        self._pending_members: dict[type, set[int]] = {}
 
     def learn(self, references: Iterable) -> None:
-        """Decide for objects, or (model, id) pairs such as Wagtail's reference extractors yield."""
-        page_ids, member_ids = set(), {}
+        """Note objects, or (model, id) pairs such as Wagtail's reference extractors yield."""
         for reference in references:
             if reference is None:
                 continue
@@ -181,31 +183,21 @@ class NestedVisibility:
                 continue
             if issubclass(model, Page):
                 if pk not in self._pages:
-                    page_ids.add(pk)
-            elif issubclass(model, CollectionMember):
-                if isinstance(reference, CollectionMember):
-                    self._members[model, pk] = reference.collection_id not in self.hidden_collections
-                elif (model, pk) not in self._members:
-                    member_ids.setdefault(model, set()).add(pk)
-        if page_ids:
-            rows = visible_pages(Page.objects.filter(pk__in=page_ids), self.site).only(
-                "pk", "title", "path", "url_path", "locale_id"
-            )
-            found = {row.pk: row for row in rows}
-            self._pages.update({pk: found.get(pk) for pk in page_ids})
-        for model, ids in member_ids.items():
-            collections = dict(model.objects.filter(pk__in=ids).values_list("pk", "collection_id"))
-            self._members.update(
-                {
-                    (model, pk): pk in collections and collections[pk] not in self.hidden_collections
-                    for pk in ids
-                }
-            )
+                    self._pending_pages.add(pk)
+            elif isinstance(reference, CollectionMember):
+                self._members[model, pk] = reference.collection_id not in self.hidden_collections
+            elif issubclass(model, CollectionMember) and (model, pk) not in self._members:
+                self._pending_members.setdefault(model, set()).add(pk)
 
     def page(self, pk: int) -> Page | None:
         """A light row (title, path, url_path, locale) of the page when it is visible, else None."""
         if pk not in self._pages:
-            self.learn([(Page, pk)])
+            ids, self._pending_pages = self._pending_pages | {pk}, set()
+            rows = visible_pages(Page.objects.filter(pk__in=ids), self.site).only(
+                "pk", "title", "path", "url_path", "locale_id"
+            )
+            found = {row.pk: row for row in rows}
+            self._pages.update({pk: found.get(pk) for pk in ids})
         return self._pages[pk]
 
     def shows(self, model: type, pk: int | str) -> bool:
@@ -215,11 +207,16 @@ class NestedVisibility:
         pk = int(pk)
         if issubclass(model, Page):
             return self.page(pk) is not None
-        if issubclass(model, CollectionMember):
-            if (model, pk) not in self._members:
-                self.learn([(model, pk)])
-            return self._members[model, pk]
-        return True
+        if not issubclass(model, CollectionMember):
+            return True
+        if (model, pk) not in self._members:
+            ids = self._pending_members.pop(model, set()) | {pk}
+            collections = dict(model.objects.filter(pk__in=ids).values_list("pk", "collection_id"))
+            hidden = self.hidden_collections
+            self._members.update(
+                {(model, key): key in collections and collections[key] not in hidden for key in ids}
+            )
+        return self._members[model, pk]
 
     def visible(self, obj):
         """The object itself when the public may see it (anything but a page or a collection member

@@ -19,19 +19,28 @@ from datetime import time, timedelta
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
+from wagtail.api.v2.serializers import get_serializer_class
 from wagtail.documents.models import Document
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from cms.wagtail_api import VisiblePageSerializer
 from home.demo.translation import translate_with_strings
 from media.models import ImageText
 from sites.models import KioskScreen
 from tests.factories import ImageFactory, SiteTree, image_bytes
-from tourism.models import NewsArticleRelatedPage, PointOfInterestGalleryImage, PointOfInterestRelatedPage
+from tourism.models import (
+    Event,
+    NewsArticleRelatedPage,
+    PointOfInterestGalleryImage,
+    PointOfInterestRelatedPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -417,3 +426,16 @@ def test_visible_nested_objects_still_show(client, world):
     paragraph = detail["body"][0]["value"]
     assert "dort" in paragraph and "Merkblatt" in paragraph  # the link text stays, the link goes
     assert "href" not in paragraph
+
+
+def test_a_field_that_reads_an_image_around_the_rule_is_refused(rf):
+    """A new stock v2 field that shows a page, image or document must use a guarded field class."""
+    unguarded = get_serializer_class(
+        Event,
+        ["id", "image_hero"],
+        meta_fields=[],
+        field_serializer_overrides={"image_hero": ImageRenditionField("fill-10x10", source="image")},
+        base=VisiblePageSerializer,
+    )
+    with pytest.raises(ImproperlyConfigured, match="image_hero"):
+        _ = unguarded(context={"request": rf.get("/")}).fields
