@@ -198,8 +198,11 @@ def prepare_nested(serializer) -> None:
     """
     many = isinstance(serializer, ListSerializer)
     item = serializer.child if many else serializer
-    instances = serializer.instance if many else [serializer.instance]
-    if not isinstance(instances, list) or not instances:
+    if many:  # the page of the listing, as a queryset slice: loaded here, once, for the prefetches
+        serializer.instance = instances = list(serializer.instance)
+    else:
+        instances = [serializer.instance]
+    if not instances or instances[0] is None:
         return
     model = item.Meta.model
     fields = item.fields
