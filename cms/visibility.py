@@ -144,11 +144,6 @@ def visible_image(image, site: Site):
     return _shown_member(image, site_facts(site).hidden_collections)
 
 
-def visible_document(document, site: Site):
-    """The document, or None when there is none or it sits in a restricted collection (no query)."""
-    return _shown_member(document, site_facts(site).hidden_collections)
-
-
 def _shown_member(member, hidden: frozenset[int]):
     return member if member is not None and member.collection_id not in hidden else None
 

@@ -233,7 +233,17 @@ def build_world() -> World:
         venue=venue_expired,
         image=hidden_image(world, secret, "HIDDENIMG5"),
     )
-    world.events += [running.pk, running.get_translation(english).pk, at_draft.pk, at_expired.pk]
+    # At a visible place whose English version is a draft: English answers name the German one.
+    at_castle = tree.event(
+        title=f"{VISIBLE} Führung", slug="fuehrung", start_date=soon, start_time=time(11), venue=castle
+    )
+    world.events += [
+        running.pk,
+        running.get_translation(english).pk,
+        at_draft.pk,
+        at_expired.pk,
+        at_castle.pk,
+    ]
 
     article = tree.news_article(
         title=f"{VISIBLE} Meldung",
@@ -426,6 +436,8 @@ def test_visible_nested_objects_still_show(client, world):
     paragraph = detail["body"][0]["value"]
     assert "dort" in paragraph and "Merkblatt" in paragraph  # the link text stays, the link goes
     assert "href" not in paragraph
+    english = client.get("/api/v1/events", {"locale": "en", "limit": 100}).json()["items"]
+    assert f"{VISIBLE} Schloss" in {item["venue"]["title"] for item in english if item["venue"]}
 
 
 def test_a_field_that_reads_an_image_around_the_rule_is_refused(rf):
