@@ -4,6 +4,8 @@ from rest_framework.fields import Field
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from cms.core.visibility import find_site, site_facts
+
 from .renditions import PRESETS
 
 
@@ -42,3 +44,9 @@ class RolandImagesAPIViewSet(ImagesAPIViewSet):
     ]
     listing_default_fields = [*ImagesAPIViewSet.listing_default_fields, "alt_text", "credit"]
     nested_default_fields = [*ImagesAPIViewSet.nested_default_fields, "alt_text", "credit"]
+
+    def get_queryset(self):
+        # Stock v2 shows a restricted collection's images to whoever passed the restriction (an editor
+        # logged in to the admin); the public API shows them to nobody.
+        hidden = site_facts(find_site(self.request)).hidden_collections
+        return super().get_queryset().exclude(collection__in=hidden)

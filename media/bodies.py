@@ -11,7 +11,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText, features
 from wagtail.rich_text.rewriters import LinkRewriter
 
-from cms.core.visibility import visible_pages
+from cms.core.visibility import without_hidden_links
 
 from .schemas import image_data
 
@@ -20,14 +20,13 @@ if TYPE_CHECKING:
 
 
 def public_html(html: str, ctx: ApiContext) -> str:
-    """Editor HTML with page links pointing at the public website; links to hidden pages lose their href."""
+    """Editor HTML with page links pointing at the public website; links to hidden pages and documents
+    lose their href (cms.core.visibility.without_hidden_links), their text stays."""
 
     def page_links(attrs_list: list[dict]) -> list[str]:
-        ids = [int(attrs["id"]) for attrs in attrs_list if str(attrs.get("id", "")).isdigit()]
-        found = {page.pk: page for page in visible_pages(Page.objects.filter(pk__in=ids), ctx.site)}
         tags = []
         for attrs in attrs_list:
-            page = found.get(int(attrs["id"])) if str(attrs.get("id", "")).isdigit() else None
+            page = ctx.nested.page(int(attrs["id"])) if str(attrs.get("id", "")).isdigit() else None
             tags.append(f'<a href="{escape(ctx.public_url(page))}">' if page else "<a>")
         return tags
 
@@ -40,7 +39,7 @@ def public_html(html: str, ctx: ApiContext) -> str:
         return [tag.replace('href="/', f'href="{ctx.request.build_absolute_uri("/")}') for tag in tags]
 
     rewriter = LinkRewriter(bulk_rules={"page": page_links, "document": document_links})
-    return rewriter(html)
+    return rewriter(without_hidden_links(html, ctx.nested))
 
 
 def block_value(block: blocks.Block, value: Any, ctx: ApiContext) -> Any:
@@ -49,7 +48,7 @@ def block_value(block: blocks.Block, value: Any, ctx: ApiContext) -> Any:
     if isinstance(block, ImageChooserBlock):
         return image_data(value, ctx)
     if isinstance(block, blocks.PageChooserBlock):
-        page = value and visible_pages(Page.objects.filter(pk=value.pk), ctx.site).first()
+        page = ctx.nested.visible(value)
         return {"id": page.pk, "title": page.title, "url": ctx.public_url(page)} if page else None
     if isinstance(block, blocks.StructBlock):
         return {name: block_value(child, value.get(name), ctx) for name, child in block.child_blocks.items()}
@@ -61,7 +60,12 @@ def block_value(block: blocks.Block, value: Any, ctx: ApiContext) -> Any:
 
 
 def stream_data(stream, ctx: ApiContext) -> list[dict]:
-    """A StreamField value as [{type, value}] with every nested value in API form."""
+    """A StreamField value as [{type, value}] with every nested value in API form.
+
+    The pages the body links or chooses are checked against the rule at once, not block by block.
+    """
+    references = stream.stream_block.extract_references(stream)
+    ctx.nested.learn(reference[:2] for reference in references if issubclass(reference[0], Page))
     return [
         {"type": child.block_type, "value": block_value(child.block, child.value, ctx)} for child in stream
     ]

@@ -10,6 +10,7 @@ from django.db.models import Prefetch
 
 from cms.core import versions
 from cms.core.schema import Schema
+from cms.core.visibility import visible_image
 
 from .models import ImageText, RolandImage, RolandRendition
 from .renditions import PRESETS
@@ -72,9 +73,8 @@ def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetc
 
 def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
     """The API shape of an image, or None when there is none or it sits in a restricted collection."""
-    if image is None or image.collection_id in ctx.hidden_collections:
-        return None
-    return _image_answer(image, ctx)
+    image = visible_image(image, ctx.site)
+    return _image_answer(image, ctx) if image is not None else None
 
 
 def _image_answer(image: RolandImage, ctx: ApiContext) -> dict:

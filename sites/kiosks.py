@@ -23,7 +23,7 @@ from wagtail.models import Page
 from cms.core.context import ApiContext, api_context
 from cms.core.i18n import with_fallback
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import visible_image, visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
 from tourism.api.events import occurrences_between, place_in_box, within_radius
@@ -278,15 +278,21 @@ def qr_url(ctx: ApiContext, page: Page) -> str:
 
 
 def kiosk_image(image, ctx: ApiContext, preset: str) -> dict | None:
-    """The project's image object with only the rendition this screen shows."""
+    """The project's image object with only the rendition this screen shows (None when hidden)."""
     data = image_data(image, ctx)
     if data is not None:
         data["renditions"] = {preset: data["renditions"][preset]}
     return data
 
 
+def image_alt(image, code: str) -> str:
+    """An image's alt text in a language; `image` has passed the rule (`visible_image`) or is None."""
+    return image.texts_for(code)[0] if image is not None else ""
+
+
 def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues: dict, preset: str) -> dict:
     event = occ.event
+    image = visible_image(event.image, ctx.site)
     texts = {}
     for code in codes:
         page = in_language(event, code, known)
@@ -302,7 +308,7 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
             "place": venue or page.location_name or page.locality,
             "url": ctx.public_url(page),
             "qr": qr_url(ctx, page),
-            "image_alt": event.image.texts_for(code)[0] if event.image_id else "",
+            "image_alt": image_alt(image, code),
         }
     return {
         "id": occ.pk,
@@ -315,11 +321,12 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
         "free": event.is_free,
         "categories": [category.slug for category in event.categories.all()],
         "texts": texts,
-        "image": kiosk_image(event.image, ctx, preset),
+        "image": kiosk_image(image, ctx, preset),
     }
 
 
 def poi_data(poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, preset) -> dict:
+    image = visible_image(poi.image, ctx.site)
     texts = {}
     for code in codes:
         page = in_language(poi, code, known)
@@ -328,14 +335,14 @@ def poi_data(poi: PointOfInterest, distance: float, ctx: ApiContext, codes, know
             "teaser": page.teaser,
             "url": ctx.public_url(page),
             "qr": qr_url(ctx, page),
-            "image_alt": poi.image.texts_for(code)[0] if poi.image_id else "",
+            "image_alt": image_alt(image, code),
         }
     return {
         "id": poi.pk,
         "distance_km": round(distance, 2),
         "location": {"lat": float(poi.latitude), "lng": float(poi.longitude)},
         "texts": texts,
-        "image": kiosk_image(poi.image, ctx, preset),
+        "image": kiosk_image(image, ctx, preset),
     }
 
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
-from cms.core.visibility import SiteFacts, find_site, site_facts
+from cms.core.visibility import NestedVisibility, SiteFacts, find_site, site_facts
 
 from .i18n import LocaleChoice, negotiate
 
@@ -37,6 +37,11 @@ class ApiContext:
     @property
     def hidden_collections(self) -> frozenset[int]:
         return self.facts.hidden_collections
+
+    @cached_property
+    def nested(self) -> NestedVisibility:
+        """The visibility rule for what this answer nests, remembered for the answer."""
+        return NestedVisibility(self.site)
 
     @property
     def website_url(self) -> str:

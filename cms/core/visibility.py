@@ -8,7 +8,8 @@ queries for them and a new restriction takes effect on the next request.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -16,7 +17,10 @@ from operator import or_
 from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from wagtail.models import Collection, Locale, Page, PageViewRestriction, Site
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, CollectionMember, Locale, Page, PageViewRestriction, Site
+from wagtail.rich_text.rewriters import FIND_A_TAG, FIND_EMBED_TAG, extract_attrs
 
 from . import versions
 from .versions import remembered
@@ -136,5 +140,145 @@ def visible_in_site(queryset: QuerySet, site: Site) -> QuerySet:
     return queryset
 
 
-def is_visible_image(image, site: Site) -> bool:
-    return image is not None and image.collection_id not in site_facts(site).hidden_collections
+# --- Nested objects ------------------------------------------------------------------------------
+# What an item shows of other objects (its venue, related links, images, gallery, the pages,
+# documents and images its body links) obeys the same rule as the item: a hidden object contributes
+# nothing, not even a title, alt text, credit or file name. Every serializer of a nested object asks
+# these functions; pages are checked with the full rule, in bulk where an answer nests many.
+
+
+def visible_page_ids(ids: Iterable[int], site: Site) -> set[int]:
+    """The ids among `ids` of pages the public may see (one query; none for no ids)."""
+    wanted = set(ids)
+    if not wanted:
+        return set()
+    return set(visible_pages(Page.objects.filter(pk__in=wanted), site).values_list("pk", flat=True))
+
+
+def visible_image(image, site: Site):
+    """The image, or None when there is none or it sits in a restricted collection (no query)."""
+    return _shown_member(image, site_facts(site).hidden_collections)
+
+
+def _shown_member(member, hidden: frozenset[int]):
+    return member if member is not None and member.collection_id not in hidden else None
+
+
+class NestedVisibility:
+    """The rule for the objects one answer nests, remembered for that answer.
+
+    `learn` notes what the answer will ask about; the first question then decides everything noted
+    at once (one query for the pages, one per media model for images or documents known by id only),
+    so a list whose items each link a venue or a page costs a fixed number of queries. An image or
+    document object is decided by its collection, without a query.
+    """
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self.hidden_collections = site_facts(site).hidden_collections
+        self._pages: dict[int, Page | None] = {}  # id → a light row of the visible page, None if hidden
+        self._members: dict[tuple[type, int], bool] = {}
+        self._pending_pages: set[int] = set()
+        self._pending_members: dict[type, set[int]] = {}
+
+    def learn(self, references: Iterable) -> None:
+        """Note objects, or (model, id) pairs such as Wagtail's reference extractors yield."""
+        for reference in references:
+            if reference is None:
+                continue
+            if isinstance(reference, Page | CollectionMember):
+                model, pk = type(reference), reference.pk
+            else:
+                model, pk = reference[0], int(reference[1]) if str(reference[1]).isdigit() else None
+            if pk is None:
+                continue
+            if issubclass(model, Page):
+                if pk not in self._pages:
+                    self._pending_pages.add(pk)
+            elif isinstance(reference, CollectionMember):
+                self._members[model, pk] = reference.collection_id not in self.hidden_collections
+            elif issubclass(model, CollectionMember) and (model, pk) not in self._members:
+                self._pending_members.setdefault(model, set()).add(pk)
+
+    def page(self, pk: int) -> Page | None:
+        """A light row (title, path, url_path, locale) of the page when it is visible, else None."""
+        if pk not in self._pages:
+            ids, self._pending_pages = self._pending_pages | {pk}, set()
+            rows = visible_pages(Page.objects.filter(pk__in=ids), self.site).only(
+                "pk", "title", "path", "url_path", "locale_id"
+            )
+            found = {row.pk: row for row in rows}
+            self._pages.update({pk: found.get(pk) for pk in ids})
+        return self._pages[pk]
+
+    def shows(self, model: type, pk: int | str) -> bool:
+        """Whether the object of `model` with this id may be shown (an unknown id may not)."""
+        if not str(pk).isdigit():
+            return False
+        pk = int(pk)
+        if issubclass(model, Page):
+            return self.page(pk) is not None
+        if not issubclass(model, CollectionMember):
+            return True
+        if (model, pk) not in self._members:
+            ids = self._pending_members.pop(model, set()) | {pk}
+            collections = dict(model.objects.filter(pk__in=ids).values_list("pk", "collection_id"))
+            hidden = self.hidden_collections
+            self._members.update(
+                {(model, key): key in collections and collections[key] not in hidden for key in ids}
+            )
+        return self._members[model, pk]
+
+    def visible(self, obj):
+        """The object itself when the public may see it (anything but a page or a collection member
+        passes), else None."""
+        if isinstance(obj, Page):
+            return obj if self.page(obj.pk) is not None else None
+        if isinstance(obj, CollectionMember):
+            return _shown_member(obj, self.hidden_collections)
+        return obj
+
+
+def rich_text_references(html: str) -> list[tuple[type, str]]:
+    """(model, id) of the pages and documents rich text links and the images it embeds."""
+    references = []
+    for match in FIND_A_TAG.finditer(html):
+        attrs = extract_attrs(match.group(1))
+        model = _linked_model(attrs.get("linktype"))
+        if model is not None:
+            references.append((model, attrs.get("id", "")))
+    for match in FIND_EMBED_TAG.finditer(html):
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("embedtype") == "image":
+            references.append((get_image_model(), attrs.get("id", "")))
+    return references
+
+
+def without_hidden_links(html: str, nested: NestedVisibility) -> str:
+    """Rich text (database HTML) whose links to hidden pages and documents lose their target and keep
+    their text, and whose embeds of hidden images are gone.
+
+    A kept target would name what it hides: its URL (slug, file name) once the link is resolved, its
+    title in formats that resolve links. What the editor wrote around it stays readable.
+    """
+    if "linktype=" not in html and "embedtype=" not in html:
+        return html
+    nested.learn(rich_text_references(html))
+
+    def link(match: re.Match) -> str:
+        attrs = extract_attrs(match.group(1))
+        model = _linked_model(attrs.get("linktype"))
+        return "<a>" if model is not None and not nested.shows(model, attrs.get("id", "")) else match[0]
+
+    def embed(match: re.Match) -> str:
+        attrs = extract_attrs(match.group(1))
+        if attrs.get("embedtype") == "image" and not nested.shows(get_image_model(), attrs.get("id", "")):
+            return ""
+        return match[0]
+
+    return FIND_EMBED_TAG.sub(embed, FIND_A_TAG.sub(link, html))
+
+
+def _linked_model(linktype: str | None) -> type | None:
+    """The model a rich text link type points to (page and document links; others are left alone)."""
+    return {"page": Page, "document": get_document_model()}.get(linktype or "")

@@ -6,6 +6,8 @@ from wagtail.models import PageViewRestriction
 from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
+from tests.querycount import count_api_queries
+from tourism.models import PointOfInterestGalleryImage, PointOfInterestRelatedPage
 
 pytestmark = pytest.mark.django_db
 
@@ -67,3 +69,29 @@ def test_drafts_and_restricted_pages_stay_out_of_the_stock_api(client, tree):
     listing = titles(client.get(API, {"type": "tourism.PointOfInterest"}))
     assert listing == ["Öffentlich"]
     assert client.get(f"{API}{hidden.pk}/").status_code == 404
+
+
+def test_nested_objects_cost_the_same_queries_for_one_item_or_many(client, tree):
+    """Venues, images, gallery rows and related links are loaded and checked against the visibility
+    rule for the whole list at once (stock v2 read them item by item)."""
+
+    def add(number: int) -> None:
+        venue = tree.poi(title=f"Ort {number}", slug=f"ort-{number}", image=ImageFactory())
+        tree.event(title=f"Fest {number}", slug=f"fest-{number}", venue=venue, image=ImageFactory())
+        tree.poi(
+            title=f"Platz {number}",
+            slug=f"platz-{number}",
+            image=ImageFactory(),
+            gallery_images=[PointOfInterestGalleryImage(image=ImageFactory())],
+            related_links=[PointOfInterestRelatedPage(target=venue)],
+        )
+
+    lists = [
+        {"type": "tourism.Event", "fields": "_,venue,image"},
+        {"type": "tourism.PointOfInterest", "fields": "_,image,gallery_images,related_links"},
+    ]
+    add(1)
+    one = [count_api_queries(client, API, params) for params in lists]
+    for number in range(2, 5):
+        add(number)
+    assert [count_api_queries(client, API, params) for params in lists] == one

@@ -378,7 +378,9 @@ def events_ics(request: HttpRequest, params: Query[ListParams], filters: Query[E
         .prefetch_related("excluded_dates", "extra_dates", categories_prefetch(ctx))
         .order_by("start_date", "pk")
     )
-    return calendar_response(list(selected[:2000]), ctx, f"{ctx.site.site_name or 'Roland'} ({ctx.code})")
+    shown = list(selected[:2000])
+    name = f"{ctx.site.site_name or 'Roland'} ({ctx.code})"
+    return calendar_response(shown, ctx, name, venue_translations(shown, ctx))
 
 
 def detail_queryset(queryset, ctx: ApiContext):

@@ -6,10 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from media.fields import VisibleImageRenditionField
 from media.renditions import PRESETS
 
 from ..blocks import BodyBlock
@@ -102,8 +102,10 @@ def address_panel() -> MultiFieldPanel:
 
 
 def rendition_field(preset: str, source: str = "image") -> APIField:
-    """A v2 API field with one named preset rendition of an image field."""
-    return APIField(f"{source}_{preset}", serializer=ImageRenditionField(PRESETS[preset], source=source))
+    """A v2 API field with one named preset rendition of an image field (null for a hidden image)."""
+    return APIField(
+        f"{source}_{preset}", serializer=VisibleImageRenditionField(PRESETS[preset], source=source)
+    )
 
 
 class IndexedContentMixin:

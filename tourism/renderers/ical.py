@@ -34,7 +34,8 @@ def event_uid(event: Event, host: str) -> str:
     return f"{event.translation_key}-{event.locale.language_code}@{host}"
 
 
-def vevent(event: Event, ctx: ApiContext) -> VEvent:
+def vevent(event: Event, ctx: ApiContext, venue) -> VEvent:
+    """The event's VEVENT; `venue` is its visible venue in the answer's language (None: hidden or none)."""
     dates = event.dates()
     component = VEvent()
     component.add("uid", event_uid(event, ctx.request.get_host().split(":")[0]))
@@ -66,7 +67,7 @@ def vevent(event: Event, ctx: ApiContext) -> VEvent:
         else:
             component.add("rdate", datetime.combine(day, at or dates.start_time or time(0), tzinfo=LOCAL_TZ))
     component.add("status", STATUS.get(event.status, "TENTATIVE"))
-    location = event_location_text(event)
+    location = event_location_text(event, venue)
     if location:
         component.add("location", location)
     categories = [category.name for category in event.categories.all()]
@@ -75,8 +76,10 @@ def vevent(event: Event, ctx: ApiContext) -> VEvent:
     return component
 
 
-def event_location_text(event: Event) -> str:
-    venue = event.venue
+def event_location_text(event: Event, venue) -> str:
+    """The venue's name and address, else the event's own place. `venue` is the visible venue as the
+    event list shows it (tourism.api.events.venue_translations), never `event.venue` itself, which may
+    be a draft or restricted page."""
     if venue is not None:
         parts = [venue.title, venue.street, f"{venue.postal_code} {venue.locality}".strip()]
     else:
@@ -84,7 +87,8 @@ def event_location_text(event: Event) -> str:
     return ", ".join(part for part in parts if part)
 
 
-def calendar_response(events: list[Event], ctx: ApiContext, name: str) -> HttpResponse:
+def calendar_response(events: list[Event], ctx: ApiContext, name: str, venues: dict) -> HttpResponse:
+    """The calendar; `venues` maps a venue's translation key to its visible version to show."""
     calendar = Calendar()
     calendar.add("prodid", "-//Roland CMS//Haldensleben//DE")
     calendar.add("version", "2.0")
@@ -93,7 +97,8 @@ def calendar_response(events: list[Event], ctx: ApiContext, name: str) -> HttpRe
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Berlin")
     for event in events:
-        calendar.add_component(vevent(event, ctx))
+        venue = venues.get(event.venue.translation_key) if event.venue_id else None
+        calendar.add_component(vevent(event, ctx, venue))
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type=ICS)
     response["Content-Disposition"] = 'inline; filename="events.ics"'
