@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from search.config import search_backends
 
@@ -215,6 +216,12 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# Scheduled jobs of the worker (cms.scheduling): due go-live dates are published and expired content
+# unpublished every this many seconds (the tests use 1); the occurrence horizon moves on daily.
+SCHEDULED_PUBLISHING_SECONDS = int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60"))
+if SCHEDULED_PUBLISHING_SECONDS < 1:
+    raise ImproperlyConfigured("SCHEDULED_PUBLISHING_SECONDS must be at least 1.")
 
 # Webhooks (sites.webhooks): one attempt per task, retried with exponential backoff
 # (WEBHOOK_BACKOFF_SECONDS × 1, 2, 4 … plus up to 10 % jitter) until WEBHOOK_MAX_ATTEMPTS.
