@@ -1,4 +1,4 @@
-"""Background tasks (django-tasks), run by the worker (`manage.py db_worker --backend worker`)."""
+"""Background tasks (django-tasks), run by the worker (`manage.py worker`)."""
 
 from django_tasks import task
 
@@ -7,6 +7,6 @@ from .services.occurrences import extend_all
 
 @task(backend="worker")
 def extend_occurrence_horizon() -> dict[str, int]:
-    """Move the occurrence horizon on; schedule daily (see README, 'Scheduled jobs')."""
+    """Move the occurrence horizon on now; the worker also does it by itself daily (cms.scheduling)."""
     events, occurrences = extend_all()
     return {"events": events, "occurrences": occurrences}

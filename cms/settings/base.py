@@ -207,8 +207,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (django-tasks). "worker": queued in the database and run by
-# `manage.py db_worker --backend worker` (a second process; `make run` starts one): webhook
+# Background tasks (django-tasks). "worker": queued in the database and run by the worker process,
+# `manage.py worker` (`make run` starts one; it also runs the scheduled jobs below): webhook
 # deliveries and the occurrence horizon, so publishing never waits for them. "default" runs inline:
 # Wagtail's own search and reference index updates stay part of the publish, as they always were
 # (queued, they would race the page's child rows that every publish replaces).
@@ -323,7 +323,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # Web processes only queue tasks; `db_worker` logs each run at its own level (-v).
+        # Web processes only queue tasks; `manage.py worker` logs each run at its own level (-v).
         "django_tasks": {"level": "WARNING"},
     },
 }

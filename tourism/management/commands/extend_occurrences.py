@@ -8,7 +8,7 @@ from tourism.services.occurrences import extend_all
 
 
 class Command(BaseCommand):
-    help = "Rewrite event occurrences up to the configured horizon (run daily)."
+    help = "Rewrite event occurrences up to the configured horizon (the worker does this daily by itself)."
 
     def add_arguments(self, parser):
         parser.add_argument(
