@@ -1,12 +1,27 @@
-"""Scheduled go-live and expiry without cron: the service (cms.scheduling) and the worker's scheduler.
+"""Scheduled go-live and expiry without cron: the service (cms.scheduling), the worker's scheduler,
+and the processes `make run` starts doing it by themselves.
 
-Pages are scheduled as the admin's "Publish" button does it with a future go-live date; "time
-passes" by moving the stored dates into the past, never by sleeping. The end-to-end run with real
-processes is in test_scheduled_e2e.py.
+In-process, pages are scheduled as the admin's "Publish" button does it with a future go-live date;
+"time passes" by moving the stored dates into the past, never by sleeping. End to end, real
+processes on SQLite in a temporary folder (as in test_first_run.py): the dev server and two workers
+with a 1 s publishing interval, a stand-in webhook receiver, and polling with a deadline.
 """
 
+import json
 import logging
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from contextlib import closing
 from datetime import timedelta
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 from django.test import override_settings
@@ -16,9 +31,10 @@ from wagtail.signals import page_published, page_unpublished
 
 from cms.models import ScheduledJob
 from cms.scheduling import Job, ScheduledPublishing, Scheduler, publish_scheduled
+from sites.models import WebhookDelivery
 from tourism.models import EventOccurrence, PointOfInterest
 
-pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def schedule(page: Page, go_live_at) -> Revision:
@@ -271,3 +287,198 @@ def test_the_default_jobs_follow_the_settings(settings):
     settings.SCHEDULED_PUBLISHING_SECONDS = 7
     jobs = {job.name: job.every for job in Scheduler("worker-a").jobs}
     assert jobs == {"publish_scheduled": timedelta(seconds=7), "extend_occurrences": timedelta(days=1)}
+
+
+# --- end to end: the dev server and the workers, as `make run` starts them --------------------
+
+
+class Receiver:
+    """A website's webhook endpoint on 127.0.0.1: keeps every JSON body it is sent."""
+
+    def __init__(self) -> None:
+        self.bodies: list[dict] = []
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                receiver.bodies.append(json.loads(self.rfile.read(int(self.headers["Content-Length"]))))
+                self.send_response(204)
+                self.end_headers()
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def events(self, object_id: int) -> list[str]:
+        return [body["event"] for body in self.bodies if body["id"] == object_id]
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class Processes:
+    """`runserver --noreload` and two `manage.py worker` on one SQLite file in a temporary folder."""
+
+    def __init__(self, var: Path, receiver: Receiver) -> None:
+        self.var = var
+        self.receiver = receiver
+        self.scheduled: dict = {}
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            **{
+                k: v
+                for k, v in os.environ.items()
+                if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL", "DJANGO_"))
+            },
+            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "ROLAND_VAR_DIR": str(var),
+            "PYTHONUNBUFFERED": "1",
+            "SCHEDULED_PUBLISHING_SECONDS": "1",  # test-only: a tick a second
+            "WEBHOOK_ALLOW_PRIVATE_TARGETS": "true",  # the receiver is on 127.0.0.1
+            # Without REDIS_URL each process has its own cache, so a change made in another process
+            # (the worker's unpublish, the editor's shell) reaches the dev server's cached answers only
+            # when their lifetime (60 s by default) ends; the test keeps that short.
+            "API_CACHE_SERVER_SECONDS": "1",
+            "API_RATE_LIMIT_ANONYMOUS": "100000",  # the test polls faster than any visitor
+        }
+        self.workers: dict[str, subprocess.Popen] = {}
+        self.started: list[subprocess.Popen] = []
+
+    def manage(self, *args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+        return result.stdout
+
+    def start(self, *args: str, log: str) -> subprocess.Popen:
+        with (self.var / log).open("ab") as output:
+            process = subprocess.Popen(
+                [sys.executable, "manage.py", *args], cwd=ROOT, env=self.env, stdout=output, stderr=output
+            )
+        self.started.append(process)
+        return process
+
+    def status(self, path: str) -> int:
+        try:
+            with urllib.request.urlopen(self.base + path, timeout=10) as response:
+                return response.status
+        except urllib.error.HTTPError as error:
+            return error.code
+        except OSError:
+            return 0  # not listening yet
+
+    def logs(self) -> str:
+        return "\n".join(
+            f"--- {path.name}\n{path.read_text(errors='replace')[-3000:]}"
+            for path in sorted(self.var.glob("*.log"))
+        )
+
+    def query(self, sql: str, *params) -> list[tuple]:
+        """Read the processes' database (read-only) for what the API does not show."""
+        with closing(sqlite3.connect(f"file:{self.var / 'roland.sqlite3'}?mode=ro", uri=True)) as db:
+            return db.execute(sql, params).fetchall()
+
+    def wait_for(self, what: str, check, seconds: float = 60):
+        """Poll until `check()` is truthy; fail (with the processes' logs) after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if value := check():
+                return value
+            time.sleep(0.2)
+        pytest.fail(f"Gave up waiting for {what} after {seconds:.0f} s\n{self.logs()}", pytrace=False)
+
+    def stop(self) -> None:
+        for process in self.started:
+            if process.poll() is None:
+                process.terminate()
+                try:
+                    process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory):
+    receiver = Receiver()
+    processes = Processes(tmp_path_factory.mktemp("scheduled"), receiver)
+    try:
+        processes.manage("migrate", "--no-input", "-v", "0")
+        processes.start("runserver", "--noreload", f"127.0.0.1:{processes.port}", log="server.log")
+        for name in ("a", "b"):
+            processes.workers[name] = processes.start(
+                "worker", "--worker-id", f"e2e-{name}", log=f"worker-{name}.log"
+            )
+        built = processes.manage(
+            "shell",
+            "-c",
+            f"from tests.cms.scheduled_world import build; build({receiver.url!r}, go_live_in=3)",
+        )
+        processes.scheduled = json.loads(built.strip().splitlines()[-1])
+        yield processes
+    finally:
+        processes.stop()
+        receiver.close()
+
+
+@pytest.mark.smoke
+def test_the_running_workers_publish_and_unpublish_on_time_and_the_website_hears_of_it(running):
+    poi = running.scheduled["id"]
+    assert running.scheduled == {"id": poi, "live": False, "approved": True}  # scheduled, not published
+    editor = running.start(
+        "shell",
+        "-c",
+        f"from tests.cms.scheduled_world import expire_once_live; expire_once_live({poi}, expire_in=2)",
+        log="editor.log",
+    )
+
+    running.wait_for("the place to go live", lambda: running.status(f"/api/v1/pois/{poi}") == 200)
+    running.wait_for("the published webhook", lambda: "published" in running.receiver.events(poi))
+    assert editor.wait(timeout=60) == 0, running.logs()
+    running.wait_for("the place to go offline", lambda: running.status(f"/api/v1/pois/{poi}") == 404)
+    running.wait_for("the unpublished webhook", lambda: "unpublished" in running.receiver.events(poi))
+
+    log = PageLogEntry._meta.db_table
+    actions = [a for (a,) in running.query(f"SELECT action FROM {log} WHERE page_id = ?", poi)]
+    sent = WebhookDelivery._meta.db_table
+    deliveries = [
+        e for (e,) in running.query(f"SELECT event FROM {sent} WHERE object_id = ? ORDER BY id", poi)
+    ]
+    [(live, expired)] = running.query(f"SELECT live, expired FROM {Page._meta.db_table} WHERE id = ?", poi)
+    # Two workers, a tick a second each: still the go-live and the expiry were done once, sent once.
+    assert actions.count("wagtail.publish.scheduled") == 1, actions
+    assert actions.count("wagtail.unpublish.scheduled") == 1, actions
+    assert (live, expired) == (0, 1)
+    # published: the go-live, then the editor's publish with the expiry date; unpublished: the expiry.
+    assert deliveries == ["published", "published", "unpublished"]
+    running.wait_for("all three deliveries", lambda: len(running.receiver.events(poi)) >= 3)
+    assert sorted(running.receiver.events(poi)) == ["published", "published", "unpublished"]
+
+
+@pytest.mark.smoke
+def test_the_workers_stop_cleanly_on_sigterm(running):
+    for name, worker in running.workers.items():
+        assert worker.poll() is None, f"worker {name} died early\n{running.logs()}"
+        worker.terminate()
+    for name, worker in running.workers.items():
+        assert worker.wait(timeout=20) == 0
+        log = (running.var / f"worker-{name}.log").read_text()
+        assert f"Worker e2e-{name} stopped" in log
+        assert "Traceback" not in log, log[-3000:]
