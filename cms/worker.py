@@ -66,17 +66,22 @@ class WorkerProcess:
         self.scheduler = scheduler or Scheduler(worker_id)
         self._stopping = threading.Event()
         self._batch: _TaskBatch | None = None
+        self._handled: list[signal.Signals] = []
 
     def install_signal_handlers(self) -> None:
-        for signum in STOP_SIGNALS:
+        """Catch SIGTERM and SIGINT, except one ignored from the start: a background job of a shell
+        (`make run`) ignores the terminal's Ctrl+C and gets its SIGTERM from the shell's trap; caught,
+        the two would count as "again" and cut the work in hand short."""
+        self._handled = [s for s in STOP_SIGNALS if signal.getsignal(s) is not signal.SIG_IGN]
+        for signum in self._handled:
             signal.signal(signum, self._on_signal)
 
     def _on_signal(self, signum: int, frame: FrameType | None) -> None:
         logger.warning(
             "Received %s: stopping after the work in hand (again to stop at once)", signal.strsignal(signum)
         )
-        for stop_signal in STOP_SIGNALS:
-            signal.signal(stop_signal, signal.SIG_DFL)
+        for handled in self._handled:
+            signal.signal(handled, signal.SIG_DFL)
         self.stop()
 
     def stop(self) -> None:
