@@ -33,6 +33,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD curl -fsS "http://127.0.0.1:${PORT}/healthz" || exit 1
 
 # Migrations run as a separate release step: docker run … python manage.py migrate
-# The background worker (webhooks, search index) is a second container from this image with the
-# same environment, no port and no HTTP health check: docker run --no-healthcheck … manage.py db_worker --backend worker
+# The background worker (webhooks, scheduled go-live and expiry, the daily occurrence horizon) is a
+# second container from this image with the same environment, no port and no HTTP health check; it
+# stops cleanly on `docker stop` (SIGTERM): docker run --no-healthcheck … python manage.py worker
 CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --access-logfile - --timeout 30"]

@@ -45,10 +45,10 @@ run: demo
 	else echo "    Login:          admin / (from ROLAND_ADMIN_PASSWORD)"; fi
 	@echo "    Wagtail API v2: http://$(HOST):$(PORT)/api/wagtail/v2/pages/?locale=en"
 	@echo "    Health:         http://$(HOST):$(PORT)/readyz"
-	@echo "    Task worker:    webhook deliveries (log: var/worker.log)"
+	@echo "    Worker:         webhooks, go-live/expiry dates, occurrence horizon (log: var/worker.log)"
 	@echo ""
-	@# The background task worker runs next to the dev server and stops with it.
-	@$(RUN_ENV) $(MANAGE) db_worker --backend worker >>var/worker.log 2>&1 & worker=$$!; \
+	@# The background worker (queued tasks and scheduled publishing) runs next to the dev server and stops with it.
+	@$(RUN_ENV) $(MANAGE) worker >>var/worker.log 2>&1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(RUN_ENV) $(MANAGE) runserver $(HOST):$(PORT)
 

@@ -43,6 +43,10 @@ logger = logging.getLogger("roland.publishing")
 
 def page_published(page: Page) -> None:
     page = page.specific
+    if not page.live:
+        # Wagtail sends this for a revision scheduled for later too; until it goes live (through
+        # cms.scheduling, which publishes it again) nothing the public sees has changed.
+        return
     if isinstance(page, Event):
         occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:

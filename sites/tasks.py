@@ -1,4 +1,4 @@
-"""Background tasks of the channels (django-tasks), run by the worker: `manage.py db_worker`."""
+"""Background tasks of the channels (django-tasks), run by the worker: `manage.py worker`."""
 
 from django_tasks import task
 

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from search.config import search_backends
 
@@ -207,8 +208,8 @@ if AWS_STORAGE_BUCKET_NAME:
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Background tasks (django-tasks). "worker": queued in the database and run by
-# `manage.py db_worker --backend worker` (a second process; `make run` starts one): webhook
+# Background tasks (django-tasks). "worker": queued in the database and run by the worker process,
+# `manage.py worker` (`make run` starts one; it also runs the scheduled jobs below): webhook
 # deliveries and the occurrence horizon, so publishing never waits for them. "default" runs inline:
 # Wagtail's own search and reference index updates stay part of the publish, as they always were
 # (queued, they would race the page's child rows that every publish replaces).
@@ -216,6 +217,12 @@ TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
 }
+
+# Scheduled jobs of the worker (cms.scheduling): due go-live dates are published and expired content
+# unpublished every this many seconds (the tests use 1); the occurrence horizon moves on daily.
+SCHEDULED_PUBLISHING_SECONDS = int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60"))
+if SCHEDULED_PUBLISHING_SECONDS < 1:
+    raise ImproperlyConfigured("SCHEDULED_PUBLISHING_SECONDS must be at least 1.")
 
 # Webhooks (sites.webhooks): one attempt per task, retried with exponential backoff
 # (WEBHOOK_BACKOFF_SECONDS × 1, 2, 4 … plus up to 10 % jitter) until WEBHOOK_MAX_ATTEMPTS.
@@ -320,7 +327,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
-        # Web processes only queue tasks; `db_worker` logs each run at its own level (-v).
+        # Web processes only queue tasks; `manage.py worker` logs each run at its own level (-v).
         "django_tasks": {"level": "WARNING"},
     },
 }

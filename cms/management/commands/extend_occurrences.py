@@ -5,10 +5,11 @@ import time
 from django.core.management.base import BaseCommand
 
 from cms.publishing import extend_occurrence_horizon
+from cms.tasks import extend_occurrence_horizon as horizon_task
 
 
 class Command(BaseCommand):
-    help = "Rewrite event occurrences up to the configured horizon (run daily)."
+    help = "Rewrite event occurrences up to the configured horizon (the worker does this daily by itself)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -17,9 +18,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, enqueue: bool = False, **options):
         if enqueue:
-            from cms.tasks import extend_occurrence_horizon as task
-
-            result = task.enqueue()
+            result = horizon_task.enqueue()
             self.stdout.write(f"Enqueued task {result.id}")
             return
         started = time.monotonic()
