@@ -264,6 +264,7 @@ class DemoLoader:
             )
             self.organizers[item["key"]] = organizer
             self.report.count("organizer", created)
+        self.progress(f"  organizers: {len(self.data.organizers)}")
 
     def category_list(self, kind: str, slugs: list[str]) -> list[Category]:
         return [self.categories[f"{kind}:{slug}"] for slug in slugs]
@@ -286,6 +287,7 @@ class DemoLoader:
                 )
             self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"page {item['key']}")
             self.report.count("standard page", created)
+        self.progress(f"  standard pages: {len(self.data.standard_pages)}")
 
     def load_pois(self, index: Page) -> None:
         total = len(self.data.pois)
@@ -533,12 +535,15 @@ class DemoLoader:
 
     def load_synonyms(self) -> None:
         locales = {locale.language_code: locale for locale in [self.source_locale, *self.target_locales()]}
+        count = 0
         for code, groups in self.data.synonyms.items():
             if code not in locales:
                 continue
             for terms in groups:
                 _group, created = SynonymGroup.objects.get_or_create(locale=locales[code], terms=terms)
                 self.report.count("synonym group", created)
+                count += 1
+        self.progress(f"  synonym groups: {count}")
 
     def load_kiosks(self) -> None:
         configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
@@ -554,6 +559,7 @@ class DemoLoader:
             )
             screen.categories.set(self.category_list("event", item["categories"]))
             self.report.count("kiosk screen", created)
+        self.progress(f"  kiosk screens: {len(self.data.kiosks)}")
 
 
 MOTIF_WORDS = {
