@@ -1,4 +1,5 @@
-"""Load the Haldensleben demo: pages in German, translated to English through wagtail-localize.
+"""Load the Haldensleben demo (home/demo/data/*.toml): pages in German, translated to English through
+wagtail-localize.
 
 Idempotent: items are found by their German slug under their parent and only created when missing.
 Event dates are relative to the day of loading; on a later run they are moved to today again, so
@@ -48,13 +49,13 @@ from tourism.models import (
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 
-from . import content
+from .data import DAY_NAMES, DemoData, DemoDataError
+from .data import load as load_data
 from .images import draw_motif
 from .translation import translate_with_strings
 
 logger = logging.getLogger(__name__)
 
-DAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 EXCEPTION_REASONS = {"12-24": "christmas_eve", "12-31": "new_years_eve", "01-01": "holiday"}
 HOME = {
     "slug": {"de": "haldensleben", "en": "haldensleben-en"},
@@ -94,8 +95,15 @@ class Report:
 
 
 class DemoLoader:
-    def __init__(self, progress: Callable[[str], None] = print, now: datetime | None = None):
+    def __init__(
+        self,
+        progress: Callable[[str], None] = print,
+        now: datetime | None = None,
+        data: DemoData | None = None,
+    ):
         self.progress = progress
+        # Read and checked before the first write: a typo in a data file leaves the database untouched.
+        self.data = data or load_data()
         self.now = (now or timezone.now()).astimezone(LOCAL_TZ)
         self.today = self.now.date()
         self.report = Report()
@@ -232,7 +240,7 @@ class DemoLoader:
         return page
 
     def load_categories(self) -> None:
-        for item in content.CATEGORIES:
+        for item in self.data.categories:
             category = Category.objects.filter(
                 locale=self.source_locale, kind=item["kind"], slug=item["slug"]
             ).first()
@@ -248,21 +256,22 @@ class DemoLoader:
             self.translate(category, self.pairs(item, "name"), f"category {item['slug']}")
             self.categories[f"{item['kind']}:{item['slug']}"] = category
             self.report.count("category", created)
-        self.progress(f"  categories: {len(content.CATEGORIES)}")
-        for item in content.ORGANIZERS:
+        self.progress(f"  categories: {len(self.data.categories)}")
+        for item in self.data.organizers:
             organizer, created = Organizer.objects.get_or_create(
                 name=item["name"],
                 defaults={k: item.get(k, "") for k in ("website", "email", "phone")},
             )
             self.organizers[item["key"]] = organizer
             self.report.count("organizer", created)
+        self.progress(f"  organizers: {len(self.data.organizers)}")
 
     def category_list(self, kind: str, slugs: list[str]) -> list[Category]:
         return [self.categories[f"{kind}:{slug}"] for slug in slugs]
 
     # ----------------------------------------------------------------- content
     def load_standard_pages(self, home: HomePage) -> None:
-        for item in content.STANDARD_PAGES:
+        for item in self.data.standard_pages:
             page = self.find_child(home, item["slug"]["de"])
             created = page is None
             if created:
@@ -278,14 +287,15 @@ class DemoLoader:
                 )
             self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"page {item['key']}")
             self.report.count("standard page", created)
+        self.progress(f"  standard pages: {len(self.data.standard_pages)}")
 
     def load_pois(self, index: Page) -> None:
-        total = len(content.POIS)
-        for position, item in enumerate(content.POIS, start=1):
+        total = len(self.data.pois)
+        for position, item in enumerate(self.data.pois, start=1):
             page = self.find_child(index, item["slug"]["de"])
             created = page is None
             if created:
-                with demo_item("point of interest", item["key"]):
+                with demo_item("pois.toml", item["key"]):
                     page = self.build_poi(item)
                     page.locale = self.source_locale
                     index.add_child(instance=page)
@@ -293,7 +303,7 @@ class DemoLoader:
             self.pages[item["key"]] = page
             self.report.count("point of interest", created)
             self.progress(f"  points of interest: {position}/{total}")
-        for item in content.POIS:
+        for item in self.data.pois:
             page = self.pages[item["key"]]
             if item.get("related") and not page.related_links.exists():
                 for target in item["related"]:
@@ -409,13 +419,13 @@ class DemoLoader:
         return datetime.combine(day, _time(spec), tzinfo=LOCAL_TZ)
 
     def load_events(self, index: Page) -> None:
-        total = len(content.EVENTS)
-        for position, item in enumerate(content.EVENTS, start=1):
+        total = len(self.data.events)
+        for position, item in enumerate(self.data.events, start=1):
             page = self.find_child(index, item["slug"]["de"])
             created = page is None
             dates = self.event_dates(item)
             if created:
-                with demo_item("event", item["key"]):
+                with demo_item("events.toml", item["key"]):
                     page = self.build_event(item, dates)
                     page.locale = self.source_locale
                     index.add_child(instance=page)
@@ -479,8 +489,8 @@ class DemoLoader:
         self.report.redated += 1
 
     def load_news(self, index: Page) -> None:
-        total = len(content.NEWS)
-        for position, item in enumerate(content.NEWS, start=1):
+        total = len(self.data.news)
+        for position, item in enumerate(self.data.news, start=1):
             page = self.find_child(index, item["slug"]["de"])
             created = page is None
             if created:
@@ -525,16 +535,19 @@ class DemoLoader:
 
     def load_synonyms(self) -> None:
         locales = {locale.language_code: locale for locale in [self.source_locale, *self.target_locales()]}
-        for code, groups in content.SYNONYMS.items():
+        count = 0
+        for code, groups in self.data.synonyms.items():
             if code not in locales:
                 continue
             for terms in groups:
                 _group, created = SynonymGroup.objects.get_or_create(locale=locales[code], terms=terms)
                 self.report.count("synonym group", created)
+                count += 1
+        self.progress(f"  synonym groups: {count}")
 
     def load_kiosks(self) -> None:
         configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
-        for item in content.KIOSKS:
+        for item in self.data.kiosks:
             screen, created = KioskScreen.objects.update_or_create(
                 slug=item["slug"],
                 defaults={
@@ -546,6 +559,7 @@ class DemoLoader:
             )
             screen.categories.set(self.category_list("event", item["categories"]))
             self.report.count("kiosk screen", created)
+        self.progress(f"  kiosk screens: {len(self.data.kiosks)}")
 
 
 MOTIF_WORDS = {
@@ -573,16 +587,13 @@ def _coordinate(value: float | None) -> Decimal | None:
     return None if value is None else Decimal(str(round(value, 6)))
 
 
-class DemoDataError(Exception):
-    """A demo item that does not load, named by its kind and key."""
-
-
 @contextmanager
-def demo_item(kind: str, key: str):
+def demo_item(file: str, key: str):
+    """Name the data file and item when the models refuse a value the reader does not check."""
     try:
         yield
     except (ValidationError, KeyError, ValueError) as exc:
-        raise DemoDataError(f"{kind} '{key}' (home/demo/content.py): {exc}") from exc
+        raise DemoDataError(f"{file}: item '{key}': {exc}") from exc
 
 
 def _time(value: str) -> time:
