@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class BenchConfig(AppConfig):
-    """Benchmarks: the scale data generator and the stack-limit view (only with ROLAND_BENCH=1)."""
+    """Benchmarks: the scale data generator and the stack-limit view (only under bench.settings)."""
 
     name = "bench"
     label = "bench"

@@ -54,7 +54,7 @@ def server_env(cached: bool) -> dict[str, str]:
         if not key.startswith(("DATABASE_URL", "REDIS_URL", "SEARCH_URL", "DJANGO_"))
     }
     env.update(
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY="bench-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost",
         DATABASE_URL=DATABASE_URL,
@@ -62,7 +62,6 @@ def server_env(cached: bool) -> dict[str, str]:
         SECURE_SSL_REDIRECT="false",
         API_RATE_LIMIT_ANONYMOUS=str(10**9),
         API_CACHE_SERVER_SECONDS="600" if cached else "0",
-        ROLAND_BENCH="true",
         LOG_LEVEL="WARNING",
         ROLAND_VAR_DIR=str(ROOT / "var" / "bench"),
     )

@@ -44,7 +44,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 from wagtail.models import Collection, Locale, Page
 
-from home.demo.images import draw_motif
+from cms.demo.images import draw_motif
 from media.models import ImageText, RolandImage
 from media.renditions import generate_preset_renditions
 from tourism.models import (
@@ -491,7 +491,7 @@ class ScaleDataGenerator:
         translation = page.get_translation_or_none(locale)
         if translation is not None:
             return translation
-        from home.demo.translation import translate_with_strings
+        from cms.demo.translation import translate_with_strings
 
         for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
             if not ancestor.has_translation(locale):

@@ -19,11 +19,6 @@ urlpatterns = [
     path("kiosks/", include("sites.kiosk_urls")),
 ]
 
-if settings.ROLAND_BENCH:
-    from bench.views import constant
-
-    urlpatterns.insert(0, path("bench/constant", constant))
-
 if settings.DEBUG:
     from django.conf.urls.static import static
 

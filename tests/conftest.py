@@ -45,6 +45,6 @@ def run_tasks(db, monkeypatch):
 
     monkeypatch.setattr(db_worker, "close_old_connections", lambda: None)
 
-    from sites.tasks import run_due_tasks
+    from bench.tasks import run_due_tasks
 
     return lambda: run_due_tasks("pytest")

@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "sites",
     "search",
     "media",
-    "bench",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail_headless_preview",
@@ -307,8 +306,6 @@ if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
-# Benchmarks (bench/run.py): exposes /bench/constant, the bare-Django reference view. Off by default.
-ROLAND_BENCH = env_bool("ROLAND_BENCH", False)
 
 # Events: occurrences are materialised this many days ahead on publish.
 ROLAND_OCCURRENCE_HORIZON_DAYS = int(os.environ.get("OCCURRENCE_HORIZON_DAYS", 548))

@@ -5,7 +5,10 @@ import tempfile
 from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
-from .base import CACHES, DATABASES, REDIS_URL
+from .base import CACHES, DATABASES, INSTALLED_APPS, REDIS_URL
+
+# The suite also tests the benchmark's scale-data generator (its commands live in the bench app).
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

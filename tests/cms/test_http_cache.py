@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import Page
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db

@@ -30,7 +30,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from media.models import ImageText
 from sites.models import KioskScreen
 from tests.factories import ImageFactory, SiteTree, image_bytes

@@ -21,7 +21,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from wagtail_headless_preview.models import PagePreview
 
 from cms.core.preview import collect_expired_previews, preview_root_url, with_query
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from home.models import HomePage, StandardPage
 from sites.models import SiteSettings
 from tests.factories import CategoryFactory, add_page

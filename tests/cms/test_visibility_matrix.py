@@ -7,7 +7,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db

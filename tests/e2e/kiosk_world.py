@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from cms.core.timezone import LOCAL_TZ as BERLIN
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from sites.models import KioskScreen
 from tests.factories import ImageFactory, SiteTree, add_page, image_bytes
 from tourism.models import Event, EventIndexPage, PointOfInterest

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from home.models import StandardPage
 from tests.factories import CategoryFactory, add_page, publish
 from tests.querycount import count_api_queries

@@ -10,7 +10,7 @@ from wagtail.rich_text import RichText
 from wagtail.users.models import UserProfile
 from wagtail_localize.models import Translation
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory
 from tourism.models import Category, OpeningHoursException, PointOfInterest
 

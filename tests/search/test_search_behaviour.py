@@ -11,8 +11,8 @@ import pytest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
+from cms.demo.translation import translate_with_strings
 from cms.publishing import extend_occurrence_horizon, occurrence_horizon_extended
-from home.demo.translation import translate_with_strings
 from search.models import SynonymGroup
 from tests.factories import CategoryFactory
 from tests.querycount import count_api_queries

@@ -13,7 +13,7 @@ import pytest
 from django.test import RequestFactory
 from django.utils import timezone
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from sites.kiosks import build_feed, is_on_at, next_switch
 from sites.models import KioskScreen
 from tests.factories import CategoryFactory, ImageFactory, publish

@@ -8,7 +8,7 @@ from dateutil.rrule import rrulestr
 from django.utils import timezone
 from icalendar import Calendar
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries
 from tourism.models import EventExcludedDate, Organizer

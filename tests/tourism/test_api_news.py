@@ -8,8 +8,8 @@ from email.utils import parsedate_to_datetime
 import pytest
 from wagtail.models import PageViewRestriction, Site
 
+from cms.demo.translation import translate_with_strings
 from cms.publishing import visibility_changed
-from home.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries

@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 from wagtail.models import PageViewRestriction
 
-from home.demo.translation import translate_with_strings
+from cms.demo.translation import translate_with_strings
 from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries

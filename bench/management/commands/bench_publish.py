@@ -8,7 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
-from sites.tasks import run_due_tasks
+from bench.tasks import run_due_tasks
 from tourism.models import Event, EventIndexPage, EventOccurrence
 
 

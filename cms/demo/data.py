@@ -1,4 +1,4 @@
-"""The Haldensleben demo as data files a tourism office can edit: home/demo/data/*.toml.
+"""The Haldensleben demo as data files a tourism office can edit: cms/demo/data/*.toml.
 
 Every file is read and checked before the loader touches the database, so a typo is reported with
 its file, item and field instead of as a half-loaded demo or an error deep inside Wagtail. TOML

@@ -1,4 +1,4 @@
-"""The demo data files (home/demo/data/*.toml) that a tourism office edits by hand.
+"""The demo data files (cms/demo/data/*.toml) that a tourism office edits by hand.
 
 What load_demo relies on is checked here without a database: the files read, items are found again by
 unique keys and slugs, every reference points at something, and a mistake is reported with its file,
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from home.demo.data import DATA_DIR, DemoData, DemoDataError, load
+from cms.demo.data import DATA_DIR, DemoData, DemoDataError, load
 from tourism.models import Audience, EventStatus
 from tourism.models.pois import Wheelchair
 

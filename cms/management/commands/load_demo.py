@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.loader import DemoDataError, DemoLoader, recount_children
+from cms.demo.loader import DemoDataError, DemoLoader, recount_children
 
 CREDENTIALS_FILE = "admin-credentials.txt"
 

@@ -1,4 +1,4 @@
-"""Load the Haldensleben demo (home/demo/data/*.toml): pages in German, translated to English through
+"""Load the Haldensleben demo (cms/demo/data/*.toml): pages in German, translated to English through
 wagtail-localize.
 
 Idempotent: items are found by their German slug under their parent and only created when missing.
