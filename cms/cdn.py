@@ -8,37 +8,37 @@ variant of a list by URL: those expire after API_CACHE_MAX_AGE, which is why tha
 
 from django.conf import settings
 
-# The entry points clients poll; their query-less forms are purged on every content change.
-API_ROOTS = (
-    "/api/v1/pois",
-    "/api/v1/pois.geojson",
-    "/api/v1/events",
-    "/api/v1/events.ics",
-    "/api/v1/news",
-    "/api/v1/news.rss",
-    "/api/v1/navigation",
-    "/api/v1/categories",
-    "/api/wagtail/v2/pages/",
-)
-DETAIL_PATHS = {"pointofinterest": "pois", "event": "events", "newsarticle": "news"}
+from cms.core import registry
+
+# Entry points clients poll besides each content type's collection and feeds (cms.core.registry);
+# their query-less forms are purged on every content change.
+OTHER_ROOTS = ("/api/v1/navigation", "/api/v1/categories", "/api/wagtail/v2/pages/")
+
+
+def api_roots() -> list[str]:
+    roots = []
+    for content_type in registry.types():
+        roots += [f"/api/v1/{name}" for name in (content_type.collection, *content_type.feeds)]
+    return [*roots, *OTHER_ROOTS]
 
 
 def is_configured() -> bool:
     return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
 
 
-def urls_for(page_ids: dict[int, str]) -> list[str]:
-    """The API URLs to purge for changed pages (id → model name), plus the list roots."""
+def urls_for(page_ids: dict[int, type]) -> list[str]:
+    """The API URLs to purge for changed pages (id → page class), plus the list roots."""
     base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    urls = [base + path for path in API_ROOTS]
-    for page_id, model_name in sorted(page_ids.items()):
-        if model_name in DETAIL_PATHS:
-            urls.append(f"{base}/api/v1/{DETAIL_PATHS[model_name]}/{page_id}")
+    urls = [base + path for path in api_roots()]
+    for page_id, model in sorted(page_ids.items()):
+        path = registry.api_path(model, page_id)
+        if path:
+            urls.append(f"{base}/api/v1/{path}")
         urls.append(f"{base}/api/wagtail/v2/pages/{page_id}/")
     return urls
 
 
-def purge_api(page_ids: dict[int, str] | None = None) -> None:
+def purge_api(page_ids: dict[int, type] | None = None) -> None:
     if not is_configured():
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache

@@ -68,7 +68,7 @@ def page_moved(page: Page) -> None:
     """A move changes paths (site membership, restrictions that apply) of the whole subtree."""
     search_index.index_subtree(page)
     versions.bump(versions.VISIBILITY)
-    content_changed({page.pk: page.specific_class._meta.model_name})
+    content_changed({page.pk: page.specific_class})
 
 
 def page_deleting(page: Page) -> None:
@@ -84,7 +84,7 @@ def page_deleted(page: Page) -> None:
 def _page_versions(page: Page) -> None:
     if page.depth is not None and page.depth <= 2:  # a site root: the sites' facts change
         versions.bump(versions.VISIBILITY)
-    content_changed({page.pk: page.specific_class._meta.model_name} if page.pk else {})
+    content_changed({page.pk: page.specific_class} if page.pk else {})
 
 
 def _notify(page: Page, event: str) -> None:
@@ -100,7 +100,7 @@ def _notify(page: Page, event: str) -> None:
 # --- everything else a public answer shows -------------------------------------------------------
 
 
-def content_changed(page_ids: dict[int, str] | None = None) -> None:
+def content_changed(page_ids: dict[int, type] | None = None) -> None:
     """Cached answers that could show the change go now; the CDN is purged after the commit."""
     versions.bump(versions.CONTENT)
     changed = dict(page_ids or {})

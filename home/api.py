@@ -9,6 +9,7 @@ from ninja import Query, Router, Schema
 from pydantic import Field
 from wagtail.models import Page, Site
 
+from cms.core import registry
 from cms.core.context import ApiContext, api_context
 from cms.core.i18n import negotiate
 from cms.core.params import strict_query
@@ -24,12 +25,6 @@ from .models import HomePage, StandardPage
 router = Router(tags=["Website"])
 
 MENU_DEPTH = 3  # levels below the site root
-# Page models with a typed endpoint of their own: (app label, model) → (type, API path).
-TYPED_PAGES = {
-    ("tourism", "pointofinterest"): ("poi", "pois"),
-    ("tourism", "event"): ("event", "events"),
-    ("tourism", "newsarticle"): ("news", "news"),
-}
 
 
 class LocaleOut(Schema):
@@ -99,8 +94,7 @@ class PageDetail(ItemBase):
 def page_detail(page: HomePage | StandardPage, ctx: ApiContext) -> dict:
     """A home or standard page in the item shape; used for previews (there is no page endpoint yet)."""
     return {
-        **item_base(page, ctx, "page", ""),
-        "api_url": None,
+        **item_base(page, ctx),
         "image": image_data(page.image, ctx),
         "body": stream_data(page.body, ctx),
     }
@@ -206,12 +200,13 @@ def _menu_pages(ctx: ApiContext, root_path: str) -> list[Page]:
 
 
 def _node(page: Page, ctx: ApiContext) -> dict:
-    kind, path = TYPED_PAGES.get((page.content_type.app_label, page.content_type.model), ("page", None))
+    model = page.content_type.model_class()
+    kind, path = registry.type_name(model), registry.api_path(model, page.pk)
     return {
         "id": page.pk,
         "title": page.title,
         "url": ctx.public_url(page),
-        "api_url": ctx.api_url(f"{path}/{page.pk}") if path else None,
+        "api_url": ctx.api_url(path) if path else None,
         "type": kind,
         "children": [],
     }

@@ -12,6 +12,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
+from cms.core import registry
 from cms.core.context import ApiContext, api_context
 from cms.core.pagination import envelope
 from cms.core.params import ListParams, strict_query
@@ -22,7 +23,6 @@ from cms.core.visibility import visible_pages
 from media.schemas import preload_images
 from tourism.api.common import categories_prefetch, item_base
 from tourism.api.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
-from tourism.api.events import PATH as EVENTS_PATH
 from tourism.api.news import NewsItem, news_item
 from tourism.api.pois import PoiItem, poi_item, with_item_prefetches
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
@@ -32,7 +32,6 @@ from .database import Hit, SearchFilters
 
 router = Router(tags=["Search"])
 RETRY_AFTER_SECONDS = 30
-PATHS = {"poi": "pois", "event": EVENTS_PATH, "news": "news"}
 
 Kind = Literal["poi", "event", "news"]
 
@@ -90,9 +89,10 @@ SEARCH_RESPONSES = {**PROBLEM_RESPONSES, 503: Problem}
 
 
 def _filters(ctx: ApiContext, kinds: list[str], categories: list[str] = (), past: bool = False):
-    unknown = [kind for kind in kinds if kind not in PATHS]
+    known = [content_type.name for content_type in registry.searchable()]
+    unknown = [kind for kind in kinds if kind not in known]
     if unknown:
-        raise bad_param("type", f"unknown type '{unknown[0][:20]}'; one of poi, event, news")
+        raise bad_param("type", f"unknown type '{unknown[0][:20]}'; one of {', '.join(known)}")
     return SearchFilters(kinds=tuple(kinds), categories=tuple(categories), past=past, now=ctx.now)
 
 
@@ -146,7 +146,7 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
         else:
             start, end, all_day = event.start, event.end, event.all_day
         items[event.pk] = {
-            **item_base(event, ctx, "event", EVENTS_PATH),
+            **item_base(event, ctx),
             "event_id": event.pk,
             "start": start.astimezone(LOCAL_TZ),
             "end": end.astimezone(LOCAL_TZ),
@@ -159,7 +159,9 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
 def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
     """The hits as list items, in hit order; each is loaded through the visibility rule on its page
     row, so a page hidden since it was indexed is left out whatever the search table says."""
-    ids = {kind: [hit.page_id for hit in hits if hit.kind == kind] for kind in PATHS}
+    ids = {
+        kind.name: [hit.page_id for hit in hits if hit.kind == kind.name] for kind in registry.searchable()
+    }
     items: dict[int, dict] = {}
     if ids["poi"]:
         pois = list(
@@ -211,6 +213,10 @@ def suggest(request: HttpRequest, params: Query[SuggestParams]):
     ctx = api_context(request, params.locale, params.fallback)
     suggestions = _run(lambda: services.suggest(ctx.site, ctx.choice, params.q, _filters(ctx, params.type)))
     return [
-        {"title": title, "type": hit.kind, "api_url": ctx.api_url(f"{PATHS[hit.kind]}/{hit.page_id}")}
+        {
+            "title": title,
+            "type": hit.kind,
+            "api_url": ctx.api_url(registry.named(hit.kind).detail_path(hit.page_id)),
+        }
         for hit, title in suggestions
     ]

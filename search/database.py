@@ -14,6 +14,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from wagtail.models import Page
 
+from cms.core import registry
 from cms.core.i18n import LocaleChoice, with_fallback
 from cms.core.visibility import visible_in_site, visible_pages
 
@@ -69,14 +70,12 @@ def _locales(choice: LocaleChoice) -> list:
 
 def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> QuerySet:
     """Entries of visible pages in the answer's language (with fallback), type, category and date filters."""
-    from tourism.models import Event, NewsArticle, PointOfInterest
-
     entries = with_fallback(visible_in_site(SearchEntry.objects.all(), site), choice)
     if filters.kinds:
         entries = entries.filter(kind__in=filters.kinds)
     if filters.categories:
         in_category = Q(pk__in=[])
-        for model in (PointOfInterest, Event, NewsArticle):
+        for model in (content_type.model for content_type in registry.searchable()):
             in_category |= Q(
                 page_id__in=model.objects.filter(categories__slug__in=filters.categories).values("pk")
             )

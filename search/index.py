@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.db.models import Max, OuterRef, Subquery
 from wagtail.models import Page
 
-from cms.core import versions
+from cms.core import registry, versions
 
 from .analysis import analyse, postgres_config
 from .models import ContentKind, SearchEntry
@@ -28,15 +28,14 @@ FTS_TABLE = "roland_search_fts"
 BATCH = 500
 
 
-def _kinds() -> dict[type, str]:
-    from tourism.models import Event, NewsArticle, PointOfInterest
-
-    return {PointOfInterest: ContentKind.POI, Event: ContentKind.EVENT, NewsArticle: ContentKind.NEWS}
+def _kinds() -> list[type]:
+    return [content_type.model for content_type in registry.searchable()]
 
 
 def content_kind(page: Page) -> str | None:
-    """`poi`, `event` or `news` for the searchable page types, None for every other page."""
-    return _kinds().get(type(page))
+    """The registry's type name of a searchable page (`poi`, …), None for every other page."""
+    content_type = registry.of_model(type(page))
+    return content_type.name if content_type and content_type.searchable else None
 
 
 def field_text(page: Page, name: str) -> str:

@@ -27,22 +27,16 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.core import registry
 from cms.core.context import public_url as page_public_url
 from cms.core.visibility import SiteFacts, site_facts, visible_pages
-from tourism.models import Event, NewsArticle, PointOfInterest
 
-from .models.webhooks import DeliveryStatus, ItemType, WebhookDelivery, WebhookEvent, WebhookSubscription
+from .models.webhooks import DeliveryStatus, WebhookDelivery, WebhookEvent, WebhookSubscription
 
 logger = logging.getLogger(__name__)
 
 SIGNATURE_HEADER = "X-Roland-Signature"
 USER_AGENT = "Roland-Webhooks/1"
-# Page class → (item type, /api/v1/ collection); other pages are "page" and use the stock v2 API.
-TYPED_PAGES: dict[type[Page], tuple[str, str]] = {
-    PointOfInterest: (ItemType.POI, "pois"),
-    Event: (ItemType.EVENT, "events"),
-    NewsArticle: (ItemType.NEWS, "news"),
-}
 
 
 class UnsafeTarget(ValueError):
@@ -53,7 +47,7 @@ class UnsafeTarget(ValueError):
 
 
 def item_type(page: Page) -> str:
-    return TYPED_PAGES.get(page.specific_class, (ItemType.PAGE, ""))[0]
+    return registry.type_name(page.specific_class)
 
 
 def public_url(page: Page, facts: SiteFacts) -> str:
@@ -67,9 +61,9 @@ def public_url(page: Page, facts: SiteFacts) -> str:
 def api_url(page: Page) -> str:
     """The item's detail in /api/v1/, or in Wagtail's stock v2 API for pages that /api/v1/ has no detail for."""
     base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    collection = TYPED_PAGES.get(page.specific_class, (ItemType.PAGE, ""))[1]
-    if collection:
-        return f"{base}/api/v1/{collection}/{page.pk}"
+    path = registry.api_path(page.specific_class, page.pk)
+    if path:
+        return f"{base}/api/v1/{path}"
     return f"{base}/api/wagtail/v2/pages/{page.pk}/"
 
 

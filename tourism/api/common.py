@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from cms.core import versions
+from cms.core import registry, versions
 from cms.core.context import ApiContext, api_context
 from cms.core.pagination import parse_id
 from cms.core.problems import not_found
@@ -100,23 +100,26 @@ def location_data(obj) -> dict:
     }
 
 
-def item_base(page, ctx: ApiContext, type_name: str, path: str) -> dict[str, Any]:
+def item_base(page, ctx: ApiContext) -> dict[str, Any]:
+    """The fields every item shares; its `type` and `api_url` come from the content-type registry."""
+    content_type = registry.of_model(type(page))
     return {
         "id": page.pk,
-        "type": type_name,
+        "type": content_type.name if content_type else registry.PAGE,
         "locale": ctx.locale_code(page.locale_id),
         "is_fallback": page.locale_id != ctx.locale.pk,
         "title": page.title,
         "slug": page.slug,
         "teaser": page.teaser,
         "url": ctx.public_url(page),
-        "api_url": ctx.api_url(f"{path}/{page.pk}"),
+        "api_url": ctx.api_url(content_type.detail_path(page.pk)) if content_type else None,
         "last_published_at": page.last_published_at.astimezone(LOCAL_TZ) if page.last_published_at else None,
     }
 
 
-def translations_data(page, ctx: ApiContext, path: str) -> list[dict]:
+def translations_data(page, ctx: ApiContext) -> list[dict]:
     """Other live language versions of a page (one query)."""
+    content_type = registry.of_model(type(page))
     others = visible_pages(type(page).objects.filter(translation_key=page.translation_key), ctx.site).exclude(
         pk=page.pk
     )
@@ -124,7 +127,7 @@ def translations_data(page, ctx: ApiContext, path: str) -> list[dict]:
         {
             "locale": ctx.locale_code(other.locale_id),
             "id": other.pk,
-            "api_url": ctx.api_url(f"{path}/{other.pk}"),
+            "api_url": ctx.api_url(content_type.detail_path(other.pk)),
         }
         for other in others.only("pk", "locale_id").order_by("locale_id")
     ]

@@ -21,7 +21,7 @@ from cms.core.visibility import visible_pages
 from media.bodies import stream_data
 from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
-from ..models import Event, EventOccurrence, PointOfInterest
+from ..models import EVENT, Event, EventOccurrence, PointOfInterest
 from ..renderers.ical import calendar_response
 from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
 from ..services.geo import bounding_box, distance_km
@@ -43,7 +43,6 @@ from .common import (
 )
 
 router = Router(tags=["Events"])
-PATH = "events"
 MAX_WINDOW = timedelta(days=366)
 DEFAULT_WINDOW = timedelta(days=90)
 
@@ -251,7 +250,7 @@ def event_fields(event: Event, ctx: ApiContext, venues: dict) -> dict:
 
 def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) -> dict:
     event = occurrence.event
-    base = item_base(event, ctx, "event", PATH)
+    base = item_base(event, ctx)
     base["id"] = occurrence.pk
     return {
         **base,
@@ -339,7 +338,11 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     )
 
 
-@router.get("/events", response={200: OccurrenceList, **PROBLEM_RESPONSES}, summary="List event occurrences")
+@router.get(
+    f"/{EVENT.collection}",
+    response={200: OccurrenceList, **PROBLEM_RESPONSES},
+    summary="List event occurrences",
+)
 @strict_query(ListParams, EventFilters)
 def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[EventFilters]):
     """Occurrences in time order: a recurring event appears once per date; one running now is included.
@@ -358,7 +361,7 @@ def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[
 
 
 @router.get(
-    "/events.ics",
+    f"/{EVENT.collection}.ics",
     response={200: str, **PROBLEM_RESPONSES},
     summary="Events as iCalendar",
     openapi_extra={
@@ -405,7 +408,7 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
         occurrences = EventOccurrence.objects.filter(event=event, end__gt=ctx.now).order_by("start")[:10]
     organizer = event.organizer
     data = {
-        **item_base(event, ctx, "event", PATH),
+        **item_base(event, ctx),
         "start": event.start,
         "end": event.end,
         "all_day": event.all_day,
@@ -438,14 +441,14 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
         if organizer
         else None,
         "prices": {"free": event.is_free, "text": event.price_text},
-        "translations": translations_data(event, ctx, PATH),
+        "translations": translations_data(event, ctx),
     }
     data["jsonld"] = event_jsonld(data)
     return data
 
 
 @router.get(
-    "/events/{event_id}",
+    f"/{EVENT.collection}/{{event_id}}",
     response={200: EventDetail, **PROBLEM_RESPONSES},
     summary="One event",
     openapi_extra=jsonld_openapi("The event"),

@@ -18,7 +18,7 @@ from cms.core.visibility import visible_pages
 from media.bodies import stream_data
 from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
-from ..models import NewsArticle, NewsIndexPage
+from ..models import NEWS, NewsArticle, NewsIndexPage
 from ..renderers.jsonld import detail_answer, jsonld_openapi
 from ..renderers.jsonld_news import news_jsonld
 from ..renderers.rss import FeedInfo, news_feed, rss_response
@@ -35,7 +35,6 @@ from .common import (
 from .pois import RelatedOut, related_data
 
 router = Router(tags=["News"])
-PATH = "news"
 FEED_SIZE = 50
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -107,7 +106,7 @@ def news_queryset(ctx: ApiContext, filters: NewsFilters):
 
 def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
     return {
-        **item_base(article, ctx, "news", PATH),
+        **item_base(article, ctx),
         "date": article.date,
         "categories": categories_data(article, ctx),
         "image": item_image(article, ctx),
@@ -120,7 +119,7 @@ def news_detail(article: NewsArticle, ctx: ApiContext) -> dict:
         {
             "body": stream_data(article.body, ctx),
             "related": related_data(article.related_links.all(), ctx),
-            "translations": translations_data(article, ctx, PATH),
+            "translations": translations_data(article, ctx),
         }
     )
     data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
@@ -155,7 +154,9 @@ def news_rss(ctx: ApiContext, filters: NewsFilters) -> str:
     return news_feed(feed_info(ctx), [news_item(article, ctx) for article in articles])
 
 
-@router.get("/news", response={200: NewsList, **PROBLEM_RESPONSES}, summary="List news articles")
+@router.get(
+    f"/{NEWS.collection}", response={200: NewsList, **PROBLEM_RESPONSES}, summary="List news articles"
+)
 @strict_query(ListParams, NewsFilters)
 def list_news(request: HttpRequest, params: Query[ListParams], filters: Query[NewsFilters]):
     """News of the tourism office and the city press office, newest first, in the requested language.
@@ -170,7 +171,7 @@ def list_news(request: HttpRequest, params: Query[ListParams], filters: Query[Ne
 
 
 @router.get(
-    "/news.rss",
+    f"/{NEWS.collection}.rss",
     response={200: str, **PROBLEM_RESPONSES},
     summary="News as RSS 2.0",
     openapi_extra={"responses": {200: {"description": "RSS 2.0", "content": {"application/rss+xml": {}}}}},
@@ -192,7 +193,7 @@ def detail_queryset(queryset, ctx: ApiContext):
 
 
 @router.get(
-    "/news/{news_id}",
+    f"/{NEWS.collection}/{{news_id}}",
     response={200: NewsDetail, **PROBLEM_RESPONSES},
     summary="One news article",
     openapi_extra=jsonld_openapi("The article"),

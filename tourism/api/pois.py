@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
+from cms.core import registry
 from cms.core.context import ApiContext, api_context
 from cms.core.i18n import with_fallback
 from cms.core.pagination import envelope, page_of
@@ -20,7 +21,7 @@ from cms.core.visibility import visible_pages
 from media.bodies import stream_data
 from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
 
-from ..models import EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
+from ..models import POI, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_expression, distance_km
@@ -49,7 +50,6 @@ from .common import (
 )
 
 router = Router(tags=["Points of interest"])
-PATH = "pois"
 
 
 class PoiFilters(Schema):
@@ -240,7 +240,7 @@ def poi_item(
     if near and poi.latitude is not None:
         distance = round(distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude)), 3)
     return {
-        **item_base(poi, ctx, "poi", PATH),
+        **item_base(poi, ctx),
         "categories": categories_data(poi, ctx),
         "location": location_data(poi),
         "distance_km": distance,
@@ -336,7 +336,9 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     return envelope(ctx, count, limit, offset, items)
 
 
-@router.get("/pois", response={200: PoiList, **PROBLEM_RESPONSES}, summary="List points of interest")
+@router.get(
+    f"/{POI.collection}", response={200: PoiList, **PROBLEM_RESPONSES}, summary="List points of interest"
+)
 @strict_query(ListParams, PoiFilters)
 def list_pois(request: HttpRequest, params: Query[ListParams], filters: Query[PoiFilters]):
     """Sights, museums, parks and services of the site, in the requested language.
@@ -348,7 +350,7 @@ def list_pois(request: HttpRequest, params: Query[ListParams], filters: Query[Po
 
 
 @router.get(
-    "/pois.geojson",
+    f"/{POI.collection}.geojson",
     response={200: dict, **PROBLEM_RESPONSES},
     summary="Points of interest as GeoJSON",
     openapi_extra={
@@ -417,21 +419,21 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
         current = best.get(page.translation_key)
         if current is None or page.locale_id == ctx.locale.pk:
             best[page.translation_key] = page
-    kinds = {"pointofinterest": "poi", "event": "event", "newsarticle": "news"}
-    paths = {"poi": "pois", "event": "events", "news": "news", "page": "pages"}
     result = []
     for target in targets:
         page = best.get(target.translation_key)
         if page is None:
             continue
-        kind = kinds.get(page._meta.model_name, "page")
+        path = registry.api_path(type(page), page.pk)
         result.append(
             {
                 "id": page.pk,
-                "type": kind,
+                "type": registry.type_name(type(page)),
                 "title": page.title,
                 "url": ctx.public_url(page),
-                "api_url": ctx.api_url(f"{paths[kind]}/{page.pk}"),
+                "api_url": ctx.api_url(path)
+                if path
+                else ctx.absolute_url(f"/api/wagtail/v2/pages/{page.pk}/"),
             }
         )
     return result
@@ -502,7 +504,7 @@ def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
             ],
             "related": related_data(poi.related_links.all(), ctx),
             "upcoming_events": upcoming_at_venue(poi, ctx),
-            "translations": translations_data(poi, ctx, PATH),
+            "translations": translations_data(poi, ctx),
         }
     )
     schema_types = sorted(
@@ -513,7 +515,7 @@ def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
 
 
 @router.get(
-    "/pois/{poi_id}",
+    f"/{POI.collection}/{{poi_id}}",
     response={200: PoiDetail, **PROBLEM_RESPONSES},
     summary="One point of interest",
     openapi_extra=jsonld_openapi("The place"),

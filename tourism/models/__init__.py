@@ -1,3 +1,6 @@
+from cms.core import registry
+from cms.core.registry import ContentType
+
 from .events import (
     Audience,
     Event,
@@ -19,6 +22,11 @@ from .pois import (
     Wheelchair,
 )
 from .snippets import Category, CategoryKind, Organizer
+
+# The content types of /api/v1/ (cms.core.registry): type, collection, model, polled feeds.
+POI = registry.register(ContentType("poi", "pois", PointOfInterest, feeds=("pois.geojson",)))
+EVENT = registry.register(ContentType("event", "events", Event, feeds=("events.ics",)))
+NEWS = registry.register(ContentType("news", "news", NewsArticle, feeds=("news.rss",)))
 
 __all__ = [
     "Audience",

@@ -1,0 +1,65 @@
+"""The one registry of content types: which page model is which API `type`, and where it lives.
+
+An app registers its types once, beside their models (tourism/models/__init__.py); the API,
+webhooks, CDN purges, search, navigation and related links read them here. Adding a content type
+(tours, say) is a model, its registration, and its endpoints — no list elsewhere to extend.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PAGE = "page"  # every other page: no typed endpoint, its detail is in Wagtail's stock v2 API
+
+
+@dataclass(frozen=True)
+class ContentType:
+    name: str  # the API's `type`, also the webhook item type and the search kind: "poi"
+    collection: str  # the /api/v1/ collection: /api/v1/pois, /api/v1/pois/{id}
+    model: type
+    feeds: tuple[str, ...] = ()  # further files of the collection a client polls: "pois.geojson"
+    searchable: bool = True  # written to the own search table and answered by /api/v1/search
+
+    def detail_path(self, pk: int) -> str:
+        return f"{self.collection}/{pk}"
+
+
+_by_name: dict[str, ContentType] = {}
+_by_model: dict[type, ContentType] = {}
+
+
+def register(content_type: ContentType) -> ContentType:
+    known = _by_name.get(content_type.name)
+    if known is not None and known.model is not content_type.model:
+        raise ValueError(f"content type {content_type.name!r} is registered for {known.model.__name__}")
+    _by_name[content_type.name] = content_type
+    _by_model[content_type.model] = content_type
+    return content_type
+
+
+def types() -> list[ContentType]:
+    return list(_by_name.values())
+
+
+def searchable() -> list[ContentType]:
+    return [content_type for content_type in _by_name.values() if content_type.searchable]
+
+
+def named(name: str) -> ContentType | None:
+    return _by_name.get(name)
+
+
+def of_model(model: type) -> ContentType | None:
+    """The type of a page class (a specific class; a plain Page has none)."""
+    return _by_model.get(model)
+
+
+def type_name(model: type) -> str:
+    content_type = _by_model.get(model)
+    return content_type.name if content_type else PAGE
+
+
+def api_path(model: type, pk: int) -> str | None:
+    """`pois/12` for a typed page, None for pages that only stock v2 shows."""
+    content_type = _by_model.get(model)
+    return content_type.detail_path(pk) if content_type else None
