@@ -7,4 +7,5 @@ class CmsConfig(AppConfig):
     verbose_name = "Roland"
 
     def ready(self) -> None:
+        # Modules that use models load once the app registry is ready (Django's rule for ready()).
         from . import checks, cors, signals  # noqa: F401

@@ -41,6 +41,7 @@ def urls_for(page_ids: dict[int, type]) -> list[str]:
 def purge_api(page_ids: dict[int, type] | None = None) -> None:
     if not is_configured():
         return
+    # The frontend-cache app is installed only when a CDN is configured (settings).
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     purge_urls_from_cache(urls_for(page_ids or {}))

@@ -2,14 +2,14 @@
 
 import gc
 
+from django.urls import get_resolver
+
 
 def freeze_startup_objects() -> None:
     """Load every view now and move the ~220,000 objects of a started worker out of the collector's
     reach: a full collection over them paused a request for ~110 ms every few dozen requests (the
     search p99 on the scale data was one such pause). Objects created later are collected as usual.
     """
-    from django.urls import get_resolver
-
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf, the API and its views
     gc.collect()
     gc.freeze()

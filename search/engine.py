@@ -8,12 +8,14 @@ rest of the API never calls the engine.
 
 import logging
 
+from django.conf import settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from .analysis import ParsedQuery
 from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries, still_visible
+from .errors import SearchUnavailable
 
 logger = logging.getLogger("roland.search")
 
@@ -22,15 +24,11 @@ SUGGEST_SIZE = 10
 
 
 def backend_for(code: str):
-    from django.conf import settings
-
     name = f"lang_{code}"
     return get_search_backend(name if name in settings.WAGTAILSEARCH_BACKENDS else "default")
 
 
 def _engine_call(call):
-    from .services import SearchUnavailable
-
     try:
         return call()
     except Exception as exc:  # connection refused, timeout, 5xx, bad answer: all mean "not now"

@@ -14,9 +14,10 @@ from datetime import datetime
 
 from django.db import connection, transaction
 from django.db.models import Max, OuterRef, Subquery
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from cms.core import registry, versions
+from tourism.models import EventOccurrence
 
 from .analysis import analyse, postgres_config
 from .models import ContentKind, SearchEntry
@@ -59,8 +60,6 @@ def is_indexable(page: Page) -> bool:
 
 
 def _language(locale_id: int) -> str:
-    from wagtail.models import Locale
-
     return Locale.objects.get(pk=locale_id).language_code
 
 
@@ -78,8 +77,6 @@ def _write_fts(rows: list[tuple[int, str, str, str]]) -> None:
 
 def last_occurrence_ends(event_ids: list[int]) -> dict[int, datetime]:
     """When each event's last stored occurrence ends (events without occurrences are left out)."""
-    from tourism.models import EventOccurrence
-
     rows = (
         EventOccurrence.objects.filter(event_id__in=event_ids)
         .values("event_id")
@@ -91,8 +88,6 @@ def last_occurrence_ends(event_ids: list[int]) -> dict[int, datetime]:
 
 def refresh_occurrence_ends(event_ids: list[int]) -> None:
     """Copy when each event's last occurrence ends onto its entry (if it has one): one UPDATE."""
-    from tourism.models import EventOccurrence
-
     if not event_ids:
         return
 
@@ -176,8 +171,6 @@ def count_indexable() -> int:
 @transaction.atomic
 def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
     """Empty the table and write every indexable page again in batches; returns the number written."""
-    from wagtail.models import Locale
-
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     SearchEntry.objects.all().delete()
     if connection.vendor == "sqlite":

@@ -8,6 +8,7 @@ table holds the Snowball-stemmed text. Neither is part of the Django model: they
 database.
 """
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -101,14 +102,13 @@ class SynonymGroup(models.Model):
 
     def term_list(self) -> list[str]:
         """The words of the group as entered, without blanks or repeats."""
+        # search.synonyms reads this model (the groups of a language): imported on use.
         from .synonyms import split_terms
 
         return split_terms(self.terms)
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from .synonyms import validate_terms
+        from .synonyms import validate_terms  # see term_list
 
         problem = validate_terms(self.terms)
         if problem:

@@ -9,14 +9,11 @@ from django.conf import settings
 from .analysis import MAX_QUERY_LENGTH, MAX_TERMS, term_count
 from .config import DATABASE_BACKEND
 from .database import HitPage, SearchFilters, database_search, database_suggest, search_queries
+from .engine import engine_search, engine_suggest
 
 
 class QueryTooLarge(ValueError):
     """The query text is over the length or term limit."""
-
-
-class SearchUnavailable(RuntimeError):
-    """The search engine did not answer (unreachable, timed out, or failed)."""
 
 
 def uses_engine() -> bool:
@@ -44,8 +41,6 @@ def check_query(text: str) -> str:
 def find(site, choice, text: str, filters: SearchFilters, limit: int, offset: int) -> HitPage:
     queries = search_queries(check_query(text), choice)
     if uses_engine():
-        from .engine import engine_search
-
         return engine_search(site, choice, queries, filters, limit, offset)
     return database_search(site, choice, queries, filters, limit, offset)
 
@@ -53,7 +48,5 @@ def find(site, choice, text: str, filters: SearchFilters, limit: int, offset: in
 def suggest(site, choice, text: str, filters: SearchFilters) -> list:
     text = check_query(text)
     if uses_engine():
-        from .engine import engine_suggest
-
         return engine_suggest(site, choice, text, filters)
     return database_suggest(site, choice, text, filters)

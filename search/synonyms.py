@@ -101,6 +101,7 @@ def expand(query: ParsedQuery, code: str, groups: list[Group]) -> ParsedQuery:
 
 def load_groups(codes: Iterable[str]) -> dict[str, list[Group]]:
     """The synonym groups of each language code (one query)."""
+    # search.models validates groups with this module's rules; the query side loads the model on use.
     from .models import SynonymGroup
 
     codes = list(codes)

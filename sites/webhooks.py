@@ -177,6 +177,7 @@ def redeliver(delivery: WebhookDelivery) -> WebhookDelivery:
 
 
 def enqueue_attempt(delivery: WebhookDelivery, run_after: datetime | None = None) -> None:
+    # The task module calls back into this one (attempt_delivery); enqueuing imports it on use.
     from .tasks import deliver_webhook
 
     task = deliver_webhook.using(run_after=run_after) if run_after else deliver_webhook

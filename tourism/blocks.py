@@ -1,7 +1,9 @@
 """StreamField blocks for body text: a small set editors use on every page type."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -48,9 +50,6 @@ class LinkBlock(blocks.StructBlock):
     def clean(self, value):
         result = super().clean(value)
         if bool(result.get("page")) == bool(result.get("url")):
-            from django.core.exceptions import ValidationError
-            from wagtail.blocks.struct_block import StructBlockValidationError
-
             raise StructBlockValidationError(
                 block_errors={"url": ValidationError(_("Choose a page or enter a URL, not both."))}
             )

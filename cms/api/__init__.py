@@ -10,7 +10,12 @@ from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from cms.core.problems import ApiProblem, handle_api_problem, problem_response
+from home.api import router as website_router
+from search.api import router as search_router
+from sites.api import router as kiosks_router
+from tourism.api import events, news, pois
 
+from . import preview
 from .openapi import RolandAPI
 
 api = RolandAPI(
@@ -49,21 +54,14 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return problem_response(exc.status_code, str(exc))
 
 
-def _register_routers() -> None:
-    from home.api import router as website_router
-    from search.api import router as search_router
-    from sites.api import router as kiosks_router
-    from tourism.api import events, news, pois
-
-    from . import preview
-
-    api.add_router("/", pois.router)
-    api.add_router("/", events.router)
-    api.add_router("/", news.router)
-    api.add_router("/", website_router)
-    api.add_router("/", preview.router)
-    api.add_router("/", search_router)
-    api.add_router("/", kiosks_router)
-
-
-_register_routers()
+# The order is the order of the OpenAPI document.
+for router in (
+    pois.router,
+    events.router,
+    news.router,
+    website_router,
+    preview.router,
+    search_router,
+    kiosks_router,
+):
+    api.add_router("/", router)

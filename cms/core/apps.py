@@ -13,4 +13,5 @@ class CoreConfig(AppConfig):
     verbose_name = "Roland"
 
     def ready(self) -> None:
+        # Lookups register on model fields, so they load once the app registry is ready.
         from . import lookups  # noqa: F401

@@ -10,6 +10,7 @@ import logging
 import time
 from typing import Any
 
+import redis
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
@@ -79,8 +80,6 @@ class ResilientRedisCache(RedisCache):
 
     @property
     def _lib_errors(self) -> tuple[type[Exception], ...]:
-        import redis
-
         return (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 
     def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):

@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -607,8 +608,6 @@ def _month_day(value: str, year: int) -> date:
 
 
 def _named_bytes(data: bytes, name: str):
-    from django.core.files.base import ContentFile
-
     return ContentFile(data, name=name)
 
 

@@ -125,6 +125,7 @@ class WebhookSubscription(models.Model):
 
     def clean(self) -> None:
         """Refuse private-network targets when saved; sites.webhooks checks again before each send."""
+        # sites.webhooks (the delivery rules) imports these models; the model asks it when validated.
         from sites.webhooks import UnsafeTarget, check_target
 
         super().clean()

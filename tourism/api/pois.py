@@ -8,6 +8,7 @@ from django.db.models import Case, F, Min, Prefetch, Q, Value, When
 from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
+from wagtail.models import Page
 
 from cms.core import registry
 from cms.core.context import ApiContext, api_context
@@ -21,7 +22,8 @@ from cms.core.visibility import visible_pages
 from media.bodies import stream_data
 from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
 
-from ..models import POI, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
+from ..models import POI, Event, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
+from ..models.opening_hours import ExceptionReason
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi, poi_jsonld
 from ..services.geo import bounding_box, distance_expression, distance_km
@@ -368,8 +370,6 @@ def pois_geojson(request: HttpRequest, params: Query[ListParams], filters: Query
 
 
 def opening_hours_data(poi: PointOfInterest) -> dict:
-    from ..models.opening_hours import ExceptionReason
-
     def season(day, every_year):
         if day is None:
             return None
@@ -405,8 +405,6 @@ def opening_hours_data(poi: PointOfInterest) -> dict:
 
 def related_data(links, ctx: ApiContext) -> list[dict]:
     """Linked pages in the reader's language where translated; hidden ones are left out (one query)."""
-    from wagtail.models import Page
-
     targets = [link.target for link in links]
     if not targets:
         return []
@@ -440,8 +438,6 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
 
 
 def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) -> list[dict]:
-    from ..models import Event
-
     venue_ids = PointOfInterest.objects.filter(translation_key=poi.translation_key).values("pk")
     events = with_fallback(visible_pages(Event.objects.filter(venue_id__in=venue_ids), ctx.site), ctx.choice)
     occurrences = (

@@ -132,6 +132,7 @@ def content_search_fields(*extra: index.BaseField) -> list[index.BaseField]:
 
 def content_api_fields(*extra: APIField) -> list[APIField]:
     """Stock v2 API fields shared by the tourism page types."""
+    # The stock v2 serializer reads the Category model, which imports this module.
     from ..serializers import LocalizedCategoriesField
 
     return [

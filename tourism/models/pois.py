@@ -1,6 +1,7 @@
 """Points of interest: sights, museums, parks, services — with hours, accessibility and location."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -220,8 +221,6 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
 
     def clean(self) -> None:
         super().clean()
-        from django.core.exceptions import ValidationError
-
         errors = self.clean_coordinates()
         if errors:
             raise ValidationError(errors)
@@ -229,6 +228,8 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
     def save(self, *args, **kwargs):
         # The rules and exceptions being saved with the page (in memory while a form or revision
         # is saved) decide the key; `open_now` lists group places by it.
+        # The opening-hours service reads these models (schedules of many places at once): the
+        # model imports it at save time rather than at import time.
         from ..services.opening_hours import schedule_for, schedule_key
 
         update_fields = kwargs.get("update_fields")

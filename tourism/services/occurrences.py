@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..models import Event, EventOccurrence
 from .recurrence import RecurrenceError, expand
 
 logger = logging.getLogger(__name__)
@@ -43,8 +44,6 @@ def refresh_occurrences(event, now: datetime | None = None) -> int:
 @transaction.atomic
 def _refresh(event, now: datetime | None = None) -> tuple[int, bool]:
     """(stored occurrences, whether any row was written, changed or removed)."""
-    from ..models import EventOccurrence
-
     if not event.live:
         return 0, remove_occurrences(event) > 0
     window_start, window_end = occurrence_window(now)
@@ -79,8 +78,6 @@ def _refresh(event, now: datetime | None = None) -> tuple[int, bool]:
 
 
 def remove_occurrences(event) -> int:
-    from ..models import EventOccurrence
-
     deleted, _ = EventOccurrence.objects.filter(event=event).delete()
     return deleted
 
@@ -91,8 +88,6 @@ def extend_all(now: datetime | None = None, progress=None) -> Extended:
     Run it through the publish pipeline (cms.publishing.extend_occurrence_horizon), which makes
     search and cached answers follow the changed events.
     """
-    from ..models import Event
-
     events = Event.objects.live().prefetch_related("excluded_dates", "extra_dates").order_by("pk")
     total_events = total_occurrences = 0
     changed: list[int] = []

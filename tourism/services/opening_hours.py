@@ -230,6 +230,8 @@ def schedules_by_page(closed_on_holidays: dict[int, bool], pages=None) -> dict[i
     managers cost about a millisecond per page), and `pages`, a subquery of candidate ids, keeps
     thousands of ids out of the SQL text (splitting such a query cost ~45 ms).
     """
+    # tourism.models.pois uses this module's pure rules on save; the query side imports the
+    # models when called, so neither module needs the other at import time.
     from ..models import OpeningHoursException, OpeningHoursRule
     from ..models.opening_hours import WEEKDAY_FIELDS
 
