@@ -15,7 +15,7 @@ from functools import reduce
 from operator import or_
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
@@ -188,6 +188,8 @@ class NestedVisibility:
                 continue
             if isinstance(reference, Page | CollectionMember):
                 model, pk = type(reference), reference.pk
+            elif isinstance(reference, Model):
+                continue  # a snippet such as an organizer: nothing the rule hides
             else:
                 model, pk = reference[0], int(reference[1]) if str(reference[1]).isdigit() else None
             if pk is None:

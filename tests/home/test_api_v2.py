@@ -95,3 +95,15 @@ def test_nested_objects_cost_the_same_queries_for_one_item_or_many(client, tree)
     for number in range(2, 5):
         add(number)
     assert [count_api_queries(client, API, params) for params in lists] == one
+
+
+def test_an_events_organizer_shows_in_the_stock_api(client, tree):
+    """Organizers are snippets the rule does not hide: a list with them answers, and names them."""
+    from tourism.models import Organizer
+
+    organizer = Organizer.objects.create(name="Kulturfabrik Haldensleben")
+    tree.event(title="Konzert", organizer=organizer)
+    response = client.get("/api/wagtail/v2/pages/", {"type": "tourism.Event", "fields": "*"})
+    assert response.status_code == 200
+    item = response.json()["items"][0]
+    assert item["organizer"]["id"] == organizer.pk
