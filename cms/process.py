@@ -6,9 +6,9 @@ from django.urls import get_resolver
 
 
 def freeze_startup_objects() -> None:
-    """Load every view now and move the ~220,000 objects of a started worker out of the collector's
-    reach: a full collection over them paused a request for ~110 ms every few dozen requests (the
-    search p99 on the scale data was one such pause). Objects created later are collected as usual.
+    """Load every view now and move the objects of a started worker out of the collector's reach: a
+    full collection over them paused a request every few dozen requests (it showed as the search
+    p99). Objects created later are collected as usual.
     """
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf, the API and its views
     gc.collect()

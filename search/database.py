@@ -135,7 +135,7 @@ def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> Query
     if len(either) > 1:
         # With fallback two languages answer: one index condition both branches imply keeps the
         # plan on the GIN index (on its own the OR of two branches was at times read by a full
-        # scan of the table: 40 → 90 ms for "museum" in English).
+        # scan of the table).
         condition &= Q(
             RawSQL(  # noqa: S611
                 f'"{TABLE}"."document" @@ ({" || ".join(either)})', either_params, output_field=BooleanField()
@@ -206,7 +206,7 @@ def database_search(
 
     The score is computed in a subquery (fenced with OFFSET 0 on PostgreSQL) so the window holds
     narrow rows: computed above it, every match's tsvector passed through the window's store, which
-    spilled to disk for broad words (64 → 41 ms for "Schloss" on the scale data).
+    spilled to disk for broad words.
     """
     entries = search_entries(site, choice, queries, filters)
     try:

@@ -24,8 +24,8 @@ class CacheUnavailable(Exception):
 
 
 class ReusingRedisCacheClient(RedisCacheClient):
-    """Django builds a new redis.Redis for every cache call; each copies ~170 response callbacks,
-    about 0.4 ms, twice per cached API answer. Clients are thread-safe (connections come from the
+    """Django builds a new redis.Redis for every cache call, copying its response callbacks each
+    time, twice per cached API answer. Clients are thread-safe (connections come from the
     pool per command), so one per connection pool is kept."""
 
     def __init__(self, *args, **kwargs) -> None:

@@ -161,12 +161,13 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
     body = response.content
     if len(body) > MAX_CACHED_BYTES:
         return None
+    etag = etag_for(body)
     answer = CachedAnswer(
         status=response.status_code,
         body=body,
         headers=[(k, v) for k, v in response.items() if k.lower() not in _SKIPPED_HEADERS],
-        etag=etag_for(body),
-        last_modified=_last_modified(key, etag_for(body)),
+        etag=etag,
+        last_modified=_last_modified(key, etag),
         stored_at=time.time(),
     )
     answer.expires_at = answer.stored_at + lifetime

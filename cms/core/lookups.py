@@ -1,9 +1,9 @@
 """`field__in_probe=<subquery>`: "is one of the subquery's values", planned as probes.
 
 `pk__in=<subquery>` lets PostgreSQL hash the outer side: for "visible events that have an
-occurrence this week" it read all ~27,000 pages of the locale to find ~1,000 (11 ms of a 15 ms
-count). Written as `= ANY(ARRAY(subquery))` the subquery runs once and each of its values is looked
-up by index (4–6 ms). Other databases get the plain `IN (subquery)`. Use it where the subquery is
+occurrence this week" it read every page of the locale to find the few it needed. Written as
+`= ANY(ARRAY(subquery))` the subquery runs once and each of its values is looked up by index
+(figures in bench/results/). Other databases get the plain `IN (subquery)`. Use it where the subquery is
 small and the outer table large.
 """
 

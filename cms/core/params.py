@@ -19,7 +19,6 @@ from cms.core.timezone import LOCAL_TZ
 from .problems import ApiProblem, bad_param, handle_api_problem
 
 MAX_PARAM_LENGTH = 1000
-COMMON_PARAMS: set[str] = set()
 
 
 class ListParams(Schema):
@@ -60,7 +59,7 @@ def check_query(request: HttpRequest, allowed: dict[str, bool]) -> None:
         values = request.GET.getlist(key)
         if "\x00" in key:
             raise bad_param(key.replace("\x00", "\\0"), "invalid parameter name")
-        if key not in allowed and key not in COMMON_PARAMS:
+        if key not in allowed:
             raise bad_param(key, "unknown parameter; see /api/v1/docs for the accepted ones")
         if len(values) > 1 and not allowed.get(key, False):
             raise bad_param(key, "given more than once; it takes a single value")
@@ -87,7 +86,6 @@ def strict_query(*schemas: type[Schema], before_validation: bool = False) -> Cal
             check_query(request, allowed)
             return view(request, *args, **kwargs)
 
-        wrapper.roland_allowed_params = allowed  # type: ignore[attr-defined]
         if before_validation:
             decorate_view(_checked_first(allowed))(wrapper)
         return wrapper

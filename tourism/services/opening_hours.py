@@ -227,8 +227,8 @@ def schedules_by_page(closed_on_holidays: dict[int, bool], pages=None) -> dict[i
     """Schedules of many places (page id → closed on public holidays) in two plain queries.
 
     For narrowing thousands of candidates: rows are read as tuples (model instances and the related
-    managers cost about a millisecond per page), and `pages`, a subquery of candidate ids, keeps
-    thousands of ids out of the SQL text (splitting such a query cost ~45 ms).
+    managers cost too much per page), and `pages`, a subquery of candidate ids, keeps thousands of
+    ids out of the SQL text.
     """
     # tourism.models.pois uses this module's pure rules on save; the query side imports the
     # models when called, so neither module needs the other at import time.
