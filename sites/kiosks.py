@@ -20,14 +20,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from django.http import HttpRequest
 from wagtail.models import Page
 
-from cms.core.context import ApiContext, api_context
-from cms.core.i18n import with_fallback
+from cms.core.context import ApiContext, api_context, visible
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_image, visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.api.common import categories_prefetch
-from tourism.api.events import occurrences_between, place_in_box, within_radius
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
+from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_km
 
 from .models import KioskScreen, Orientation
@@ -156,7 +155,7 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     point = screen_point(screen)
     if point is None:
         return []
-    events = with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
+    events = visible(ctx, Event)
     if slugs.get("event"):
         events = events.filter(categories__slug__in=slugs["event"])
     radius = float(screen.radius_km)
@@ -224,7 +223,7 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     point = screen_point(screen)
     if point is None:
         return []
-    pois = with_fallback(visible_pages(PointOfInterest.objects.all(), ctx.site), ctx.choice)
+    pois = visible(ctx, PointOfInterest)
     if slugs.get("poi"):
         pois = pois.filter(categories__slug__in=slugs["poi"]).distinct()
     min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], float(screen.radius_km))
@@ -250,7 +249,7 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
     if not screen.show_ticker:
         return []
-    news = with_fallback(visible_pages(NewsArticle.objects.all(), ctx.site), ctx.choice)
+    news = visible(ctx, NewsArticle)
     if slugs.get("news"):
         news = news.filter(categories__slug__in=slugs["news"]).distinct()
     return list(news.order_by("-date", "-pk")[:MAX_NEWS])

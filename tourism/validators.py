@@ -4,9 +4,18 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext as _
 
 latitude_validators = [MinValueValidator(Decimal("-90")), MaxValueValidator(Decimal("90"))]
 longitude_validators = [MinValueValidator(Decimal("-180")), MaxValueValidator(Decimal("180"))]
+
+
+def coordinate_errors(latitude, longitude) -> dict[str, str]:
+    """Both coordinates or neither, the message on the field that is missing (places, kiosks)."""
+    if (latitude is None) != (longitude is None):
+        missing = "longitude" if longitude is None else "latitude"
+        return {missing: _("Enter both latitude and longitude, or neither.")}
+    return {}
 
 
 def outside_region(latitude, longitude) -> bool:

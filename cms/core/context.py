@@ -7,14 +7,15 @@ from datetime import datetime
 from functools import cached_property
 
 from django.conf import settings
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
-from cms.core.visibility import NestedVisibility, SiteFacts, find_site, site_facts
+from cms.core.visibility import NestedVisibility, SiteFacts, find_site, site_facts, visible_pages
 
-from .i18n import LocaleChoice, negotiate
+from .i18n import LocaleChoice, negotiate, with_fallback
 
 
 @dataclass
@@ -87,3 +88,10 @@ def public_url(page: Page, facts: SiteFacts, website_url: str) -> str:
         "" if default is not None and page.locale_id == default.pk else f"{codes.get(page.locale_id, '')}/"
     )
     return f"{website_url}/{prefix}{relative.lstrip('/')}"
+
+
+def visible(ctx: ApiContext, source: type[Model] | QuerySet) -> QuerySet:
+    """What the public may see of a page model (or queryset) in the answer's language, with the
+    default language standing in where a translation is missing (if the request allows it)."""
+    queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
+    return with_fallback(visible_pages(queryset, ctx.site), ctx.choice)

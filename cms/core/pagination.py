@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from django.db.models import Count, QuerySet, Window
 
 from .context import ApiContext
+from .params import as_id
 from .problems import not_found
 
 
@@ -66,6 +67,7 @@ def fetch_in_order(queryset: QuerySet, pks: Sequence[int]) -> list:
 
 def parse_id(raw: str) -> int:
     """Ids in paths are strings so a non-numeric id is a 404 problem, not a validation error."""
-    if not raw.isdigit() or len(raw) > 18:
+    value = as_id(raw)
+    if value is None:
         raise not_found(f"No item with id '{raw[:40]}'.")
-    return int(raw)
+    return value

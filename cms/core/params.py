@@ -160,3 +160,16 @@ def parse_bbox(param: str, value: str | None) -> tuple[float, float, float, floa
     if not (-180 <= min_lng <= max_lng <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise bad_param(param, "corners out of range or in the wrong order (MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT)")
     return min_lng, min_lat, max_lng, max_lat
+
+
+def as_id(raw: str) -> int | None:
+    """An id as clients send it (digits, at most 18), or None: one rule for paths and parameters."""
+    return int(raw) if raw.isdigit() and len(raw) <= 18 else None
+
+
+def parse_id_param(param: str, raw: str) -> int:
+    """An id in a query parameter: anything else is a 400 naming the parameter."""
+    value = as_id(raw)
+    if value is None:
+        raise bad_param(param, "expected a numeric id")
+    return value

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 
+from tourism.validators import coordinate_errors, latitude_validators, longitude_validators
+
 from .webhooks import ChoiceListField
 
 
@@ -78,8 +80,12 @@ class KioskScreen(models.Model):
         verbose_name=_("location (point of interest)"),
         help_text=_("Where the screen stands; or enter coordinates below."),
     )
-    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
-    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=latitude_validators
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True, validators=longitude_validators
+    )
     radius_km = models.DecimalField(
         _("radius (km)"),
         max_digits=4,
@@ -163,14 +169,13 @@ class KioskScreen(models.Model):
 
     def clean(self) -> None:
         super().clean()
-        if (self.latitude is None) != (self.longitude is None):
-            raise ValidationError(_("Enter both latitude and longitude, or neither."))
+        errors = coordinate_errors(self.latitude, self.longitude)
+        if errors:
+            raise ValidationError(errors)
         if self.venue_id is None and self.latitude is None:
             raise ValidationError(_("Choose a point of interest or enter coordinates for the screen."))
         if (self.active_from is None) != (self.active_until is None):
             raise ValidationError({"active_until": _("Enter both times, or neither for all day.")})
-        if self.latitude is not None and not (-90 <= self.latitude <= 90 and -180 <= self.longitude <= 180):
-            raise ValidationError(_("The coordinates are out of range."))
 
     def get_player_url(self) -> str:
         return f"/kiosks/{self.slug}/"

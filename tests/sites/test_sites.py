@@ -36,3 +36,22 @@ def test_cors_origins_are_validated_line_by_line():
         with pytest.raises(ValidationError) as excinfo:
             settings_obj.full_clean()
         assert hint in str(excinfo.value.message_dict["cors_allowed_origins"])
+
+
+@pytest.mark.django_db
+def test_a_kiosks_coordinates_follow_the_rule_of_places_with_the_message_on_the_field():
+    from django.utils import translation
+
+    from sites.models import KioskScreen
+
+    with translation.override("de"):
+        half = KioskScreen(name="Bahnhof", slug="bahnhof", latitude="52.28", languages=["de"])
+        with pytest.raises(ValidationError) as missing:
+            half.full_clean()
+        assert missing.value.message_dict["longitude"] == [
+            "Geben Sie Breiten- und Längengrad an oder keines von beiden."
+        ]
+        far = KioskScreen(name="Bahnhof", slug="bahnhof", latitude="95", longitude="11.4", languages=["de"])
+        with pytest.raises(ValidationError) as out_of_range:
+            far.full_clean()
+        assert "latitude" in out_of_range.value.message_dict

@@ -4,16 +4,14 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Literal
 
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.core.context import ApiContext, api_context
-from cms.core.i18n import with_fallback
+from cms.core.context import ApiContext, api_context, visible
 from cms.core.pagination import envelope, page_of
-from cms.core.params import DetailParams, ListParams, parse_moment, parse_point, strict_query
+from cms.core.params import DetailParams, ListParams, parse_id_param, parse_moment, parse_point, strict_query
 from cms.core.problems import PROBLEM_RESPONSES, bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
@@ -24,7 +22,7 @@ from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 from ..models import EVENT, Event, EventOccurrence, PointOfInterest
 from ..renderers.ical import calendar_response
 from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
-from ..services.geo import bounding_box, distance_km
+from ..selectors import occurrences_between, place_in_box, within_radius
 from ..services.occurrences import occurrence_window
 from ..services.recurrence import OccurrenceSpan, RecurrenceError, expand
 from .common import (
@@ -154,7 +152,7 @@ def window(filters: EventFilters, ctx: ApiContext) -> tuple[datetime, datetime]:
 
 
 def visible_events(ctx: ApiContext):
-    return with_fallback(visible_pages(Event.objects.all(), ctx.site), ctx.choice)
+    return visible(ctx, Event)
 
 
 def event_filters(events, filters: EventFilters, ctx: ApiContext):
@@ -174,28 +172,6 @@ def event_filters(events, filters: EventFilters, ctx: ApiContext):
     if near:
         events = events.filter(pk__in=events_near(events, near, filters.radius))
     return events
-
-
-def parse_id_param(param: str, raw: str) -> int:
-    if not raw.isdigit() or len(raw) > 18:
-        raise bad_param(param, "expected a numeric id")
-    return int(raw)
-
-
-def place_in_box(near: tuple[float, float], radius: float, prefix: str = "") -> Q:
-    """Events (or, with `prefix` "event__", their occurrences) whose place — the venue's coordinates,
-    else the event's own — lies in the box around `near`; the exact distance is `within_radius`."""
-    min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], radius)
-    lat, lng = (min_lat, max_lat), (min_lng, max_lng)
-    return Q(**{f"{prefix}venue__latitude__range": lat, f"{prefix}venue__longitude__range": lng}) | Q(
-        **{f"{prefix}venue__isnull": True, f"{prefix}latitude__range": lat, f"{prefix}longitude__range": lng}
-    )
-
-
-def within_radius(near: tuple[float, float], radius: float, venue_lat, venue_lng, lat, lng) -> bool:
-    """The exact check after `place_in_box`, on the venue's coordinates or else the event's own."""
-    place = (venue_lat, venue_lng) if venue_lat is not None else (lat, lng)
-    return place[0] is not None and distance_km(near[0], near[1], float(place[0]), float(place[1])) <= radius
 
 
 def events_near(events, near: tuple[float, float], radius: float) -> list[int]:
@@ -262,18 +238,6 @@ def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) 
     }
 
 
-def occurrences_between(events, start: datetime, end: datetime):
-    """Occurrences of `events` (a queryset) overlapping start … end.
-
-    The events' conditions (visibility, filters) are checked for the window's events only, each looked
-    up by key (cms.core.lookups): as a plain join PostgreSQL hashed every visible event for every
-    list.
-    """
-    in_window = EventOccurrence.objects.filter(start__lt=end, end__gt=start)
-    events = events.filter(pk__in_probe=in_window.values("event_id"))
-    return in_window.filter(event__in=events.values("pk"))
-
-
 # The columns an occurrence item reads (of ~60 an event page has and ~70 of its venue's): building
 # full page objects cost more than the queries that load them.
 EVENT_ITEM_FIELDS = (
@@ -327,7 +291,7 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     else:
         # Visibility is the page's: without event filters the event table is not joined (a third
         # of the week's count query went to probing it).
-        events = with_fallback(visible_pages(Page.objects.all(), ctx.site), ctx.choice)
+        events = visible(ctx, Page)
     order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
     return (
         occurrences_between(events, start, end)

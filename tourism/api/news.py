@@ -8,8 +8,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 from pydantic import Field
 
-from cms.core.context import ApiContext, api_context
-from cms.core.i18n import with_fallback
+from cms.core.context import ApiContext, api_context, visible
 from cms.core.pagination import envelope, page_of
 from cms.core.params import DetailParams, ListParams, strict_query
 from cms.core.problems import PROBLEM_RESPONSES, bad_param
@@ -91,7 +90,7 @@ def parse_day(param: str, value: str | None) -> dt.date | None:
 def news_queryset(ctx: ApiContext, filters: NewsFilters):
     """Visible articles in the answer's language (with fallback), filtered, newest first, prefetched."""
     since = parse_day("since", filters.since)
-    queryset = with_fallback(visible_pages(NewsArticle.objects.all(), ctx.site), ctx.choice)
+    queryset = visible(ctx, NewsArticle)
     if filters.tag:
         queryset = queryset.filter(tags__slug=filters.tag)
     if filters.category:

@@ -11,8 +11,7 @@ from pydantic import Field
 from wagtail.models import Page
 
 from cms.core import registry
-from cms.core.context import ApiContext, api_context
-from cms.core.i18n import with_fallback
+from cms.core.context import ApiContext, api_context, visible
 from cms.core.pagination import envelope, page_of
 from cms.core.params import DetailParams, ListParams, parse_bbox, parse_point, strict_query
 from cms.core.problems import PROBLEM_RESPONSES, bad_param
@@ -168,7 +167,7 @@ class PoiDetail(PoiItem):
 
 
 def visible_queryset(ctx: ApiContext):
-    return with_fallback(visible_pages(PointOfInterest.objects.all(), ctx.site), ctx.choice)
+    return visible(ctx, PointOfInterest)
 
 
 # The columns `poi_item` reads: a place has ~70, and building 20 full page objects cost more than
@@ -439,7 +438,7 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
 
 def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) -> list[dict]:
     venue_ids = PointOfInterest.objects.filter(translation_key=poi.translation_key).values("pk")
-    events = with_fallback(visible_pages(Event.objects.filter(venue_id__in=venue_ids), ctx.site), ctx.choice)
+    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
     occurrences = (
         EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
         .select_related("event")

@@ -13,7 +13,7 @@ from media.fields import VisibleImageRenditionField
 from media.renditions import PRESETS
 
 from ..blocks import BodyBlock
-from ..validators import latitude_validators, longitude_validators
+from ..validators import coordinate_errors, latitude_validators, longitude_validators
 
 TEASER_MAX = 300
 
@@ -66,11 +66,7 @@ class AddressFields(models.Model):
         abstract = True
 
     def clean_coordinates(self) -> dict[str, str]:
-        errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            missing = "longitude" if self.longitude is None else "latitude"
-            errors[missing] = _("Enter both latitude and longitude, or neither.")
-        return errors
+        return coordinate_errors(self.latitude, self.longitude)
 
 
 class GalleryImageBase(Orderable):
