@@ -29,6 +29,7 @@ from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 
 from . import services
 from .database import Hit, SearchFilters
+from .errors import SearchUnavailable
 
 router = Router(tags=["Search"])
 RETRY_AFTER_SECONDS = 30
@@ -101,7 +102,7 @@ def _run(call):
         return call()
     except services.QueryTooLarge as exc:
         raise bad_param("q", str(exc)) from None
-    except services.SearchUnavailable as exc:
+    except SearchUnavailable as exc:
         raise ApiProblem(
             503,
             f"Search is unavailable for a moment ({exc}); please retry.",
