@@ -25,7 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.conf import settings
 
-from tests.cms.redis_server import RedisServer, free_port
+from tests.cms.redis_server import RedisServer
+from tests.processes import free_port, manage
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND = settings.VERSIONS_MEMORY_SECONDS
@@ -73,15 +74,7 @@ class World:
             admin = urlunsplit(parts._replace(path="/postgres"))
             with psycopg.connect(admin, autocommit=True) as connection:
                 connection.execute(f"CREATE DATABASE {parts.path.lstrip('/')}")
-        result = subprocess.run(
-            [sys.executable, "manage.py", "migrate", "--no-input", "-v", "0"],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert result.returncode == 0, result.stderr[-3000:]
+        manage(self.env, "migrate", "--no-input", "-v", "0")
         self.changer = subprocess.Popen(
             [sys.executable, "-m", "tests.cms.process_world"],
             cwd=ROOT,
@@ -242,38 +235,35 @@ def _check_everywhere(world: World, items: dict, tag: str) -> None:
         _assert_changed(_reads(world, items), items, tag)
 
 
+def _change_and_check(world: World, tag: str, redis_url: str, redis_server=None) -> None:
+    """Build items named `tag`, serve and cache them, change them from the other process (with
+    Redis frozen meanwhile when `redis_server` is given), wait the bound, check every channel."""
+    items = world.tell(do="build", tag=tag)
+    items["origin"] = f"https://{tag}.haldensleben.example"
+    world.serve(redis_url=redis_url)
+    _served_twice(world, items, tag)
+    if redis_server is not None:
+        redis_server.process.send_signal(signal.SIGSTOP)
+    try:
+        world.tell(do="change", world=items, origin=items["origin"])
+        time.sleep(BOUND)
+        _check_everywhere(world, items, tag)
+    finally:
+        if redis_server is not None:
+            redis_server.process.send_signal(signal.SIGCONT)
+    if redis_server is not None:
+        assert redis_server.client().dbsize() > 0  # the answers from before the change are still there
+        _check_everywhere(world, items, tag)
+
+
 def test_local_memory_cache(world):
-    items = world.tell(do="build", tag="lokal")
-    items["origin"] = "https://lokal.haldensleben.example"
-    world.serve(redis_url="")
-    _served_twice(world, items, "lokal")
-    world.tell(do="change", world=items, origin=items["origin"])
-    time.sleep(BOUND)
-    _check_everywhere(world, items, "lokal")
+    _change_and_check(world, "lokal", redis_url="")
 
 
 def test_redis_cache(world, redis_server):
-    items = world.tell(do="build", tag="redis")
-    items["origin"] = "https://redis.haldensleben.example"
-    world.serve(redis_url=redis_server.url)
-    _served_twice(world, items, "redis")
-    world.tell(do="change", world=items, origin=items["origin"])
-    time.sleep(BOUND)
-    _check_everywhere(world, items, "redis")
+    _change_and_check(world, "redis", redis_url=redis_server.url)
 
 
 def test_redis_down_during_the_change(world, redis_server):
     """Redis is frozen (it keeps its keys) while the change is made, and comes back with them."""
-    items = world.tell(do="build", tag="ausfall")
-    items["origin"] = "https://ausfall.haldensleben.example"
-    world.serve(redis_url=redis_server.url)
-    _served_twice(world, items, "ausfall")
-    redis_server.process.send_signal(signal.SIGSTOP)
-    try:
-        world.tell(do="change", world=items, origin=items["origin"])
-        time.sleep(BOUND)
-        _check_everywhere(world, items, "ausfall")
-    finally:
-        redis_server.process.send_signal(signal.SIGCONT)
-    assert redis_server.client().dbsize() > 0  # the answers from before the change are still there
-    _check_everywhere(world, items, "ausfall")
+    _change_and_check(world, "ausfall", redis_url=redis_server.url, redis_server=redis_server)

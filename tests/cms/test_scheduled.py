@@ -10,7 +10,6 @@ with a 1 s publishing interval, a stand-in webhook receiver, and polling with a 
 import json
 import logging
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -32,6 +31,7 @@ from wagtail.signals import page_published, page_unpublished
 from cms.models import ScheduledJob
 from cms.scheduling import Job, ScheduledPublishing, Scheduler, publish_scheduled
 from sites.models import WebhookDelivery
+from tests.processes import free_port, manage
 from tourism.models import EventOccurrence, PointOfInterest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -347,16 +347,7 @@ class Processes:
         self.started: list[subprocess.Popen] = []
 
     def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-        return result.stdout
+        return manage(self.env, *args, timeout=300)
 
     def start(self, *args: str, log: str) -> subprocess.Popen:
         with (self.var / log).open("ab") as output:
@@ -374,6 +365,14 @@ class Processes:
             return error.code
         except OSError:
             return 0  # not listening yet
+
+    def found(self, query: str) -> list[int]:
+        """Ids that /api/v1/search answers for a query (none while the server does not answer)."""
+        try:
+            with urllib.request.urlopen(f"{self.base}/api/v1/search?q={query}", timeout=10) as response:
+                return [item["id"] for item in json.load(response)["items"]]
+        except OSError:
+            return []
 
     def logs(self) -> str:
         return "\n".join(
@@ -403,12 +402,6 @@ class Processes:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -447,9 +440,11 @@ def test_the_running_workers_publish_and_unpublish_on_time_and_the_website_hears
 
     running.wait_for("the place to go live", lambda: running.status(f"/api/v1/pois/{poi}") == 200)
     running.wait_for("the published webhook", lambda: "published" in running.receiver.events(poi))
+    running.wait_for("the place in search", lambda: poi in running.found("Sonderausstellung"))
     assert editor.wait(timeout=60) == 0, running.logs()
     running.wait_for("the place to go offline", lambda: running.status(f"/api/v1/pois/{poi}") == 404)
     running.wait_for("the unpublished webhook", lambda: "unpublished" in running.receiver.events(poi))
+    running.wait_for("the place out of search", lambda: poi not in running.found("Sonderausstellung"))
 
     log = PageLogEntry._meta.db_table
     actions = [a for (a,) in running.query(f"SELECT action FROM {log} WHERE page_id = ?", poi)]

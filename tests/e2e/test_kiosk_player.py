@@ -7,7 +7,6 @@ pytest-django's live_server cannot be stopped and restarted, hence the subproces
 """
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,6 +14,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.processes import free_port, manage
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
@@ -39,12 +40,6 @@ def require_chromium() -> None:
     pytest.skip(message)
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 class KioskServer:
     """`manage.py runserver` on a fixed port and a SQLite file, stoppable and restartable."""
 
@@ -65,16 +60,7 @@ class KioskServer:
         self.log = (var / "server.log").open("ab")
 
     def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-        return result.stdout
+        return manage(self.env, *args, timeout=300)
 
     def start(self) -> None:
         self.process = subprocess.Popen(
