@@ -26,7 +26,7 @@ import pytest
 from django.conf import settings
 
 from tests.cms.redis_server import RedisServer
-from tests.processes import free_port, manage
+from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND = settings.VERSIONS_MEMORY_SECONDS
@@ -74,7 +74,10 @@ class World:
             admin = urlunsplit(parts._replace(path="/postgres"))
             with psycopg.connect(admin, autocommit=True) as connection:
                 connection.execute(f"CREATE DATABASE {parts.path.lstrip('/')}")
-        manage(self.env, "migrate", "--no-input", "-v", "0")
+        if database_url.startswith("sqlite:///"):
+            migrated_sqlite(Path(database_url.removeprefix("sqlite:///")), self.env)
+        else:
+            manage(self.env, "migrate", "--no-input", "-v", "0")
         self.changer = subprocess.Popen(
             [sys.executable, "-m", "tests.cms.process_world"],
             cwd=ROOT,

@@ -31,7 +31,7 @@ from wagtail.signals import page_published, page_unpublished
 from cms.models import ScheduledJob
 from cms.scheduling import Job, ScheduledPublishing, Scheduler, publish_scheduled
 from sites.models import WebhookDelivery
-from tests.processes import free_port, manage
+from tests.processes import free_port, manage, migrated_sqlite
 from tourism.models import EventOccurrence, PointOfInterest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -409,7 +409,7 @@ def running(tmp_path_factory):
     receiver = Receiver()
     processes = Processes(tmp_path_factory.mktemp("scheduled"), receiver)
     try:
-        processes.manage("migrate", "--no-input", "-v", "0")
+        migrated_sqlite(processes.var / "roland.sqlite3", processes.env)
         processes.start("runserver", "--noreload", f"127.0.0.1:{processes.port}", log="server.log")
         for name in ("a", "b"):
             processes.workers[name] = processes.start(

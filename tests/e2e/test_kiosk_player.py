@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import free_port, manage
+from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
@@ -92,7 +92,7 @@ def server(tmp_path_factory):
     require_chromium()
     var = tmp_path_factory.mktemp("kiosk-e2e")
     server = KioskServer(var)
-    server.manage("migrate", "--no-input", "-v", "0")
+    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
     server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
     server.start()
     yield server
