@@ -17,7 +17,7 @@ from cms.core.problems import PROBLEM_RESPONSES, bad_param
 from cms.core.visibility import find_site, site_facts, visible_pages
 from media.bodies import stream_data
 from media.schemas import ImageOut, image_data
-from tourism.api.common import ItemBase, category_names, item_base
+from tourism.items.common import ItemBase, category_names, item_base
 from tourism.models import Category
 
 from .models import HomePage, StandardPage

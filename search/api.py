@@ -21,10 +21,10 @@ from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.schemas import preload_images
-from tourism.api.common import categories_prefetch, item_base
-from tourism.api.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
-from tourism.api.news import NewsItem, news_item
-from tourism.api.pois import PoiItem, poi_item, with_item_prefetches
+from tourism.items.common import categories_prefetch, item_base
+from tourism.items.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
+from tourism.items.news import NewsItem, news_item
+from tourism.items.pois import PoiItem, poi_item, with_item_prefetches
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 
 from . import services

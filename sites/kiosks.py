@@ -24,7 +24,7 @@ from cms.core.context import ApiContext, api_context, visible
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_image, visible_pages
 from media.schemas import image_data, image_prefetches
-from tourism.api.common import categories_prefetch
+from tourism.items.common import categories_prefetch
 from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_km

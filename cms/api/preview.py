@@ -22,10 +22,10 @@ from cms.core.schema import Schema
 from cms.core.visibility import find_site, site_facts
 from home.api import PageDetail, page_detail
 from home.models import HomePage, StandardPage
-from tourism.api.common import sort_draft_categories
-from tourism.api.events import EventDetail, draft_occurrences, event_detail
-from tourism.api.news import NewsDetail, news_detail
-from tourism.api.pois import PoiDetail, poi_detail
+from tourism.items.common import sort_draft_categories
+from tourism.items.events import EventDetail, draft_occurrences, event_detail
+from tourism.items.news import NewsDetail, news_detail
+from tourism.items.pois import PoiDetail, poi_detail
 from tourism.models import Event, NewsArticle, PointOfInterest
 
 router = Router(tags=["Website"])

@@ -1,305 +1,36 @@
-"""Events: occurrences in time order from the materialised table, event detail, iCalendar."""
-
-from collections.abc import Sequence
-from datetime import datetime, timedelta
-from typing import Literal
+"""Routes of /api/v1/events: parse, call and shape (the item builders are in tourism.items.events)."""
 
 from django.http import HttpRequest
 from ninja import Query, Router
-from pydantic import Field
-from wagtail.models import Page
 
-from cms.core.context import ApiContext, api_context, visible
+from cms.core.context import api_context
 from cms.core.pagination import envelope, page_of
-from cms.core.params import DetailParams, ListParams, parse_id_param, parse_moment, parse_point, strict_query
-from cms.core.problems import PROBLEM_RESPONSES, bad_param
-from cms.core.schema import Schema
-from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
-from media.bodies import stream_data
-from media.schemas import ImageOut, image_prefetches, item_image, preload_images
+from cms.core.params import DetailParams, ListParams, strict_query
+from cms.core.problems import PROBLEM_RESPONSES
+from media.schemas import preload_images
 
-from ..models import EVENT, Event, EventOccurrence, PointOfInterest
-from ..renderers.ical import calendar_response
-from ..renderers.jsonld import detail_answer, event_jsonld, jsonld_openapi
-from ..selectors import occurrences_between, place_in_box, within_radius
-from ..services.occurrences import occurrence_window
-from ..services.recurrence import OccurrenceSpan, RecurrenceError, expand
-from .common import (
-    ITEM_BASE_FIELDS,
-    LOCATION_FIELDS,
-    CategoryOut,
-    ItemBase,
-    LocationOut,
-    TranslationOut,
-    categories_data,
+from ..items.common import (
     categories_prefetch,
     get_detail,
-    item_base,
-    location_data,
-    translations_data,
 )
+from ..items.events import (
+    EventDetail,
+    EventFilters,
+    OccurrenceList,
+    detail_queryset,
+    event_detail,
+    event_filters,
+    occurrence_item,
+    occurrence_queryset,
+    venue_translations,
+    visible_events,
+    window,
+)
+from ..models import EVENT, Event, EventOccurrence
+from ..renderers.ical import calendar_response
+from ..renderers.jsonld import detail_answer, jsonld_openapi
 
 router = Router(tags=["Events"])
-MAX_WINDOW = timedelta(days=366)
-DEFAULT_WINDOW = timedelta(days=90)
-
-
-class EventFilters(Schema):
-    from_: str | None = Field(
-        None, alias="from", description="Date (YYYY-MM-DD) or ISO 8601 datetime; default now."
-    )
-    to: str | None = Field(None, description="Date or datetime; default `from` + 90 days; window ≤ 366 days.")
-    category: list[str] = Field([], description="Category slug; repeat for any of several.")
-    audience: (
-        Literal["everyone", "families", "children", "youth", "adults", "seniors", "business", "tourists"]
-        | None
-    ) = None
-    venue: str | None = Field(None, description="Id of a point of interest (any language version).")
-    near: str | None = Field(None, description="LAT,LNG — with `radius`.")
-    radius: float = Field(5, gt=0, le=50, description="Kilometres around `near` (default 5, max 50).")
-    status: Literal["scheduled", "cancelled", "postponed", "rescheduled", "moved_online"] | None = None
-    free: bool | None = None
-    ordering: Literal["start", "-start"] = "start"
-
-
-class VenueOut(Schema):
-    id: int
-    title: str
-    location: LocationOut
-
-
-class OccurrenceItem(ItemBase):
-    event_id: int
-    start: datetime
-    end: datetime
-    all_day: bool
-    status: str
-    status_note: str
-    venue: VenueOut | None
-    location: LocationOut | None
-    categories: list[CategoryOut]
-    audience: str
-    free: bool
-    ticket_url: str
-    image: ImageOut | None
-
-
-class OccurrenceList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    items: list[OccurrenceItem]
-
-
-class RecurrenceOut(Schema):
-    rrule: str
-    exdates: list[str]
-    rdates: list[str]
-
-
-class OrganizerOut(Schema):
-    name: str
-    website: str
-    email: str
-    phone: str
-
-
-class PricesOut(Schema):
-    free: bool
-    text: str
-
-
-class NextOccurrenceOut(Schema):
-    start: datetime
-    end: datetime
-    all_day: bool
-
-
-class EventDetail(ItemBase):
-    start: datetime
-    end: datetime
-    all_day: bool
-    status: str
-    status_note: str
-    venue: VenueOut | None
-    location: LocationOut | None
-    online_url: str
-    categories: list[CategoryOut]
-    audience: str
-    free: bool
-    ticket_url: str
-    image: ImageOut | None
-    body: list[dict]
-    recurrence: RecurrenceOut | None
-    next_occurrences: list[NextOccurrenceOut]
-    organizer: OrganizerOut | None
-    prices: PricesOut
-    translations: list[TranslationOut]
-    jsonld: dict
-
-
-def window(filters: EventFilters, ctx: ApiContext) -> tuple[datetime, datetime]:
-    start = parse_moment("from", filters.from_) or ctx.now
-    end = (
-        parse_moment("to", filters.to, end_of_day=True) if filters.to is not None else start + DEFAULT_WINDOW
-    )
-    if end <= start:
-        raise bad_param("to", "must be after `from`")
-    if end - start > MAX_WINDOW:
-        raise bad_param("to", "the window from `from` to `to` is at most 366 days")
-    return start, end
-
-
-def visible_events(ctx: ApiContext):
-    return visible(ctx, Event)
-
-
-def event_filters(events, filters: EventFilters, ctx: ApiContext):
-    if filters.category:
-        events = events.filter(categories__slug__in=filters.category)
-    if filters.audience:
-        events = events.filter(audience=filters.audience)
-    if filters.status:
-        events = events.filter(status=filters.status)
-    if filters.free is not None:
-        events = events.filter(is_free=filters.free)
-    if filters.venue is not None:
-        venue_id = parse_id_param("venue", filters.venue)
-        keys = PointOfInterest.objects.filter(pk=venue_id).values("translation_key")
-        events = events.filter(venue__translation_key__in=keys)
-    near = parse_point("near", filters.near)
-    if near:
-        events = events.filter(pk__in=events_near(events, near, filters.radius))
-    return events
-
-
-def events_near(events, near: tuple[float, float], radius: float) -> list[int]:
-    """Events whose venue (or own location) lies within the radius: box in SQL, exact distance here."""
-    rows = events.filter(place_in_box(near, radius)).values_list(
-        "pk", "venue__latitude", "venue__longitude", "latitude", "longitude"
-    )
-    return [pk for pk, *coordinates in rows if within_radius(near, radius, *coordinates)]
-
-
-def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
-    """Venues in the reader's language where translated and visible (one query for the whole page)."""
-    keys = {event.venue.translation_key for event in events if event.venue_id}
-    if not keys:
-        return {}
-    best: dict = {}
-    venues = (
-        visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
-        .filter(locale_id__in={ctx.locale.pk, ctx.choice.default.pk})
-        .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
-    )
-    for venue in venues:
-        if venue.translation_key not in best or venue.locale_id == ctx.locale.pk:
-            best[venue.translation_key] = venue
-    return best
-
-
-def place_data(event: Event, venues: dict) -> tuple[dict | None, dict | None]:
-    venue = venues.get(event.venue.translation_key) if event.venue_id else None
-    if venue is not None:
-        location = location_data(venue)
-        return {"id": venue.pk, "title": venue.title, "location": location}, location
-    if event.latitude is not None or event.street or event.locality:
-        return None, location_data(event)
-    return None, None
-
-
-def event_fields(event: Event, ctx: ApiContext, venues: dict) -> dict:
-    venue, location = place_data(event, venues)
-    return {
-        "status": event.status,
-        "status_note": event.status_note,
-        "venue": venue,
-        "location": location,
-        "categories": categories_data(event, ctx),
-        "audience": event.audience,
-        "free": event.is_free,
-        "ticket_url": event.ticket_url,
-        "image": item_image(event, ctx),
-    }
-
-
-def occurrence_item(occurrence: EventOccurrence, ctx: ApiContext, venues: dict) -> dict:
-    event = occurrence.event
-    base = item_base(event, ctx)
-    base["id"] = occurrence.pk
-    return {
-        **base,
-        "event_id": event.pk,
-        "start": occurrence.start.astimezone(LOCAL_TZ),
-        "end": occurrence.end.astimezone(LOCAL_TZ),
-        "all_day": occurrence.all_day,
-        **event_fields(event, ctx, venues),
-    }
-
-
-# The columns an occurrence item reads (of ~60 an event page has and ~70 of its venue's): building
-# full page objects cost more than the queries that load them.
-EVENT_ITEM_FIELDS = (
-    *ITEM_BASE_FIELDS,
-    *LOCATION_FIELDS,
-    "status",
-    "status_note",
-    "venue",
-    "audience",
-    "is_free",
-    "ticket_url",
-    "image",
-)
-OCCURRENCE_ITEM_FIELDS = (
-    "start",
-    "end",
-    "all_day",
-    "event",
-    *(f"event__{name}" for name in EVENT_ITEM_FIELDS),
-    "event__venue__translation_key",
-)
-VENUE_FIELDS = (
-    "pk",
-    "title",
-    "translation_key",
-    "locale_id",
-    "latitude",
-    "longitude",
-    "street",
-    "postal_code",
-    "locality",
-)
-
-
-def filters_events(filters: EventFilters) -> bool:
-    """Whether a filter reads the event's own fields (else visibility alone decides)."""
-    return bool(
-        filters.category
-        or filters.audience
-        or filters.status
-        or filters.free is not None
-        or filters.venue is not None
-        or filters.near
-    )
-
-
-def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
-    start, end = window(filters, ctx)
-    if filters_events(filters):
-        events = event_filters(visible_events(ctx), filters, ctx)
-    else:
-        # Visibility is the page's: without event filters the event table is not joined (a third
-        # of the week's count query went to probing it).
-        events = visible(ctx, Page)
-    order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
-    return (
-        occurrences_between(events, start, end)
-        .only(*OCCURRENCE_ITEM_FIELDS)
-        .select_related("event", "event__venue")
-        .prefetch_related(categories_prefetch(ctx, "event__categories"))
-        .order_by(*order)
-    )
 
 
 @router.get(
@@ -348,67 +79,6 @@ def events_ics(request: HttpRequest, params: Query[ListParams], filters: Query[E
     shown = list(selected[:2000])
     name = f"{ctx.site.site_name or 'Roland'} ({ctx.code})"
     return calendar_response(shown, ctx, name, venue_translations(shown, ctx))
-
-
-def detail_queryset(queryset, ctx: ApiContext):
-    return queryset.select_related("image", "venue", "organizer").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image", ctx), "excluded_dates", "extra_dates"
-    )
-
-
-def draft_occurrences(event: Event, ctx: ApiContext, limit: int = 10) -> list[OccurrenceSpan]:
-    """The next dates of a draft from its own rule: the stored occurrences belong to the live version."""
-    try:
-        return expand(event.dates(), ctx.now, occurrence_window(ctx.now)[1])[:limit]
-    except RecurrenceError:
-        return []
-
-
-def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = None) -> dict:
-    """The detail of an event; `occurrences` (with start, end, all_day) replace the stored ones for drafts."""
-    venues = venue_translations([event], ctx)
-    dates = event.dates()
-    if occurrences is None:
-        occurrences = EventOccurrence.objects.filter(event=event, end__gt=ctx.now).order_by("start")[:10]
-    organizer = event.organizer
-    data = {
-        **item_base(event, ctx),
-        "start": event.start,
-        "end": event.end,
-        "all_day": event.all_day,
-        "online_url": event.online_url,
-        **event_fields(event, ctx, venues),
-        "body": stream_data(event.body, ctx),
-        "recurrence": {
-            "rrule": dates.rule,
-            "exdates": [day.isoformat() for day in dates.exdates],
-            "rdates": [
-                datetime.combine(day, at).isoformat() if at else day.isoformat() for day, at in dates.rdates
-            ],
-        }
-        if dates.rule or dates.rdates
-        else None,
-        "next_occurrences": [
-            {
-                "start": occ.start.astimezone(LOCAL_TZ),
-                "end": occ.end.astimezone(LOCAL_TZ),
-                "all_day": occ.all_day,
-            }
-            for occ in occurrences
-        ],
-        "organizer": {
-            "name": organizer.name,
-            "website": organizer.website,
-            "email": organizer.email,
-            "phone": organizer.phone,
-        }
-        if organizer
-        else None,
-        "prices": {"free": event.is_free, "text": event.price_text},
-        "translations": translations_data(event, ctx),
-    }
-    data["jsonld"] = event_jsonld(data)
-    return data
 
 
 @router.get(

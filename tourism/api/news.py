@@ -1,156 +1,31 @@
-"""News: list (newest first, filters tag/category/since), detail with related content, RSS 2.0."""
+"""Routes of /api/v1/news: parse, call and shape (the item builders are in tourism.items.news)."""
 
-import datetime as dt
-import re
-
-from django.db.models import Prefetch
 from django.http import HttpRequest
 from ninja import Query, Router
-from pydantic import Field
 
-from cms.core.context import ApiContext, api_context, visible
+from cms.core.context import api_context
 from cms.core.pagination import envelope, page_of
 from cms.core.params import DetailParams, ListParams, strict_query
-from cms.core.problems import PROBLEM_RESPONSES, bad_param
-from cms.core.schema import Schema
-from cms.core.visibility import visible_pages
-from media.bodies import stream_data
-from media.schemas import ImageOut, image_prefetches, item_image, preload_images
+from cms.core.problems import PROBLEM_RESPONSES
+from media.schemas import preload_images
 
-from ..models import NEWS, NewsArticle, NewsIndexPage
-from ..renderers.jsonld import detail_answer, jsonld_openapi
-from ..renderers.jsonld_news import news_jsonld
-from ..renderers.rss import FeedInfo, news_feed, rss_response
-from .common import (
-    CategoryOut,
-    ItemBase,
-    TranslationOut,
-    categories_data,
-    categories_prefetch,
-    get_detail,
-    item_base,
-    translations_data,
+from ..items.common import get_detail
+from ..items.news import (
+    FeedParams,
+    NewsDetail,
+    NewsFilters,
+    NewsList,
+    detail_queryset,
+    news_detail,
+    news_item,
+    news_queryset,
+    news_rss,
 )
-from .pois import RelatedOut, related_data
+from ..models import NEWS, NewsArticle
+from ..renderers.jsonld import detail_answer, jsonld_openapi
+from ..renderers.rss import rss_response
 
 router = Router(tags=["News"])
-FEED_SIZE = 50
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class NewsFilters(Schema):
-    tag: str | None = Field(None, max_length=100, description="Tag slug.")
-    category: list[str] = Field([], description="Category slug; repeat for any of several.")
-    since: str | None = Field(None, description="Only articles dated on or after this day (YYYY-MM-DD).")
-
-
-class FeedParams(Schema):
-    """The feed is always the newest 50, so it takes no paging parameters."""
-
-    locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
-    fallback: bool = Field(True, description="Include source-language items without a live translation.")
-
-
-class NewsItem(ItemBase):
-    date: dt.date
-    categories: list[CategoryOut]
-    image: ImageOut | None
-
-
-class NewsList(Schema):
-    count: int
-    next: str | None
-    previous: str | None
-    items: list[NewsItem]
-
-
-class NewsDetail(NewsItem):
-    body: list[dict]
-    related: list[RelatedOut]
-    translations: list[TranslationOut]
-    jsonld: dict
-
-
-def parse_day(param: str, value: str | None) -> dt.date | None:
-    """A calendar day written YYYY-MM-DD (nothing else), years 1900–2200."""
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        if not _DAY.fullmatch(value):
-            raise ValueError(value)
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise bad_param(param, "not a date; give YYYY-MM-DD") from None
-    if not (1900 <= day.year <= 2200):
-        raise bad_param(param, "out of range (years 1900–2200)")
-    return day
-
-
-def news_queryset(ctx: ApiContext, filters: NewsFilters):
-    """Visible articles in the answer's language (with fallback), filtered, newest first, prefetched."""
-    since = parse_day("since", filters.since)
-    queryset = visible(ctx, NewsArticle)
-    if filters.tag:
-        queryset = queryset.filter(tags__slug=filters.tag)
-    if filters.category:
-        queryset = queryset.filter(categories__slug__in=filters.category)
-    if filters.tag or filters.category:
-        queryset = queryset.distinct()
-    if since is not None:
-        queryset = queryset.filter(date__gte=since)
-    # Images: `preload_images` for the page that is answered.
-    return queryset.prefetch_related(categories_prefetch(ctx)).order_by("-date", "-pk")
-
-
-def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
-    return {
-        **item_base(article, ctx),
-        "date": article.date,
-        "categories": categories_data(article, ctx),
-        "image": item_image(article, ctx),
-    }
-
-
-def news_detail(article: NewsArticle, ctx: ApiContext) -> dict:
-    data = news_item(article, ctx)
-    data.update(
-        {
-            "body": stream_data(article.body, ctx),
-            "related": related_data(article.related_links.all(), ctx),
-            "translations": translations_data(article, ctx),
-        }
-    )
-    data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
-    return data
-
-
-def feed_info(ctx: ApiContext) -> FeedInfo:
-    """Channel texts: the news index page's title in the answer's language (else the default one)."""
-    site_name = ctx.site.site_name
-    indexes = visible_pages(NewsIndexPage.objects.all(), ctx.site).filter(
-        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
-    )
-    index = min(
-        indexes.only("pk", "title", "locale_id", "search_description"),
-        key=lambda page: (page.locale_id != ctx.locale.pk, page.pk),
-        default=None,
-    )
-    parts = [name for name in (site_name, index.title if index else "") if name]
-    title = ": ".join(parts) or ctx.website_url
-    return FeedInfo(
-        title=title,
-        link=ctx.website_url,
-        description=(index.search_description if index else "") or title,
-        language=ctx.code,
-        feed_url=ctx.request.build_absolute_uri(),
-    )
-
-
-def news_rss(ctx: ApiContext, filters: NewsFilters) -> str:
-    articles = list(news_queryset(ctx, filters)[:FEED_SIZE])
-    preload_images(ctx, [article.image_id for article in articles])
-    return news_feed(feed_info(ctx), [news_item(article, ctx) for article in articles])
 
 
 @router.get(
@@ -183,12 +58,6 @@ def news_feed_view(request: HttpRequest, params: Query[FeedParams], filters: Que
     """
     ctx = api_context(request, params.locale, params.fallback)
     return rss_response(news_rss(ctx, filters))
-
-
-def detail_queryset(queryset, ctx: ApiContext):
-    return queryset.select_related("image").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image", ctx), Prefetch("related_links__target")
-    )
 
 
 @router.get(

@@ -204,14 +204,14 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         verbose_name_plural = _("points of interest")
         indexes = [
             # Covers what grouping the places of an area by opening schedule reads
-            # (tourism.api.pois.open_schedules), and the box of `near`, from the index alone on PostgreSQL.
+            # (tourism.items.pois.open_schedules), and the box of `near`, from the index alone on PostgreSQL.
             models.Index(
                 fields=["latitude", "longitude"],
                 include=["page_ptr", "closed_on_public_holidays", "opening_hours_key"],
                 name="poi_coordinates_narrowing",
             ),
             # The places of the open schedules in an area (`open_now` / `open_at`), without reading the
-            # closed ones (tourism.api.pois.open_schedules).
+            # closed ones (tourism.items.pois.open_schedules).
             models.Index(
                 fields=["opening_hours_key", "latitude", "longitude"],
                 include=["page_ptr"],

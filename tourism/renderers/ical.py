@@ -78,7 +78,7 @@ def vevent(event: Event, ctx: ApiContext, venue) -> VEvent:
 
 def event_location_text(event: Event, venue) -> str:
     """The venue's name and address, else the event's own place. `venue` is the visible venue as the
-    event list shows it (tourism.api.events.venue_translations), never `event.venue` itself, which may
+    event list shows it (tourism.items.events.venue_translations), never `event.venue` itself, which may
     be a draft or restricted page."""
     if venue is not None:
         parts = [venue.title, venue.street, f"{venue.postal_code} {venue.locality}".strip()]

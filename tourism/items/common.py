@@ -1,4 +1,4 @@
-"""Pieces shared by the tourism endpoints: item envelope, paging, categories, translations, lookups."""
+"""Pieces every tourism item is built from: the item base, categories, translations, detail lookup."""
 
 from __future__ import annotations
 

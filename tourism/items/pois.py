@@ -1,0 +1,473 @@
+"""Points of interest as the API shows them: the list with geo, opening-hours and accessibility
+filters, the detail and its schemas; the routes are in tourism.api.pois, search and kiosks reuse these."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from django.db.models import Case, F, Min, Prefetch, Q, Value, When
+from pydantic import Field
+from wagtail.models import Page
+
+from cms.core import registry
+from cms.core.context import ApiContext, visible
+from cms.core.pagination import envelope, page_of
+from cms.core.params import parse_bbox, parse_point
+from cms.core.problems import bad_param
+from cms.core.schema import Schema
+from cms.core.timezone import LOCAL_TZ
+from cms.core.visibility import visible_pages
+from media.bodies import stream_data
+from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
+
+from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
+from ..models.opening_hours import ExceptionReason
+from ..renderers.jsonld import poi_jsonld
+from ..services.geo import bounding_box, distance_expression, distance_km
+from ..services.opening_hours import (
+    OpeningSchedule,
+    has_hours,
+    hours_on,
+    is_open_at,
+    schedule_for,
+    schedules_by_key,
+    schedules_by_page,
+)
+from .common import (
+    ITEM_BASE_FIELDS,
+    LOCATION_FIELDS,
+    CategoryOut,
+    ItemBase,
+    LocationOut,
+    TranslationOut,
+    categories_data,
+    categories_prefetch,
+    item_base,
+    location_data,
+    translations_data,
+)
+
+
+class PoiFilters(Schema):
+    category: list[str] = Field([], description="Category slug; repeat for any of several.")
+    tag: str | None = Field(None, max_length=100)
+    locality: str | None = Field(None, max_length=100)
+    near: str | None = Field(None, description="LAT,LNG — with `radius`, and for `ordering=distance`.")
+    radius: float = Field(5, gt=0, le=50, description="Kilometres around `near` (default 5, max 50).")
+    bbox: str | None = Field(None, description="MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT")
+    open_now: bool | None = Field(None, description="Only places open at this moment.")
+    open_at: datetime | None = Field(None, description="Only places open at this ISO 8601 moment.")
+    wheelchair: Literal["yes", "partial"] | None = None
+    free: bool | None = Field(None, description="Only places with free admission.")
+    ordering: Literal["title", "-title", "distance", "-last_published_at"] = "title"
+
+
+class OpeningRangeOut(Schema):
+    opens: datetime
+    closes: datetime
+
+
+class PoiItem(ItemBase):
+    categories: list[CategoryOut]
+    location: LocationOut
+    distance_km: float | None
+    open_now: bool | None
+    opening_hours_today: list[OpeningRangeOut]
+    image: ImageOut | None
+
+
+class PoiList(Schema):
+    count: int
+    next: str | None
+    previous: str | None
+    items: list[PoiItem]
+
+
+class WeeklyRuleOut(Schema):
+    weekdays: list[int] = Field(description="0 = Monday … 6 = Sunday")
+    opens: str
+    closes: str
+    valid_from: str | None = Field(description="MM-DD when repeating every year, else YYYY-MM-DD")
+    valid_to: str | None
+
+
+class HoursExceptionOut(Schema):
+    date_from: str
+    date_to: str
+    closed: bool
+    opens: str | None
+    closes: str | None
+    reason: str
+    reason_label: str
+
+
+class OpeningHoursOut(Schema):
+    weekly: list[WeeklyRuleOut]
+    exceptions: list[HoursExceptionOut]
+    closed_on_public_holidays: bool
+    note: str
+
+
+class AccessibilityOut(Schema):
+    wheelchair: str
+    step_free_entrance: bool
+    accessible_toilet: bool
+    hearing_loop: bool
+    guide_dogs: bool
+    disabled_parking: bool
+    certification: str
+    notes: str
+
+
+class ContactOut(Schema):
+    phone: str
+    email: str
+    website: str
+
+
+class PricesOut(Schema):
+    free: bool
+    text: str
+
+
+class RelatedOut(Schema):
+    id: int
+    type: str
+    title: str
+    url: str
+    api_url: str
+
+
+class UpcomingOccurrenceOut(Schema):
+    event_id: int
+    title: str
+    start: datetime
+    end: datetime
+    all_day: bool
+    status: str
+    api_url: str
+
+
+class PoiDetail(PoiItem):
+    body: list[dict]
+    opening_hours: OpeningHoursOut
+    accessibility: AccessibilityOut
+    contact: ContactOut
+    prices: PricesOut
+    gallery: list[ImageOut]
+    related: list[RelatedOut]
+    upcoming_events: list[UpcomingOccurrenceOut]
+    translations: list[TranslationOut]
+    jsonld: dict
+
+
+def visible_queryset(ctx: ApiContext):
+    return visible(ctx, PointOfInterest)
+
+
+# The columns `poi_item` reads: a place has ~70, and building 20 full page objects cost more than
+# the queries that load them.
+ITEM_FIELDS = (*ITEM_BASE_FIELDS, *LOCATION_FIELDS, "image", "closed_on_public_holidays", "opening_hours_key")
+
+
+def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
+    """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
+    images: `preload_images`)."""
+    hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
+    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
+
+
+def _db_filters(queryset, filters: PoiFilters):
+    if filters.category:
+        # A subquery, not a join: a join repeats a place per matching category (DISTINCT would be
+        # needed, and the page's total could not be counted alongside the page).
+        in_categories = PointOfInterest.categories.through.objects.filter(category__slug__in=filters.category)
+        queryset = queryset.filter(pk__in=in_categories.values("pointofinterest_id"))
+    if filters.tag:
+        queryset = queryset.filter(tags__slug=filters.tag)
+    if filters.locality:
+        queryset = queryset.filter(locality__iexact=filters.locality)
+    if filters.wheelchair == "yes":
+        queryset = queryset.filter(wheelchair="yes")
+    elif filters.wheelchair == "partial":
+        queryset = queryset.filter(wheelchair__in=["yes", "partial"])
+    if filters.free is not None:
+        queryset = queryset.filter(is_free=filters.free)
+    return queryset
+
+
+def _area(filters: PoiFilters, near: tuple[float, float] | None) -> Q:
+    """The boxes of `bbox` and of `near` + `radius`: conditions on the place's own row, which the
+    coordinates index answers."""
+    area = Q()
+    boxes = [parse_bbox("bbox", filters.bbox)]
+    if near:
+        min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], filters.radius)
+        boxes.append((min_lng, min_lat, max_lng, max_lat))
+    for box in boxes:
+        if box:
+            min_lng, min_lat, max_lng, max_lat = box
+            area &= Q(
+                latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lng, longitude__lte=max_lng
+            )
+    return area
+
+
+def _open_moment(filters: PoiFilters, ctx: ApiContext) -> datetime | None:
+    if filters.open_at is not None:
+        moment = filters.open_at if filters.open_at.tzinfo else filters.open_at.replace(tzinfo=LOCAL_TZ)
+        if filters.open_now:
+            raise bad_param("open_at", "use either open_now or open_at")
+        return moment
+    return ctx.now if filters.open_now else None
+
+
+def poi_item(
+    poi: PointOfInterest,
+    ctx: ApiContext,
+    near: tuple[float, float] | None = None,
+    schedule: OpeningSchedule | None = None,
+) -> dict:
+    """A list item; `schedule` when the caller already has the place's (else read from its rows)."""
+    schedule = schedule if schedule is not None else schedule_for(poi)
+    known = has_hours(schedule)
+    today = hours_on(schedule, ctx.now.astimezone(LOCAL_TZ).date()) if known else None
+    distance = None
+    if near and poi.latitude is not None:
+        distance = round(distance_km(near[0], near[1], float(poi.latitude), float(poi.longitude)), 3)
+    return {
+        **item_base(poi, ctx),
+        "categories": categories_data(poi, ctx),
+        "location": location_data(poi),
+        "distance_km": distance,
+        "open_now": is_open_at(schedule, ctx.now) if known else None,
+        "opening_hours_today": [{"opens": r.opens, "closes": r.closes} for r in today.ranges]
+        if today
+        else [],
+        "image": item_image(poi, ctx),
+    }
+
+
+# Schedules read through a subquery (not as ids in the SQL text) above this many.
+MANY_SCHEDULES = 200
+
+
+@dataclass(frozen=True)
+class OpenSchedules:
+    """The schedules evaluated for an open filter, by group: (stored key, 0), or ("", page id) for
+    a place whose key was never computed, which is evaluated on its own."""
+
+    by_group: dict[tuple[str, int], OpeningSchedule]
+    condition: Q  # the places whose schedule is open at the moment
+
+    def of(self, poi: PointOfInterest) -> OpeningSchedule | None:
+        key = poi.opening_hours_key
+        return self.by_group.get((key, 0 if key else poi.pk))
+
+
+def open_schedules(places, moment: datetime) -> OpenSchedules:
+    """Which places are open at `moment`, as a condition for the list's query.
+
+    `places` may be any superset of the candidates: a query on the place table alone (the area, no
+    visibility join) groups them by stored schedule key; each distinct schedule is evaluated once
+    (37 schedules for the ~6,000 places around the market in the scale data), read from one place
+    that has it when this process meets its key for the first time. Reading every candidate's hours
+    rows, or every candidate at all, into Python cost more than the rest of the list.
+    """
+    groups = (
+        places.order_by()
+        .annotate(own=Case(When(opening_hours_key="", then=F("pk")), default=Value(0)))
+        .values("opening_hours_key", "own", "closed_on_public_holidays")
+        .annotate(place=Min("pk"))
+    )
+    rows = list(groups.values_list("opening_hours_key", "own", "closed_on_public_holidays", "place"))
+    pages = groups.values("place") if len(rows) > MANY_SCHEDULES else None
+    keyed = {key: (place, closed) for key, own, closed, place in rows if not own}
+    by_group = {(key, 0): schedule for key, schedule in schedules_by_key(keyed, pages=pages).items()}
+    unkeyed = {own: closed for _key, own, closed, _place in rows if own}
+    if unkeyed:
+        by_group.update(
+            {("", pk): schedule for pk, schedule in schedules_by_page(unkeyed, pages=pages).items()}
+        )
+    open_groups = [group for group, schedule in by_group.items() if is_open_at(schedule, moment)]
+    condition = Q(opening_hours_key__in=[key for key, own in open_groups if not own]) | Q(
+        pk__in=[own for _key, own in open_groups if own]
+    )
+    return OpenSchedules(by_group, condition)
+
+
+ORDERINGS = {
+    "title": ("title", "pk"),
+    "-title": ("-title", "-pk"),
+    "-last_published_at": (F("last_published_at").desc(nulls_last=True), "pk"),
+    "distance": ("distance", "pk"),
+}
+
+
+def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -> dict:
+    """The page of POIs: every filter, the distance and the order run in the database, and only the
+    page that is answered is loaded with categories and images.
+
+    Narrowing in Python (thousands of candidates in the 5 km around the market, each turned into a
+    row and measured) cost more than everything else in the list.
+    """
+    near = parse_point("near", filters.near)
+    if filters.ordering == "distance" and not near:
+        raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
+    moment = _open_moment(filters, ctx)
+    area = _area(filters, near)
+    queryset = _db_filters(visible_queryset(ctx), filters).filter(area)
+    schedules = None
+    if moment is not None:
+        schedules = open_schedules(PointOfInterest.objects.filter(area), moment)
+        queryset = queryset.filter(schedules.condition)
+    if near:
+        queryset = queryset.alias(distance=distance_expression(*near)).filter(distance__lte=filters.radius)
+    queryset = queryset.order_by(*ORDERINGS[filters.ordering])
+    # With an open filter the schedules evaluated for it serve the items too (same key, same hours).
+    queryset = with_item_prefetches(queryset, ctx, hours=schedules is None)
+    count, page = page_of(queryset, limit, offset)
+    preload_images(ctx, [poi.image_id for poi in page])
+    items = [poi_item(poi, ctx, near, schedules.of(poi) if schedules else None) for poi in page]
+    return envelope(ctx, count, limit, offset, items)
+
+
+def opening_hours_data(poi: PointOfInterest) -> dict:
+    def season(day, every_year):
+        if day is None:
+            return None
+        return day.strftime("%m-%d") if every_year else day.isoformat()
+
+    return {
+        "weekly": [
+            {
+                "weekdays": rule.weekdays,
+                "opens": rule.opens.strftime("%H:%M"),
+                "closes": rule.closes.strftime("%H:%M"),
+                "valid_from": season(rule.valid_from, rule.every_year),
+                "valid_to": season(rule.valid_to, rule.every_year),
+            }
+            for rule in poi.opening_hours.all()
+        ],
+        "exceptions": [
+            {
+                "date_from": exc.date_from.isoformat(),
+                "date_to": (exc.date_to or exc.date_from).isoformat(),
+                "closed": exc.closed,
+                "opens": exc.opens.strftime("%H:%M") if exc.opens else None,
+                "closes": exc.closes.strftime("%H:%M") if exc.closes else None,
+                "reason": exc.reason,
+                "reason_label": str(ExceptionReason(exc.reason).label),
+            }
+            for exc in poi.opening_hours_exceptions.all()
+        ],
+        "closed_on_public_holidays": poi.closed_on_public_holidays,
+        "note": poi.opening_hours_note,
+    }
+
+
+def related_data(links, ctx: ApiContext) -> list[dict]:
+    """Linked pages in the reader's language where translated; hidden ones are left out (one query)."""
+    targets = [link.target for link in links]
+    if not targets:
+        return []
+    keys = {target.translation_key for target in targets}
+    candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
+        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+    )
+    best: dict = {}
+    for page in candidates.specific():
+        current = best.get(page.translation_key)
+        if current is None or page.locale_id == ctx.locale.pk:
+            best[page.translation_key] = page
+    result = []
+    for target in targets:
+        page = best.get(target.translation_key)
+        if page is None:
+            continue
+        path = registry.api_path(type(page), page.pk)
+        result.append(
+            {
+                "id": page.pk,
+                "type": registry.type_name(type(page)),
+                "title": page.title,
+                "url": ctx.public_url(page),
+                "api_url": ctx.api_url(path)
+                if path
+                else ctx.absolute_url(f"/api/wagtail/v2/pages/{page.pk}/"),
+            }
+        )
+    return result
+
+
+def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) -> list[dict]:
+    venue_ids = PointOfInterest.objects.filter(translation_key=poi.translation_key).values("pk")
+    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
+    occurrences = (
+        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
+        .select_related("event")
+        .order_by("start")[:limit]
+    )
+    return [
+        {
+            "event_id": occ.event_id,
+            "title": occ.event.title,
+            "start": occ.start.astimezone(LOCAL_TZ),
+            "end": occ.end.astimezone(LOCAL_TZ),
+            "all_day": occ.all_day,
+            "status": occ.event.status,
+            "api_url": ctx.api_url(f"events/{occ.event_id}"),
+        }
+        for occ in occurrences
+    ]
+
+
+def detail_queryset(queryset, ctx: ApiContext):
+    return queryset.select_related("image").prefetch_related(
+        categories_prefetch(ctx),
+        *image_prefetches("image", ctx),
+        "opening_hours",
+        "opening_hours_exceptions",
+        Prefetch(
+            "gallery_images",
+            queryset=PointOfInterestGalleryImage.objects.select_related("image").prefetch_related(
+                *image_prefetches("image", ctx)
+            ),
+        ),
+        Prefetch("related_links__target"),
+    )
+
+
+def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
+    data = poi_item(poi, ctx)
+    data.update(
+        {
+            "body": stream_data(poi.body, ctx),
+            "opening_hours": opening_hours_data(poi),
+            "accessibility": {
+                "wheelchair": poi.wheelchair,
+                "step_free_entrance": poi.step_free_entrance,
+                "accessible_toilet": poi.accessible_toilet,
+                "hearing_loop": poi.hearing_loop,
+                "guide_dogs": poi.guide_dogs,
+                "disabled_parking": poi.disabled_parking,
+                "certification": poi.accessibility_certification,
+                "notes": poi.accessibility_notes,
+            },
+            "contact": {"phone": poi.phone, "email": poi.email, "website": poi.website},
+            "prices": {"free": poi.is_free, "text": poi.price_text},
+            "gallery": [
+                image
+                for image in (image_data(item.image, ctx) for item in poi.gallery_images.all())
+                if image is not None
+            ],
+            "related": related_data(poi.related_links.all(), ctx),
+            "upcoming_events": upcoming_at_venue(poi, ctx),
+            "translations": translations_data(poi, ctx),
+        }
+    )
+    schema_types = sorted(
+        {c.schema_type for c in poi.categories.all() if c.schema_type} - {"TouristAttraction"}
+    )
+    data["jsonld"] = poi_jsonld(data, ctx, schema_types)
+    return data
