@@ -5,7 +5,6 @@ Real processes on SQLite in a temporary folder, whatever database the rest of th
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,14 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from tests.processes import free_port, manage
+
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.smoke
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def get(url: str) -> tuple[int, dict, bytes]:
@@ -47,22 +42,13 @@ def first_run(tmp_path_factory):
         "PYTHONUNBUFFERED": "1",
     }
 
-    def manage(*args: str) -> subprocess.CompletedProcess:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-        return result
+    def run(*args: str) -> str:
+        return manage(env, *args)
 
-    manage("migrate", "--no-input", "-v", "0")
-    first = manage("load_demo")
-    second = manage("load_demo")
-    problems = manage(
+    run("migrate", "--no-input", "-v", "0")
+    first = run("load_demo")
+    second = run("load_demo")
+    problems = run(
         "shell",
         "-c",
         "from wagtail.models import Page; print('TREE', [len(p) for p in Page.find_problems()])",
@@ -83,7 +69,7 @@ def first_run(tmp_path_factory):
                 break
         except OSError:
             time.sleep(0.2)
-    yield {"base": base, "first": first.stdout, "second": second.stdout, "var": var, "tree": problems.stdout}
+    yield {"base": base, "first": first, "second": second, "var": var, "tree": problems}
     server.terminate()
     server.wait(timeout=20)
 
