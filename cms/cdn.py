@@ -34,7 +34,7 @@ def urls_for(page_ids: dict[int, type]) -> list[str]:
         path = registry.api_path(model, page_id)
         if path:
             urls.append(f"{base}/api/v1/{path}")
-        urls.append(f"{base}/api/wagtail/v2/pages/{page_id}/")
+        urls.append(base + registry.stock_detail(page_id))
     return urls
 
 

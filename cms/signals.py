@@ -66,7 +66,16 @@ post_delete.connect(_content, sender=RolandImage, dispatch_uid="roland_content_d
 for model in (Category, Organizer, ImageText, Tag, SynonymGroup, KioskScreen):
     post_save.connect(_content, sender=model, dispatch_uid=f"roland_content_save_{model.__name__}")
     post_delete.connect(_content, sender=model, dispatch_uid=f"roland_content_delete_{model.__name__}")
-m2m_changed.connect(_content, sender=KioskScreen.categories.through, dispatch_uid="roland_kiosk_categories")
+
+
+def _kiosk_categories(sender, action: str, **kwargs) -> None:
+    if action.startswith("post_"):  # Django sends pre_ and post_ for each change: one is enough
+        publishing.content_changed()
+
+
+m2m_changed.connect(
+    _kiosk_categories, sender=KioskScreen.categories.through, dispatch_uid="roland_kiosk_categories"
+)
 for model in (Site, SiteSettings, Locale, PageViewRestriction, CollectionViewRestriction, Collection):
     post_save.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
     post_delete.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")

@@ -60,11 +60,7 @@ def public_url(page: Page, facts: SiteFacts) -> str:
 
 def api_url(page: Page) -> str:
     """The item's detail in /api/v1/, or in Wagtail's stock v2 API for pages that /api/v1/ has no detail for."""
-    base = settings.WAGTAILAPI_BASE_URL.rstrip("/")
-    path = registry.api_path(page.specific_class, page.pk)
-    if path:
-        return f"{base}/api/v1/{path}"
-    return f"{base}/api/wagtail/v2/pages/{page.pk}/"
+    return settings.WAGTAILAPI_BASE_URL.rstrip("/") + registry.detail_location(page.specific_class, page.pk)
 
 
 def _in_public_tree(page: Page, facts: SiteFacts) -> bool:

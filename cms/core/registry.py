@@ -59,6 +59,17 @@ def type_name(model: type) -> str:
     return content_type.name if content_type else PAGE
 
 
+def stock_detail(pk: int) -> str:
+    """A page's detail in Wagtail's stock v2 API (every page has one)."""
+    return f"/api/wagtail/v2/pages/{pk}/"
+
+
+def detail_location(model: type, pk: int) -> str:
+    """Where a page's detail lives: its /api/v1/ detail, else its stock v2 detail."""
+    path = api_path(model, pk)
+    return f"/api/v1/{path}" if path else stock_detail(pk)
+
+
 def api_path(model: type, pk: int) -> str | None:
     """`pois/12` for a typed page, None for pages that only stock v2 shows."""
     content_type = _by_model.get(model)

@@ -385,16 +385,13 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
         page = best.get(target.translation_key)
         if page is None:
             continue
-        path = registry.api_path(type(page), page.pk)
         result.append(
             {
                 "id": page.pk,
                 "type": registry.type_name(type(page)),
                 "title": page.title,
                 "url": ctx.public_url(page),
-                "api_url": ctx.api_url(path)
-                if path
-                else ctx.absolute_url(f"/api/wagtail/v2/pages/{page.pk}/"),
+                "api_url": ctx.absolute_url(registry.detail_location(type(page), page.pk)),
             }
         )
     return result
