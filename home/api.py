@@ -23,6 +23,8 @@ from tourism.models import Category
 from .models import HomePage, StandardPage
 
 router = Router(tags=["Website"])
+KINDS = Literal[registry.names()]
+ITEM_TYPES = Literal[(registry.PAGE, *registry.names())]
 
 MENU_DEPTH = 3  # levels below the site root
 
@@ -34,7 +36,7 @@ class LocaleOut(Schema):
 
 
 class CategoryParams(Schema):
-    kind: Literal["poi", "event", "news"] | None = Field(None, description="Only categories of this kind.")
+    kind: KINDS | None = Field(None, description="Only categories of this kind.")
     locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
 
 
@@ -63,7 +65,7 @@ class MenuNode(Schema):
     title: str
     url: str
     api_url: str | None
-    type: Literal["page", "poi", "event", "news"]
+    type: ITEM_TYPES
     children: list["MenuNode"]
 
 
@@ -82,7 +84,7 @@ class NavigationOut(Schema):
 class PageDetail(ItemBase):
     """A page of the city presence (home or standard page) with the item fields of API.md."""
 
-    type: Literal["page"]
+    type: Literal[registry.PAGE]
     api_url: str | None = Field(description="Always null: pages have no typed endpoint of their own.")
     image: ImageOut | None
     body: list[dict]

@@ -25,7 +25,7 @@ from tourism.items.common import categories_prefetch, item_base
 from tourism.items.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
 from tourism.items.news import NewsItem, news_item
 from tourism.items.pois import PoiItem, poi_item, with_item_prefetches
-from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
+from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 
 from . import services
 from .database import Hit, SearchFilters
@@ -34,7 +34,9 @@ from .errors import SearchUnavailable
 router = Router(tags=["Search"])
 RETRY_AFTER_SECONDS = 30
 
-Kind = Literal["poi", "event", "news"]
+KIND_NAMES = tuple(content_type.name for content_type in registry.searchable())
+Kind = Literal[KIND_NAMES]
+TYPE_HELP = f"{', '.join(KIND_NAMES[:-1])} or {KIND_NAMES[-1]}; repeat for several (default: all)."
 
 
 class SearchParams(Schema):
@@ -44,30 +46,30 @@ class SearchParams(Schema):
         max_length=200,
         description='Words to find (1–200 characters, at most 32 words); "phrase", OR and -word work.',
     )
-    type: list[str] = Field([], description="poi, event or news; repeat for several (default: all).")
+    type: list[str] = Field([], description=TYPE_HELP)
     category: list[str] = Field([], description="Category slug; repeat for any of several.")
     past: bool = Field(False, description="Include events with no date still to come.")
 
 
 class SuggestParams(Schema):
     q: str = Field(..., min_length=1, max_length=200, description="What was typed so far.")
-    type: list[str] = Field([], description="poi, event or news; repeat for several (default: all).")
+    type: list[str] = Field([], description=TYPE_HELP)
     locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
     fallback: bool = Field(True, description="Include source-language items without a live translation.")
 
 
 class PoiHit(PoiItem):
-    type: Literal["poi"]
+    type: Literal[POI.name]
 
 
 class EventHit(OccurrenceItem):
     """An event with its next date (its last one for past events); `id` is the event's id."""
 
-    type: Literal["event"]
+    type: Literal[EVENT.name]
 
 
 class NewsHit(NewsItem):
-    type: Literal["news"]
+    type: Literal[NEWS.name]
 
 
 SearchItem = Annotated[PoiHit | EventHit | NewsHit, Field(discriminator="type")]
@@ -164,19 +166,19 @@ def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
         kind.name: [hit.page_id for hit in hits if hit.kind == kind.name] for kind in registry.searchable()
     }
     items: dict[int, dict] = {}
-    if ids["poi"]:
+    if ids[POI.name]:
         pois = list(
             with_item_prefetches(
-                visible_pages(PointOfInterest.objects.filter(pk__in=ids["poi"]), ctx.site), ctx
+                visible_pages(PointOfInterest.objects.filter(pk__in=ids[POI.name]), ctx.site), ctx
             )
         )
         preload_images(ctx, [poi.image_id for poi in pois])
         items.update({poi.pk: poi_item(poi, ctx) for poi in pois})
-    if ids["event"]:
-        items.update(event_items(ids["event"], ctx))
-    if ids["news"]:
+    if ids[EVENT.name]:
+        items.update(event_items(ids[EVENT.name], ctx))
+    if ids[NEWS.name]:
         articles = list(
-            visible_pages(NewsArticle.objects.filter(pk__in=ids["news"]), ctx.site).prefetch_related(
+            visible_pages(NewsArticle.objects.filter(pk__in=ids[NEWS.name]), ctx.site).prefetch_related(
                 categories_prefetch(ctx)
             )
         )

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from cms.core import registry
 from cms.core.i18n import LocaleChoice, with_fallback
 from cms.core.visibility import visible_in_site, visible_pages
+from tourism.models import EVENT
 
 from .analysis import (
     ParsedQuery,
@@ -26,7 +27,7 @@ from .analysis import (
     postgres_config,
     tsquery_prefix,
 )
-from .models import ContentKind, SearchEntry
+from .models import SearchEntry
 from .synonyms import expand, load_groups
 
 Queries = dict[int, ParsedQuery]  # the parsed query per answering locale (pk)
@@ -83,7 +84,7 @@ def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> Que
     if not filters.past:
         # A column of the row: an EXISTS over the occurrences (or IN all ~120,000 future ones)
         # cost more than matching and ranking together on the scale data.
-        entries = entries.filter(~Q(kind=ContentKind.EVENT) | Q(last_occurrence_end__gt=filters.now))
+        entries = entries.filter(~Q(kind=EVENT.name) | Q(last_occurrence_end__gt=filters.now))
     return entries
 
 

@@ -17,10 +17,10 @@ from django.db.models import Max, OuterRef, Subquery
 from wagtail.models import Locale, Page
 
 from cms.core import registry, versions
-from tourism.models import EventOccurrence
+from tourism.models import EVENT, EventOccurrence
 
 from .analysis import analyse, postgres_config
-from .models import ContentKind, SearchEntry
+from .models import SearchEntry
 
 # SQL here interpolates module constants only (table names); values are always parameters.
 
@@ -97,7 +97,7 @@ def refresh_occurrence_ends(event_ids: list[int]) -> None:
         .annotate(last_end=Max("end"))
         .values("last_end")
     )
-    SearchEntry.objects.filter(page_id__in=event_ids, kind=ContentKind.EVENT).update(
+    SearchEntry.objects.filter(page_id__in=event_ids, kind=EVENT.name).update(
         last_occurrence_end=Subquery(last_end)
     )
 
@@ -127,9 +127,7 @@ def index_page(page: Page) -> bool:
         remove_page(page.pk)
         return False
     code = _language(page.locale_id)
-    last_end = (
-        last_occurrence_ends([page.pk]).get(page.pk) if content_kind(page) == ContentKind.EVENT else None
-    )
+    last_end = last_occurrence_ends([page.pk]).get(page.pk) if content_kind(page) == EVENT.name else None
     entry = _entry(page, code, last_end)
     entry.save()  # the page id is the key: an UPDATE, or an INSERT for a new entry
     _write_fts([(page.pk, code, entry.title, entry.body)])
@@ -178,7 +176,7 @@ def rebuild_index(progress: Callable[[int], None] | None = None) -> int:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")  # noqa: S608
     written = 0
     for chunk in _chunks(_indexable_pages(), BATCH):
-        ends = last_occurrence_ends([page.pk for page in chunk if content_kind(page) == ContentKind.EVENT])
+        ends = last_occurrence_ends([page.pk for page in chunk if content_kind(page) == EVENT.name])
         entries = [_entry(page, codes[page.locale_id], ends.get(page.pk)) for page in chunk]
         SearchEntry.objects.bulk_create(entries)
         _write_fts([(e.page_id, codes[e.locale_id], e.title, e.body) for e in entries])

@@ -12,11 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class ContentKind(models.TextChoices):
-    POI = "poi", _("Point of interest")
-    EVENT = "event", _("Event")
-    NEWS = "news", _("News")
+from cms.core import registry
 
 
 class RegConfigField(models.CharField):
@@ -33,7 +29,7 @@ class SearchEntry(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
     )
-    kind = models.CharField(_("type"), max_length=10, choices=ContentKind.choices)
+    kind = models.CharField(_("type"), max_length=10, choices=registry.searchable_choices)
     locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
     title = models.TextField(_("title"))
     body = models.TextField(_("body text"), blank=True)

@@ -25,7 +25,7 @@ from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_image, visible_pages
 from media.schemas import image_data, image_prefetches
 from tourism.items.common import categories_prefetch
-from tourism.models import Event, EventOccurrence, NewsArticle, PointOfInterest
+from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_km
 
@@ -156,8 +156,8 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     if point is None:
         return []
     events = visible(ctx, Event)
-    if slugs.get("event"):
-        events = events.filter(categories__slug__in=slugs["event"])
+    if slugs.get(EVENT.name):
+        events = events.filter(categories__slug__in=slugs[EVENT.name])
     radius = float(screen.radius_km)
     rows = (
         occurrences_between(events.filter(place_in_box(point, radius)), window.now, window.upcoming_end)
@@ -224,8 +224,8 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     if point is None:
         return []
     pois = visible(ctx, PointOfInterest)
-    if slugs.get("poi"):
-        pois = pois.filter(categories__slug__in=slugs["poi"]).distinct()
+    if slugs.get(POI.name):
+        pois = pois.filter(categories__slug__in=slugs[POI.name]).distinct()
     min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], float(screen.radius_km))
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
@@ -250,8 +250,8 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
     if not screen.show_ticker:
         return []
     news = visible(ctx, NewsArticle)
-    if slugs.get("news"):
-        news = news.filter(categories__slug__in=slugs["news"]).distinct()
+    if slugs.get(NEWS.name):
+        news = news.filter(categories__slug__in=slugs[NEWS.name]).distinct()
     return list(news.order_by("-date", "-pk")[:MAX_NEWS])
 
 

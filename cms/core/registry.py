@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
 PAGE = "page"  # every other page: no typed endpoint, its detail is in Wagtail's stock v2 API
+PAGE_LABEL = _("Page")
 
 
 @dataclass(frozen=True)
@@ -17,6 +21,7 @@ class ContentType:
     name: str  # the API's `type`, also the webhook item type and the search kind: "poi"
     collection: str  # the /api/v1/ collection: /api/v1/pois, /api/v1/pois/{id}
     model: type
+    label: str | Promise  # what an editor reads in choices (German in the admin): "Ort"
     feeds: tuple[str, ...] = ()  # further files of the collection a client polls: "pois.geojson"
     searchable: bool = True  # written to the own search table and answered by /api/v1/search
 
@@ -43,6 +48,25 @@ def types() -> list[ContentType]:
 
 def searchable() -> list[ContentType]:
     return [content_type for content_type in _by_name.values() if content_type.searchable]
+
+
+def names() -> tuple[str, ...]:
+    """The registered type names in registration order (API enums list them so)."""
+    return tuple(_by_name)
+
+
+def choices() -> list[tuple[str, str | Promise]]:
+    """Model field choices of the content types (a callable, so migrations do not copy the list)."""
+    return [(content_type.name, content_type.label) for content_type in _by_name.values()]
+
+
+def searchable_choices() -> list[tuple[str, str | Promise]]:
+    return [(content_type.name, content_type.label) for content_type in searchable()]
+
+
+def choices_with_page() -> list[tuple[str, str | Promise]]:
+    """The types an item of any page can have: the registered ones and the plain `page`."""
+    return [*choices(), (PAGE, PAGE_LABEL)]
 
 
 def named(name: str) -> ContentType | None:

@@ -19,10 +19,15 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from cms.core import registry
+from tourism.models import EVENT as EVENT_TYPE
+from tourism.models import NEWS as NEWS_TYPE
+from tourism.models import POI as POI_TYPE
+
 DATA_DIR = Path(__file__).with_name("data")
 DAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 LANGUAGES = ("de", "en")
-CATEGORY_KINDS = ("poi", "event", "news")
+CATEGORY_KINDS = registry.names()  # a category belongs to one content type
 
 
 class DemoDataError(Exception):
@@ -451,10 +456,10 @@ def load(directory: Path = DATA_DIR) -> DemoData:
 
     by_kind = {kind: {c["slug"]: c for c in categories if c["kind"] == kind} for kind in CATEGORY_KINDS}
     for file, items, kind in (
-        ("pois.toml", pois, "poi"),
-        ("events.toml", events, "event"),
-        ("news.toml", news, "news"),
-        ("kiosks.toml", kiosks, "event"),
+        ("pois.toml", pois, POI_TYPE.name),
+        ("events.toml", events, EVENT_TYPE.name),
+        ("news.toml", news, NEWS_TYPE.name),
+        ("kiosks.toml", kiosks, EVENT_TYPE.name),
     ):
         _references(file, items, "categories", by_kind[kind], f"{kind} category", "categories.toml")
     _references("pois.toml", pois, "related", poi_keys, "point of interest", "pois.toml")

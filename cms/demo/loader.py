@@ -32,6 +32,9 @@ from search.models import SynonymGroup
 from sites.models import KioskScreen, SiteSettings
 from sites.services import sync_locales_from_settings
 from tourism.models import (
+    EVENT,
+    NEWS,
+    POI,
     Category,
     Event,
     EventExcludedDate,
@@ -343,7 +346,7 @@ class DemoLoader:
             accessibility_certification=access.get("certification", ""),
             accessibility_notes=access.get("notes", {}).get("de", ""),
         )
-        page.categories = self.category_list("poi", item.get("categories", []))
+        page.categories = self.category_list(POI.name, item.get("categories", []))
         page.tags.add(*item.get("tags", []))
         for motif in item.get("gallery", []):
             spec = {**item["image"], "motif": motif, "alt": gallery_alt(item, motif)}
@@ -466,7 +469,7 @@ class DemoLoader:
             audience=item.get("audience", "everyone"),
             **dates,
         )
-        page.categories = self.category_list("event", item.get("categories", []))
+        page.categories = self.category_list(EVENT.name, item.get("categories", []))
         page.tags.add(*item.get("tags", []))
         self.set_extra_dates(page, item)
         return page
@@ -503,7 +506,7 @@ class DemoLoader:
                     image=self.image(item["image"], item["key"]),
                     date=self.today - timedelta(days=item.get("days_ago", 0)),
                 )
-                page.categories = self.category_list("news", item.get("categories", []))
+                page.categories = self.category_list(NEWS.name, item.get("categories", []))
                 page.tags.add(*item.get("tags", []))
                 for target in item.get("related", []):
                     page.related_links.add(NewsArticleRelatedPage(target=self.pages[target]))
@@ -558,7 +561,7 @@ class DemoLoader:
                     "languages": [code for code in item["languages"] if code in configured],
                 },
             )
-            screen.categories.set(self.category_list("event", item["categories"]))
+            screen.categories.set(self.category_list(EVENT.name, item["categories"]))
             self.report.count("kiosk screen", created)
         self.progress(f"  kiosk screens: {len(self.data.kiosks)}")
 

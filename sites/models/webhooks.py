@@ -10,20 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 
+from cms.core import registry
+
 
 class WebhookEvent(models.TextChoices):
     PUBLISHED = "published", _("published")
     UNPUBLISHED = "unpublished", _("unpublished")
     DELETED = "deleted", _("deleted")
-
-
-class ItemType(models.TextChoices):
-    """The `type` of an item, as the API names it."""
-
-    POI = "poi", _("point of interest")
-    EVENT = "event", _("event")
-    NEWS = "news", _("news")
-    PAGE = "page", _("page")
 
 
 class DeliveryStatus(models.TextChoices):
@@ -42,19 +35,24 @@ def all_events() -> list[str]:
 
 
 def all_item_types() -> list[str]:
-    return list(ItemType.values)
+    return [name for name, _label in registry.choices_with_page()]
 
 
 class ChoiceListField(models.JSONField):
     """A set of choices kept as a JSON list (same on SQLite and PostgreSQL), edited as checkboxes."""
 
     def __init__(self, *args, item_choices=(), **kwargs) -> None:
-        self.item_choices = list(item_choices)
+        # A callable (the content-type registry's) is kept as such, so migrations refer to it.
+        self._item_choices = item_choices if callable(item_choices) else list(item_choices)
         super().__init__(*args, **kwargs)
+
+    @property
+    def item_choices(self) -> list:
+        return list(self._item_choices()) if callable(self._item_choices) else self._item_choices
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        kwargs["item_choices"] = self.item_choices
+        kwargs["item_choices"] = self._item_choices
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
@@ -101,7 +99,7 @@ class WebhookSubscription(models.Model):
         pgettext_lazy("webhook", "events"), item_choices=WebhookEvent.choices, default=all_events, blank=False
     )
     content_types = ChoiceListField(
-        _("content types"), item_choices=ItemType.choices, default=all_item_types, blank=False
+        _("content types"), item_choices=registry.choices_with_page, default=all_item_types, blank=False
     )
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -152,7 +150,7 @@ class WebhookDelivery(models.Model):
         related_name="deliveries",
     )
     event = models.CharField(pgettext_lazy("webhook", "event"), max_length=20, choices=WebhookEvent.choices)
-    item_type = models.CharField(_("content type"), max_length=10, choices=ItemType.choices)
+    item_type = models.CharField(_("content type"), max_length=10, choices=registry.choices_with_page)
     object_id = models.PositiveBigIntegerField(_("object id"))
     locale = models.CharField(_("locale"), max_length=10, blank=True)
     payload = models.TextField(_("payload"), help_text=_("The JSON body exactly as signed and sent."))

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from cms.core import registry
 from cms.core.registry import ContentType
 
@@ -21,17 +23,18 @@ from .pois import (
     PointOfInterestTag,
     Wheelchair,
 )
-from .snippets import Category, CategoryKind, Organizer
+from .snippets import Category, Organizer
 
 # The content types of /api/v1/ (cms.core.registry): type, collection, model, polled feeds.
-POI = registry.register(ContentType("poi", "pois", PointOfInterest, feeds=("pois.geojson",)))
-EVENT = registry.register(ContentType("event", "events", Event, feeds=("events.ics",)))
-NEWS = registry.register(ContentType("news", "news", NewsArticle, feeds=("news.rss",)))
+POI = registry.register(
+    ContentType("poi", "pois", PointOfInterest, _("Point of interest"), feeds=("pois.geojson",))
+)
+EVENT = registry.register(ContentType("event", "events", Event, _("Event"), feeds=("events.ics",)))
+NEWS = registry.register(ContentType("news", "news", NewsArticle, _("News"), feeds=("news.rss",)))
 
 __all__ = [
     "Audience",
     "Category",
-    "CategoryKind",
     "Event",
     "EventExcludedDate",
     "EventExtraDate",

@@ -1,5 +1,6 @@
 """Categories (translatable) and organisers: the vocabulary shared by POIs, events and news."""
 
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -9,11 +10,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-
-class CategoryKind(models.TextChoices):
-    POI = "poi", _("Point of interest")
-    EVENT = "event", _("Event")
-    NEWS = "news", _("News")
+from cms.core import registry
 
 
 class Category(TranslatableMixin, index.Indexed, models.Model):
@@ -23,7 +20,7 @@ class Category(TranslatableMixin, index.Indexed, models.Model):
     slug = models.SlugField(
         _("slug"), max_length=100, help_text=_("Used in API filters; the same in every language.")
     )
-    kind = models.CharField(_("kind"), max_length=10, choices=CategoryKind.choices)
+    kind = models.CharField(_("kind"), max_length=10, choices=registry.choices)
     icon = models.CharField(
         _("icon"), max_length=50, blank=True, help_text=_("Icon name for the website, e.g. museum.")
     )
@@ -69,16 +66,21 @@ def _source_categories(kind: str) -> Q:
     return Q(kind=kind, locale__language_code=settings.LANGUAGE_CODE)
 
 
+def _categories_of(model_name: str) -> Q:
+    # The kind of a category is its content type's name; the model is looked up when a form asks.
+    return _source_categories(registry.type_name(apps.get_model("tourism", model_name)))
+
+
 def poi_categories() -> Q:
-    return _source_categories(CategoryKind.POI)
+    return _categories_of("PointOfInterest")
 
 
 def event_categories() -> Q:
-    return _source_categories(CategoryKind.EVENT)
+    return _categories_of("Event")
 
 
 def news_categories() -> Q:
-    return _source_categories(CategoryKind.NEWS)
+    return _categories_of("NewsArticle")
 
 
 class Organizer(index.Indexed, models.Model):
