@@ -42,9 +42,12 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
-from wagtail.models import Collection, Locale, Page
+from wagtail.models import Collection, Locale, Page, ReferenceIndex
+from wagtail.search.models import IndexEntry
 
+from cms import publishing
 from cms.demo.images import draw_motif
+from cms.demo.translation import translate_with_strings
 from media.models import ImageText, RolandImage
 from media.renditions import generate_preset_renditions
 from tourism.models import (
@@ -491,8 +494,6 @@ class ScaleDataGenerator:
         translation = page.get_translation_or_none(locale)
         if translation is not None:
             return translation
-        from cms.demo.translation import translate_with_strings
-
         for ancestor in [*page.get_ancestors().filter(depth__gt=1).specific(), page.specific]:
             if not ancestor.has_translation(locale):
                 self.progress(f"  translating '{ancestor.title}' into {locale.language_code} (missing)")
@@ -1159,8 +1160,6 @@ def recount_children(parents: Iterable[Page]) -> None:
 
 def invalidate_caches() -> None:
     """One bump for everything written: cached answers and facts from before are unreachable."""
-    from cms import publishing
-
     publishing.content_changed()
     publishing.visibility_changed()
 
@@ -1223,9 +1222,6 @@ def _purge(model: type[models.Model], pks: models.QuerySet, seen: set[tuple[str,
 
 def _clear_generic_rows(ids: Sequence[int]) -> None:
     """Wagtail search index and reference index rows of the pages (generic relations, no cascade)."""
-    from wagtail.models import ReferenceIndex
-    from wagtail.search.models import IndexEntry
-
     types = [
         ContentType.objects.get_for_model(model).pk for model in (Page, *(m for m, _i in KINDS.values()))
     ]

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from bench.tasks import run_due_tasks
+from cms.core import versions
 from tourism.models import Event, EventIndexPage, EventOccurrence
 
 
@@ -16,7 +17,6 @@ class Command(BaseCommand):
     help = "Time publishing a weekly recurring event (occurrences, cache invalidation, queued index work)."
 
     def handle(self, *args, **options) -> None:
-        from cms.core import versions
 
         index = EventIndexPage.objects.filter(locale__language_code="de").first()
         start = timezone.localdate() + timedelta(days=1)
