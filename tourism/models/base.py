@@ -3,11 +3,19 @@
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from media.fields import VisibleImageRenditionField
 from media.renditions import PRESETS
@@ -95,6 +103,28 @@ class RelatedPageBase(Orderable):
 
 def address_panel() -> MultiFieldPanel:
     return MultiFieldPanel(AddressFields.address_panels, heading=_("Address and location"))
+
+
+def tabbed_edit_handler(*tabs: tuple[list, str]) -> TabbedInterface:
+    """The editor's tabs of a tourism page: its own tabs (panels, heading), then Promote and Settings."""
+    return TabbedInterface(
+        [
+            *(ObjectList(panels, heading=heading) for panels, heading in tabs),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
+
+
+def address_translatable_fields(*extra: SynchronizedField) -> list[SynchronizedField]:
+    """Categories and the address stay those of the source page; only the locality name may differ."""
+    return [
+        SynchronizedField("categories"),
+        SynchronizedField("street", overridable=False),
+        SynchronizedField("postal_code", overridable=False),
+        SynchronizedField("locality"),
+        *extra,
+    ]
 
 
 def rendition_field(preset: str, source: str = "image") -> APIField:

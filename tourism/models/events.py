@@ -15,9 +15,7 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
     PageChooserPanel,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -32,10 +30,12 @@ from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, v
 from .base import (
     AddressFields,
     IndexedContentMixin,
+    address_translatable_fields,
     body_field,
     content_api_fields,
     content_search_fields,
     main_image_field,
+    tabbed_edit_handler,
     teaser_field,
 )
 from .snippets import event_categories
@@ -169,24 +169,15 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
             [FieldPanel("is_free"), FieldPanel("price_text"), FieldPanel("ticket_url")], heading=_("Tickets")
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(dates_panels, heading=_("Dates")),
-            ObjectList(place_panels, heading=_("Place and tickets")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
+    edit_handler = tabbed_edit_handler(
+        (content_panels, _("Content")),
+        (dates_panels, _("Dates")),
+        (place_panels, _("Place and tickets")),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("categories"),
-        SynchronizedField("recurrence_rule", overridable=False),
-        SynchronizedField("street", overridable=False),
-        SynchronizedField("postal_code", overridable=False),
-        SynchronizedField("locality"),
-        SynchronizedField("price_text"),
-    ]
+    override_translatable_fields = address_translatable_fields(
+        SynchronizedField("recurrence_rule", overridable=False), SynchronizedField("price_text")
+    )
 
     search_fields = content_search_fields(
         index.SearchField("location_name"),

@@ -12,8 +12,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -29,10 +27,12 @@ from .base import (
     IndexedContentMixin,
     RelatedPageBase,
     address_panel,
+    address_translatable_fields,
     body_field,
     content_api_fields,
     content_search_fields,
     main_image_field,
+    tabbed_edit_handler,
     teaser_field,
 )
 from .snippets import poi_categories
@@ -144,24 +144,15 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         FieldPanel("closed_on_public_holidays"),
         FieldPanel("opening_hours_note"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(details_panels, heading=_("Details")),
-            ObjectList(hours_panels, heading=_("Opening hours")),
-            ObjectList(Page.promote_panels, heading=_("Promote")),
-            ObjectList(Page.settings_panels, heading=_("Settings")),
-        ]
+    edit_handler = tabbed_edit_handler(
+        (content_panels, _("Content")),
+        (details_panels, _("Details")),
+        (hours_panels, _("Opening hours")),
     )
 
-    override_translatable_fields = [
-        SynchronizedField("categories"),
-        SynchronizedField("phone", overridable=False),
-        SynchronizedField("street", overridable=False),
-        SynchronizedField("postal_code", overridable=False),
-        SynchronizedField("locality"),
-        SynchronizedField("accessibility_certification"),
-    ]
+    override_translatable_fields = address_translatable_fields(
+        SynchronizedField("phone", overridable=False), SynchronizedField("accessibility_certification")
+    )
 
     search_fields = content_search_fields(
         index.SearchField("locality"),
