@@ -1,10 +1,39 @@
+import shutil
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from wagtail.models import Locale
 
 from cms.core import versions
 from cms.core.http_cache import forget_hot_answers
 from tests.factories import SiteTree
+from tests.processes import migrated_sqlite
+
+
+def _on_sqlite() -> bool:
+    return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request) -> bool:
+    """On SQLite the test database is a copy of the migrated template: Django only checks it."""
+    return bool(request.config.getvalue("reuse_db")) or _on_sqlite()
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """Put the migrated template where this test process's SQLite database will be; remove it after."""
+    if not _on_sqlite():
+        yield
+        return
+    database = Path(settings.DATABASES["default"]["TEST"]["NAME"])
+    shutil.rmtree(database.parent, ignore_errors=True)  # left by a killed process with this pid
+    database.parent.mkdir(mode=0o700)
+    migrated_sqlite(database)
+    yield
+    shutil.rmtree(database.parent, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
+import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
+import time
+from contextlib import closing
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,21 +38,78 @@ def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     return result.stdout
 
 
-_template: Path | None = None
+# One migrated SQLite database serves the whole suite: the test processes' own databases and every
+# real-process test start from a copy. It is kept between runs under a key of everything that shapes
+# the schema (the project's code and migrations, the pinned packages, the languages), so a run with
+# the same code migrates nothing, and a changed migration or model builds it afresh.
+TEMPLATES = Path(tempfile.gettempdir()) / f"roland-test-templates-{os.getuid()}"
+TEMPLATE_SOURCES = ("cms", "home", "tourism", "sites", "search", "media", "bench")
+TEMPLATE_INPUTS = ("requirements.lock", "requirements-dev.lock", "manage.py")
+STALE_TEMPLATE_SECONDS = 24 * 3600
 
 
-def migrated_sqlite(database: Path, env: dict[str, str]) -> None:
-    """An empty, migrated SQLite database at `database`.
+def template_key() -> str:
+    digest = hashlib.sha256(sys.version.encode())
+    digest.update(os.environ.get("ROLAND_LANGUAGES", "").encode())
+    files = [ROOT / name for name in TEMPLATE_INPUTS]
+    for source in TEMPLATE_SOURCES:
+        files += [path for path in (ROOT / source).rglob("*.py") if "__pycache__" not in path.parts]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:20]
 
-    Migrating takes 20–30 s here and every real-process test needs the same schema, so each test
-    process migrates one template (with the tests' settings module and languages) and copies it.
-    The first-run smoke test migrates for real: that is what it is about.
+
+def _template_env(folder: Path) -> dict[str, str]:
+    """The settings of `make run` (dev, SQLite in ROLAND_VAR_DIR), as the real-process tests use."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL", "PYTEST", "DJANGO_"))
+    }
+    return {
+        **env,
+        "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+        "DATABASE_URL": "",
+        "ROLAND_VAR_DIR": str(folder),
+    }
+
+
+def migrated_template() -> Path:
+    """The path of the suite's migrated SQLite database, built (once, whoever asks first) if missing."""
+    TEMPLATES.mkdir(parents=True, exist_ok=True)
+    template = TEMPLATES / f"{template_key()}.sqlite3"
+    if template.exists():
+        os.utime(template)  # in use: not stale
+        return template
+    with (TEMPLATES / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # the other test processes wait for the one that builds
+        if not template.exists():
+            folder = Path(tempfile.mkdtemp(prefix="build-", dir=TEMPLATES))
+            manage(_template_env(folder), "migrate", "--no-input", "-v", "0")
+            building = template.with_suffix(".building")
+            building.unlink(missing_ok=True)
+            with closing(sqlite3.connect(folder / "roland.sqlite3")) as database:
+                database.execute("VACUUM INTO ?", (str(building),))  # one file, WAL folded in
+            building.replace(template)
+            shutil.rmtree(folder, ignore_errors=True)
+            _forget_stale_templates(keep=template)
+    return template
+
+
+def _forget_stale_templates(keep: Path) -> None:
+    now = time.time()
+    for path in TEMPLATES.glob("*.sqlite3"):
+        if path != keep and now - path.stat().st_mtime > STALE_TEMPLATE_SECONDS:
+            path.unlink(missing_ok=True)
+
+
+def migrated_sqlite(database: Path, env: dict[str, str] | None = None) -> None:
+    """An empty, migrated SQLite database at `database` (a copy of the suite's template).
+
+    Migrating takes 20–30 s here; every real-process test and every test process needs the same
+    schema. The first-run smoke test migrates for real: that is what it is about.
     """
-    global _template
-    if _template is None:
-        folder = Path(tempfile.mkdtemp(prefix="roland-template-"))
-        manage({**env, "DATABASE_URL": "", "ROLAND_VAR_DIR": str(folder)}, "migrate", "--no-input", "-v", "0")
-        _template = folder / "roland.sqlite3"
     database.parent.mkdir(parents=True, exist_ok=True)
-    for part in _template.parent.glob(_template.name + "*"):  # the database and any WAL files
-        shutil.copyfile(part, database.parent / part.name.replace(_template.name, database.name))
+    for part in database.parent.glob(database.name + "-*"):  # an old WAL or journal must not survive
+        part.unlink()
+    shutil.copyfile(migrated_template(), database)

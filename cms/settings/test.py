@@ -15,10 +15,16 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = tempfile.mkdtemp(prefix="roland-test-media-")
 STATIC_ROOT = tempfile.mkdtemp(prefix="roland-test-static-")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file in memory-backed storage per test process, copied from the suite's migrated template
+    # (tests/processes.py, tests/conftest.py) instead of migrated by each process.
+    _shm = "/dev/shm"  # noqa: S108 (tests/conftest.py makes the folder, mode 0700, and removes it)
+    _folder = os.path.join(
+        _shm if os.path.isdir(_shm) else tempfile.gettempdir(), f"roland-test-{os.getpid()}"
+    )
     DATABASES["default"] = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": ":memory:",
-        "TEST": {"NAME": ":memory:"},
+        "TEST": {"NAME": os.path.join(_folder, "roland.sqlite3")},
     }
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
