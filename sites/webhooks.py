@@ -8,26 +8,21 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import logging
 import random
-import socket
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-import requests
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms.core import registry
+from cms.core import outbound, registry
 from cms.core.context import public_url as page_public_url
 from cms.core.visibility import SiteFacts, site_facts, visible_pages
 
@@ -39,8 +34,8 @@ SIGNATURE_HEADER = "X-Roland-Signature"
 USER_AGENT = "Roland-Webhooks/1"
 
 
-class UnsafeTarget(ValueError):
-    """A webhook URL that must not be called: not http(s), unresolvable, or inside a private network."""
+# A webhook URL that must not be called: not plain http(s), unresolvable, or inside a private network.
+UnsafeTarget = outbound.UnsafeTarget
 
 
 # --- what is sent ------------------------------------------------------------------------------
@@ -183,49 +178,15 @@ def enqueue_attempt(delivery: WebhookDelivery, run_after: datetime | None = None
 # --- where it may go ---------------------------------------------------------------------------
 
 
-def _is_public_address(address: str) -> bool:
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return ip.is_global and not (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_reserved
-        or ip.is_multicast
-        or ip.is_unspecified
-    )
-
-
 def check_target(url: str) -> None:
-    """Raise UnsafeTarget unless the URL is http(s) and every address its host resolves to is public.
+    """Raise UnsafeTarget unless the URL is plain http(s) and every address its host resolves to is public.
 
     Private, loopback, link-local (cloud metadata), reserved and multicast targets are refused unless
     settings.WEBHOOK_ALLOW_PRIVATE_TARGETS is true, so a subscription cannot probe the internal network.
-    Checked on save and again before every attempt, because DNS answers change.
+    Checked on save; `send` checks again before every attempt (DNS answers change) and connects to
+    the address it checked (cms.core.outbound).
     """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        raise UnsafeTarget(_("Only http and https URLs are allowed."))
-    host = parts.hostname
-    try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-    except ValueError:
-        raise UnsafeTarget(_("The URL has an invalid port.")) from None
-    if not host:
-        raise UnsafeTarget(_("The URL has no host."))
-    if settings.WEBHOOK_ALLOW_PRIVATE_TARGETS:
-        return
-    try:
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)}
-    except (socket.gaierror, UnicodeError):
-        raise UnsafeTarget(_("The host %(host)s cannot be resolved.") % {"host": host}) from None
-    for address in sorted(addresses):
-        if not _is_public_address(address):
-            raise UnsafeTarget(
-                _("%(host)s points into a private network (%(address)s); such targets are not allowed.")
-                % {"host": host, "address": address}
-            )
+    outbound.check(url, allow_private=settings.WEBHOOK_ALLOW_PRIVATE_TARGETS)
 
 
 # --- one attempt and its retries ---------------------------------------------------------------
@@ -239,18 +200,10 @@ class AttemptResult:
     permanent: bool = False  # no point retrying (a refused target)
 
 
-def _short(error: BaseException) -> str:
-    text = f"{type(error).__name__}: {error}"
-    return text if len(text) <= 300 else text[:299] + "…"
-
-
 def send(delivery: WebhookDelivery) -> AttemptResult:
-    """POST the stored body once: a timeout, no redirects, success only on a 2xx answer."""
+    """POST the stored body once to the checked address: a timeout, no redirects, no answer body read,
+    success only on a 2xx answer."""
     subscription = delivery.subscription
-    try:
-        check_target(subscription.url)
-    except UnsafeTarget as error:
-        return AttemptResult(ok=False, error=f"Refused target: {error}"[:300], permanent=True)
     body = delivery.payload.encode()
     headers = {
         "Content-Type": "application/json",
@@ -259,22 +212,27 @@ def send(delivery: WebhookDelivery) -> AttemptResult:
         "X-Roland-Event": delivery.event,
         "X-Roland-Delivery": str(delivery.pk),
     }
-    timeout = settings.WEBHOOK_TIMEOUT_SECONDS
     try:
-        with requests.post(
+        response = outbound.request(
+            "POST",
             subscription.url,
-            data=body,
+            body=body,
             headers=headers,
-            timeout=(timeout, timeout),
-            allow_redirects=False,
-            stream=True,  # the answer's body is not needed: never download it
-        ) as response:
-            status = response.status_code
-    except requests.RequestException as error:
-        return AttemptResult(ok=False, error=_short(error))
+            timeout=settings.WEBHOOK_TIMEOUT_SECONDS,
+            allow_private=settings.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+        )
+    except outbound.UnsafeTarget as error:
+        return AttemptResult(ok=False, error=_short(f"Refused target: {error}"), permanent=True)
+    except outbound.FetchFailed as error:
+        return AttemptResult(ok=False, error=_short(str(error)))
+    status = response.status
     if 200 <= status < 300:
         return AttemptResult(ok=True, status_code=status)
     return AttemptResult(ok=False, status_code=status, error=f"HTTP {status}")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 300 else text[:299] + "…"
 
 
 def retry_delay(attempts: int) -> timedelta:

@@ -8,9 +8,7 @@ import hashlib
 import hmac
 import json
 import socket
-import threading
 from datetime import datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -20,48 +18,10 @@ from django_tasks_db.models import DBTaskResult
 from sites import webhooks
 from sites.models import WebhookDelivery, WebhookSubscription
 from sites.models.webhooks import DeliveryStatus
+from tests.receivers import Network, Receiver, Resolver
 
 SECRET = "test-secret-0123456789-abcdefghij"
 TASK_PATH = "sites.tasks.deliver_webhook"
-
-
-class Receiver:
-    """A webhook receiver: records each request, then answers `status` after `delay` seconds."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict] = []
-        self.status = 200
-        self.delay = 0.0
-        receiver = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                receiver.requests.append({"headers": dict(self.headers), "body": body, "path": self.path})
-                if receiver.delay:
-                    threading.Event().wait(receiver.delay)
-                self.send_response(receiver.status)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-
-            def log_message(self, *args) -> None:
-                pass
-
-        class Server(ThreadingHTTPServer):
-            daemon_threads = True
-            block_on_close = False
-
-        self.server = Server(("127.0.0.1", 0), Handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/hook"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture
@@ -336,6 +296,62 @@ def test_a_private_target_is_refused_again_at_delivery_time(
     assert not DBTaskResult.objects.filter(status="READY", task_path=TASK_PATH).exists()
 
 
+def test_the_backslash_payload_is_refused_at_delivery_time_and_never_reaches_loopback(
+    tree, receiver, run_tasks, settings, django_capture_on_commit_callbacks
+):
+    """Issue 16: the old check read the host as 8.8.8.8, the client then POSTed to 127.0.0.1."""
+    subscribe(f"http://127.0.0.1:{receiver.port}\\@8.8.8.8/")  # stored before the check existed
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.poi()
+
+    run_tasks()
+    assert receiver.requests == []
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.FAILED
+    assert delivery.last_error.startswith("Refused target")
+
+
+def test_a_dns_answer_changed_after_the_check_cannot_send_the_delivery_to_loopback(
+    tree, receiver, run_tasks, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Rebinding: public on the first lookup, 127.0.0.1 on the next; only the first one counts."""
+    resolver = Resolver(monkeypatch, {"rebind.example": [["8.8.8.8"], ["127.0.0.1"]]})
+    network = Network(monkeypatch)
+    subscribe(f"http://rebind.example:{receiver.port}/hook")
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.poi()
+
+    run_tasks()
+    assert receiver.requests == []
+    assert resolver.lookups == ["rebind.example"]
+    assert network.connections == [("8.8.8.8", receiver.port)]
+    delivery = WebhookDelivery.objects.get()
+    assert delivery.status == DeliveryStatus.RETRYING
+    assert delivery.last_error.startswith("ConnectionError") and "8.8.8.8" in delivery.last_error
+
+
+def test_a_redirect_fails_the_attempt_and_is_not_followed(
+    tree, receiver, run_tasks, django_capture_on_commit_callbacks
+):
+    elsewhere = Receiver()
+    try:
+        receiver.status = 307
+        receiver.reply_headers = {"Location": elsewhere.url}
+        subscribe(receiver.url)
+        with django_capture_on_commit_callbacks(execute=True):
+            tree.poi()
+
+        run_tasks()
+        assert len(receiver.requests) == 1 and elsewhere.requests == []
+        delivery = WebhookDelivery.objects.get()
+        assert delivery.status == DeliveryStatus.RETRYING
+        assert (delivery.last_status_code, delivery.last_error) == (307, "HTTP 307")
+    finally:
+        elsewhere.close()
+
+
 # --- admin ------------------------------------------------------------------------------------
 
 
@@ -381,3 +397,48 @@ def test_admin_manages_subscriptions_and_reads_the_delivery_log(
     assert response.status_code == 302
     again = WebhookDelivery.objects.exclude(pk=delivery.pk).get()
     assert again.payload == delivery.payload and again.status == DeliveryStatus.PENDING
+
+
+INVALID_URL = "Gib eine gültige URL ein."  # Django's own message, for what is no URL at all
+PRIVATE_NET = "zeigt in ein privates Netz"
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("http://127.0.0.1:8099\\@8.8.8.8/", "Backslashes"),
+        ("http://8.8.8.8@127.0.0.1/", "Benutzernamen"),
+        ("http://user:pw@example.org/", "Benutzernamen"),
+        ("http://127.1/", INVALID_URL),
+        ("http://0x7f000001/", INVALID_URL),
+        ("http://2130706433/", INVALID_URL),
+        ("http://[::ffff:127.0.0.1]/", PRIVATE_NET),
+        ("http://[::1]/", PRIVATE_NET),
+        ("http://169.254.169.254/latest/meta-data/", PRIVATE_NET),
+        ("http://localhost/hook", PRIVATE_NET),
+        ("file:///etc/passwd", INVALID_URL),
+        ("gopher://example.org:70/_x", INVALID_URL),
+        ("http://example.org/\tx", INVALID_URL),
+        ("http://exam\nple.org/", INVALID_URL),
+    ],
+)
+def test_the_admin_form_refuses_unsafe_urls_with_a_german_message_on_the_url_field(
+    admin_client, settings, url, message
+):
+    settings.WEBHOOK_ALLOW_PRIVATE_TARGETS = False
+    response = admin_client.post(
+        "/admin/webhooks/new/",
+        {
+            "name": "Partner-App",
+            "url": url,
+            "secret": SECRET,
+            "event_types": ["published"],
+            "content_types": ["poi"],
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 200
+    assert not WebhookSubscription.objects.exists()
+    form = response.context["form"]
+    assert list(form.errors) == ["url"]
+    assert any(message in error for error in form.errors["url"]), form.errors["url"]
