@@ -237,6 +237,8 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.RolandImage"
+# Damaged or cut-off image files are a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.RolandImageForm"
 # Raster formats only: SVG can carry scripts and is refused like any non-image.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024))
