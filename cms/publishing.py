@@ -13,8 +13,10 @@ call the functions here. For a page that is published the order is:
 
 Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
 kiosk screens and synonyms raise the content version; changes to sites, locales, restrictions,
-collections and site settings raise the visibility version. A failing webhook step is logged and
-never fails the publish; every other step is part of the publishing transaction.
+collections and site settings raise the visibility version, and a collection's or an image's change
+of visibility moves the image's renditions to the folder that visibility asks for (media.files).
+A failing webhook step is logged and never fails the publish; every other step is part of the
+publishing transaction.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from cms.core import versions
+from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from search import index as search_index
 from sites import webhooks
@@ -112,10 +115,29 @@ def visibility_changed() -> None:
     versions.bump(versions.VISIBILITY)
 
 
+def collections_changed() -> None:
+    """A collection or a collection's view restriction changed: what is public may differ, and
+    renditions of images whose visibility changed are stored in the wrong folder (public ones of a
+    restricted image would stay reachable on object storage): they go once the change is committed,
+    and answers that carried their URLs with them."""
+    visibility_changed()
+
+    def relocate() -> None:
+        if drop_misplaced_renditions():
+            content_changed()
+
+    transaction.on_commit(relocate, robust=True)
+
+
 def image_saved(image) -> None:
-    """Preset renditions are made once the image is committed (publish-time work); answers that
-    show the image change now."""
-    transaction.on_commit(lambda: generate_preset_renditions(image), robust=True)
+    """Preset renditions are made once the image is committed (publish-time work), in the folder its
+    collection's visibility asks for; answers that show the image change now."""
+
+    def renditions() -> None:
+        drop_misplaced_renditions(image)  # it may have moved into or out of a restricted collection
+        generate_preset_renditions(image)
+
+    transaction.on_commit(renditions, robust=True)
     content_changed()
 
 

@@ -56,6 +56,10 @@ def _visibility(sender, **kwargs) -> None:
     publishing.visibility_changed()
 
 
+def _collections(sender, **kwargs) -> None:
+    publishing.collections_changed()
+
+
 def _api_clients(sender, **kwargs) -> None:
     publishing.api_clients_changed()
 
@@ -76,8 +80,11 @@ def _kiosk_categories(sender, action: str, **kwargs) -> None:
 m2m_changed.connect(
     _kiosk_categories, sender=KioskScreen.categories.through, dispatch_uid="roland_kiosk_categories"
 )
-for model in (Site, SiteSettings, Locale, PageViewRestriction, CollectionViewRestriction, Collection):
+for model in (Site, SiteSettings, Locale, PageViewRestriction):
     post_save.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
     post_delete.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")
+for model in (CollectionViewRestriction, Collection):
+    post_save.connect(_collections, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
+    post_delete.connect(_collections, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")
 post_save.connect(_api_clients, sender=ApiClient, dispatch_uid="roland_api_client_save")
 post_delete.connect(_api_clients, sender=ApiClient, dispatch_uid="roland_api_client_delete")

@@ -1,9 +1,13 @@
+import re
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from media.views import serve_media
 
 from .api import api
 from .health import healthz, readyz
@@ -19,10 +23,10 @@ urlpatterns = [
     path("kiosks/", include("sites.kiosk_urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):
+    # Media on local storage, in every environment: each file checked (documents never, images of
+    # restricted collections only to those allowed); object storage has its own URLs (media.storage).
+    urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media))
 
 # Wagtail serves the pages themselves for the admin's "view live" links; the website is headless.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)

@@ -1,10 +1,16 @@
 """The image model: every image carries alt text, credit and licence, with texts per language."""
 
+import os
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale
+
+from cms.core.visibility import hidden_collection_ids
+
+from .folders import PRIVATE_RENDITIONS_FOLDER, PUBLIC_RENDITIONS_FOLDER
 
 
 class License(models.TextChoices):
@@ -108,8 +114,19 @@ class ImageText(models.Model):
         return f"{self.image} ({self.locale.language_code})"
 
 
+def renditions_folder(image: RolandImage) -> str:
+    """The folder for an image's renditions: a private one while its collection is restricted, so
+    object storage never hands them out unsigned (media.folders)."""
+    if image.collection_id in hidden_collection_ids():
+        return PRIVATE_RENDITIONS_FOLDER
+    return PUBLIC_RENDITIONS_FOLDER
+
+
 class RolandRendition(AbstractRendition):
     image = models.ForeignKey(RolandImage, on_delete=models.CASCADE, related_name="renditions")
+
+    def get_upload_to(self, filename: str) -> str:
+        return os.path.join(renditions_folder(self.image), self.file.field.storage.get_valid_name(filename))
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

@@ -74,13 +74,6 @@ def _load_facts(site: Site) -> SiteFacts:
         "locale_id", "path", "url_path"
     )
     restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
-    collections = list(
-        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
-    )
-    hidden: set[int] = set()
-    if collections:
-        query = reduce(or_, (Q(path__startswith=path) for path in collections))
-        hidden = set(Collection.objects.filter(query).values_list("pk", flat=True))
     stored = site_settings(site)
     codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     by_code = {locale.language_code: locale for locale in Locale.objects.filter(language_code__in=codes)}
@@ -91,8 +84,31 @@ def _load_facts(site: Site) -> SiteFacts:
         locales={code: by_code[code] for code in codes if code in by_code},
         root_paths={locale_id: (path, url_path) for locale_id, path, url_path in roots},
         restricted_paths=tuple(sorted(set(restricted))),
-        hidden_collections=frozenset(hidden),
+        hidden_collections=hidden_collection_ids(),
     )
+
+
+def _load_hidden_collections() -> frozenset[int]:
+    collections = list(
+        Collection.objects.filter(view_restrictions__isnull=False).values_list("path", flat=True)
+    )
+    if not collections:
+        return frozenset()
+    query = reduce(or_, (Q(path__startswith=path) for path in collections))
+    return frozenset(Collection.objects.filter(query).values_list("pk", flat=True))
+
+
+def hidden_collection_ids() -> frozenset[int]:
+    """Collections under a view restriction (their own or an ancestor's), the same for every site:
+    their images and documents are shown to nobody through the API, and their files only to those
+    who pass the restriction (`passes_collection_restrictions`)."""
+    return remembered("hidden-collections", facts_version(), _load_hidden_collections)
+
+
+def passes_collection_restrictions(request, collection: Collection) -> bool:
+    """Whether the request passed every view restriction of the collection and its ancestors
+    (password entered in this session, logged in, in an allowed group): Wagtail's own check."""
+    return all(restriction.accept_request(request) for restriction in collection.get_view_restrictions())
 
 
 def find_site(request) -> Site:

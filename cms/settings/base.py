@@ -193,17 +193,29 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# S3-compatible object storage for media when a bucket is configured.
+# Documents are served only by Wagtail's document view, which checks their collection's view
+# restrictions on every request; local media files are served by media.views.serve_media, which
+# checks each file (cms/urls.py).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# S3-compatible object storage for media when a bucket is configured. The bucket stays private:
+# renditions of public images (folder images/) are addressed unsigned, so the bucket policy or the
+# CDN in front must grant anonymous reads of that folder only; every other object (documents,
+# originals, renditions of restricted images) only by a signed URL that expires (media.storage).
 AWS_STORAGE_BUCKET_NAME = os.environ.get("MEDIA_S3_BUCKET", "")
 if AWS_STORAGE_BUCKET_NAME:
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    STORAGES["default"] = {"BACKEND": "media.storage.MediaStorage"}
     AWS_S3_ENDPOINT_URL = os.environ.get("MEDIA_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("MEDIA_S3_REGION") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None
     AWS_ACCESS_KEY_ID = os.environ.get("MEDIA_S3_ACCESS_KEY_ID") or None
     AWS_SECRET_ACCESS_KEY = os.environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None
-    AWS_QUERYSTRING_AUTH = False
+    AWS_QUERYSTRING_AUTH = True
+    # Long enough to outlive a cached API answer that carries one (stock v2's image download_url).
+    AWS_QUERYSTRING_EXPIRE = int(os.environ.get("MEDIA_S3_SIGNED_URL_SECONDS", 900))
+    # No ACL is sent: objects get the bucket's default (private); nothing is uploaded public-read.
     AWS_DEFAULT_ACL = None
+    # After the restriction check, the document view redirects to a signed URL of the file.
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -237,6 +249,8 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "media.RolandImage"
+# Damaged or cut-off image files are a form error, not a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.RolandImageForm"
 # Raster formats only: SVG can carry scripts and is refused like any non-image.
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024))

@@ -93,6 +93,46 @@ def test_images_with_too_many_pixels_are_refused(admin_client):
     assert not RolandImage.objects.exists()
 
 
+def truncated_jpeg() -> bytes:
+    """A valid JPEG cut off after half its bytes, as a broken upload leaves it."""
+    whole = image_bytes(1600, 1000)
+    return whole[: len(whole) // 2]
+
+
+def test_a_truncated_jpeg_is_a_german_form_error_and_nothing_is_stored(admin_client):
+    before = media_files()
+    response = upload(admin_client, truncated_jpeg(), "rathaus.jpg")
+    assert response.status_code == 200
+    errors = " ".join(response.context["form"].errors["file"])
+    assert "unvollständig oder beschädigt" in errors
+    assert not RolandImage.objects.exists()
+    assert media_files() == before
+
+
+def test_the_multiple_uploader_refuses_a_truncated_jpeg_in_german(admin_client):
+    before = media_files()
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("rathaus.jpg", truncated_jpeg()), "collection": 1},
+    )
+    assert response.status_code == 200
+    answer = response.json()
+    assert answer["success"] is False
+    assert "unvollständig oder beschädigt" in answer["error_message"]
+    assert not RolandImage.objects.exists()
+    assert media_files() == before
+
+
+def test_the_multiple_uploader_still_takes_a_whole_image_for_its_edit_form(admin_client):
+    """A whole file passes the file check; the required texts are asked for afterwards."""
+    response = admin_client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("rathaus.jpg", image_bytes()), "collection": 1},
+    )
+    assert response.status_code == 200
+    assert response.json()["success"] is True
+
+
 @pytest.mark.parametrize("missing", ["alt_text", "credit"])
 def test_alt_text_and_credit_are_required(admin_client, missing):
     response = upload(admin_client, image_bytes(), "ok.jpg", **{missing: ""})
