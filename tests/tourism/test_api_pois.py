@@ -3,12 +3,13 @@
 from datetime import date, time
 
 import pytest
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
 from media.renditions import PRESETS
-from tests.factories import CategoryFactory, ImageFactory
+from tests.factories import CategoryFactory, ImageFactory, SiteTree
 from tests.querycount import count_api_queries
+from tests.worlds import built_once, fresh
 from tourism.models import Category, OpeningHoursException, OpeningHoursRule, PointOfInterest
 
 pytestmark = pytest.mark.django_db
@@ -16,53 +17,65 @@ pytestmark = pytest.mark.django_db
 MARKET = (52.2893, 11.4085)
 
 
-@pytest.fixture
-def places(tree, locales, django_capture_on_commit_callbacks):
+def build_places() -> dict:
     """Three places with images, categories, hours; the museum translated to English."""
+    tree = SiteTree()
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
     museum_category = CategoryFactory(name="Museen", slug="museum", schema_type="Museum")
     sight = CategoryFactory(name="Sehenswürdigkeiten", slug="sight")
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_with_strings(tree.home, locales["en"], {})
-        translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
-        translate_with_strings(museum_category, locales["en"], {"Museen": "Museums"})
-        museum = tree.poi(
-            title="Museum Haldensleben",
-            slug="museum",
-            latitude="52.290000",
-            longitude="11.410000",
-            wheelchair="yes",
-            is_free=False,
-            price_text="4 €",
-            image=ImageFactory(),
-            live=False,
+    translate_with_strings(tree.home, locales["en"], {})
+    translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
+    translate_with_strings(museum_category, locales["en"], {"Museen": "Museums"})
+    museum = tree.poi(
+        title="Museum Haldensleben",
+        slug="museum",
+        latitude="52.290000",
+        longitude="11.410000",
+        wheelchair="yes",
+        is_free=False,
+        price_text="4 €",
+        image=ImageFactory(),
+        live=False,
+    )
+    museum.categories = [museum_category]
+    museum.opening_hours = [
+        OpeningHoursRule(
+            tuesday=True, wednesday=True, thursday=True, friday=True, opens=time(10), closes=time(17)
         )
-        museum.categories = [museum_category]
-        museum.opening_hours = [
-            OpeningHoursRule(
-                tuesday=True, wednesday=True, thursday=True, friday=True, opens=time(10), closes=time(17)
-            )
-        ]
-        museum.opening_hours_exceptions = [
-            OpeningHoursException(date_from=date(2026, 12, 24), closed=True, reason="christmas_eve")
-        ]
-        museum.save_revision().publish()
-        translate_with_strings(
-            museum, locales["en"], {"Museum Haldensleben": "Haldensleben Museum", "museum": "museum"}
-        )
-        roland = tree.poi(
-            title="Reitender Roland", slug="roland", is_free=True, image=ImageFactory(), live=False
-        )
-        roland.categories = [sight]
-        roland.save_revision().publish()
-        castle = tree.poi(
-            title="Schloss Hundisburg",
-            slug="schloss",
-            latitude="52.273000",
-            longitude="11.353000",
-            wheelchair="partial",
-            image=ImageFactory(),
-        )
-    return {"museum": museum, "roland": roland, "castle": castle}
+    ]
+    museum.opening_hours_exceptions = [
+        OpeningHoursException(date_from=date(2026, 12, 24), closed=True, reason="christmas_eve")
+    ]
+    museum.save_revision().publish()
+    translate_with_strings(
+        museum, locales["en"], {"Museum Haldensleben": "Haldensleben Museum", "museum": "museum"}
+    )
+    roland = tree.poi(title="Reitender Roland", slug="roland", is_free=True, image=ImageFactory(), live=False)
+    roland.categories = [sight]
+    roland.save_revision().publish()
+    castle = tree.poi(
+        title="Schloss Hundisburg",
+        slug="schloss",
+        latitude="52.273000",
+        longitude="11.353000",
+        wheelchair="partial",
+        image=ImageFactory(),
+    )
+    return {"museum": museum, "roland": roland, "castle": castle, "tree": tree}
+
+
+_places = built_once(build_places)
+
+
+@pytest.fixture
+def places(_places, db) -> dict:
+    return fresh(_places)
+
+
+@pytest.fixture
+def tree(places) -> SiteTree:
+    """The module's site tree (not a second one)."""
+    return places["tree"]
 
 
 def get(client, path, **params):

@@ -1,0 +1,60 @@
+"""Data built once per test module (or class), in a transaction rolled back after its last test.
+
+Each test still runs in its own savepoint (pytest-django), so what a test writes is gone before the
+next one; publishing the same pages, translations and renditions for every test is what made the
+suite slow. Tests get fresh copies of the objects (`fresh`), because a test may change an object in
+memory as well as in the database, and only the database is rolled back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import pytest
+from django.db import models, transaction
+from django.test import TestCase
+
+from tests.factories import SiteTree
+
+T = TypeVar("T")
+
+
+def built_once(build: Callable[[], T], scope: str = "module") -> Any:
+    """A fixture (module-scoped by default) with what `build` returns, its on-commit work done."""
+
+    @pytest.fixture(scope=scope)
+    def fixture(django_db_setup, django_db_blocker):
+        with django_db_blocker.unblock():
+            atomic = transaction.atomic()
+            atomic.__enter__()
+            try:
+                with TestCase.captureOnCommitCallbacks(execute=True):
+                    built = build()
+            except BaseException:
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+                raise
+        try:
+            yield built
+        finally:
+            with django_db_blocker.unblock():
+                transaction.set_rollback(True)
+                atomic.__exit__(None, None, None)
+
+    return fixture
+
+
+def fresh(value: T) -> T:
+    """The same objects read again from the database (dicts, lists and site trees included)."""
+    if isinstance(value, models.Model):
+        return type(value)._default_manager.get(pk=value.pk)
+    if isinstance(value, dict):
+        return {key: fresh(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(fresh(item) for item in value)
+    if isinstance(value, SiteTree):
+        tree = SiteTree.__new__(SiteTree)
+        tree.__dict__.update({name: fresh(page) for name, page in vars(value).items()})
+        return tree
+    return value
