@@ -1,6 +1,9 @@
 """The embedded first run as a newcomer does it: migrate, load the demo (twice), serve, read over HTTP.
 
-Real processes on SQLite in a temporary folder, whatever database the rest of the suite uses.
+Real processes on SQLite in a temporary folder, whatever database the rest of the suite uses. The
+database starts as the suite's migrated template (tests/processes.py), which is `manage.py migrate`
+run on an empty database with these settings (on a fresh checkout, in this very run); migrating it
+again must find nothing to do.
 """
 
 import json
@@ -13,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.processes import free_port, manage
+from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.smoke
@@ -45,7 +48,8 @@ def first_run(tmp_path_factory):
     def run(*args: str) -> str:
         return manage(env, *args)
 
-    run("migrate", "--no-input", "-v", "0")
+    migrated_sqlite(var / "roland.sqlite3")
+    migrated = run("migrate", "--no-input")
     first = run("load_demo")
     second = run("load_demo")
     problems = run(
@@ -69,7 +73,7 @@ def first_run(tmp_path_factory):
                 break
         except OSError:
             time.sleep(0.2)
-    yield {"base": base, "first": first, "second": second, "var": var, "tree": problems}
+    yield {"base": base, "migrated": migrated, "first": first, "second": second, "var": var, "tree": problems}
     server.terminate()
     server.wait(timeout=20)
 
@@ -79,6 +83,10 @@ def pages(base: str, **params) -> dict:
     status, _headers, body = get(f"{base}/api/wagtail/v2/pages/?{query}")
     assert status == 200
     return json.loads(body)
+
+
+def test_the_migrated_database_is_up_to_date(first_run):
+    assert "No migrations to apply." in first_run["migrated"]
 
 
 def test_demo_is_complete_in_german_and_english(first_run):
