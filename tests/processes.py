@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import hashlib
 import os
 import shutil
@@ -48,7 +49,9 @@ TEMPLATE_INPUTS = ("requirements.lock", "requirements-dev.lock", "manage.py")
 STALE_TEMPLATE_SECONDS = 24 * 3600
 
 
+@functools.cache
 def template_key() -> str:
+    # The code of a test run does not change while it runs: hashed once per process.
     digest = hashlib.sha256(sys.version.encode())
     digest.update(os.environ.get("ROLAND_LANGUAGES", "").encode())
     files = [ROOT / name for name in TEMPLATE_INPUTS]

@@ -21,8 +21,6 @@ from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.files.base import ContentFile
-from django.db import transaction
-from django.test import TestCase
 from django.utils import timezone
 from wagtail.api.v2.serializers import get_serializer_class
 from wagtail.documents.models import Document
@@ -34,6 +32,7 @@ from cms.demo.translation import translate_with_strings
 from media.models import ImageText
 from sites.models import KioskScreen
 from tests.factories import ImageFactory, SiteTree, image_bytes
+from tests.worlds import built_once
 from tourism.models import (
     Event,
     NewsArticleRelatedPage,
@@ -279,23 +278,8 @@ def build_world() -> World:
     return world
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The world, built once in a transaction that is rolled back after the module's tests."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                built = build_world()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+# The world, built once in a transaction that is rolled back after the module's tests.
+world = built_once(build_world)
 
 
 @dataclass(frozen=True)

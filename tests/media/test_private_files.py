@@ -20,8 +20,7 @@ import pytest
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
-from django.test import Client, TestCase, override_settings
+from django.test import Client, override_settings
 from django.urls import clear_url_caches, reverse
 from wagtail.documents.models import Document
 from wagtail.models import Collection, CollectionViewRestriction, Page
@@ -31,6 +30,7 @@ import cms.urls
 from media.models import RolandImage, RolandRendition
 from media.storage import MediaStorage
 from tests.factories import ImageFactory, SiteTree, image_bytes
+from tests.worlds import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -75,23 +75,8 @@ def build_world() -> World:
     return World(restriction, private_document, public_document, private_image, public_image, poi)
 
 
-@pytest.fixture(scope="module")
-def world(django_db_setup, django_db_blocker):
-    """The world, built once (renditions included) in a transaction rolled back after the module."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            with TestCase.captureOnCommitCallbacks(execute=True):
-                built = build_world()
-        except BaseException:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
-            raise
-    yield built
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        atomic.__exit__(None, None, None)
+# The world, built once (renditions included) in a transaction rolled back after the module.
+world = built_once(build_world)
 
 
 @pytest.fixture
