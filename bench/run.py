@@ -14,70 +14,37 @@ import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-LUA = str(ROOT / "bench" / "wrk_report.lua")
+sys.path.insert(0, str(ROOT))  # run as a script: the bench package is beside it
+
+from bench.harness import (  # noqa: E402
+    CONNECTIONS,
+    DATABASE_URL,
+    DURATION,
+    REDIS_URL,
+    VAR,
+    Server,
+    log,
+    manage,
+    wrk,
+)
+
 RESULTS = ROOT / "bench" / "results"
 PREPARATION = RESULTS / "preparation.json"  # timings of the last preparation (load_demo, generation, index)
 RSS_REQUESTS = 10_000
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/roland_bench")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
-DURATION = int(os.environ.get("BENCH_DURATION", 5))
-CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "8,64").split(",")]
 SCALE = {
     "pois": int(os.environ.get("BENCH_POIS", 5000)),
     "events": int(os.environ.get("BENCH_EVENTS", 20000)),
     "news": int(os.environ.get("BENCH_NEWS", 2000)),
 }
-
-
-def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def server_env(cached: bool) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_URL", "REDIS_URL", "SEARCH_URL", "DJANGO_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY="bench-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=REDIS_URL,
-        SECURE_SSL_REDIRECT="false",
-        API_RATE_LIMIT_ANONYMOUS=str(10**9),
-        API_CACHE_SERVER_SECONDS="600" if cached else "0",
-        LOG_LEVEL="WARNING",
-        ROLAND_VAR_DIR=str(ROOT / "var" / "bench"),
-    )
-    return env
-
-
-def manage(*args: str, capture: bool = False) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=server_env(cached=False),
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else None,
-    )
-    return result.stdout or ""
 
 
 def require_tools() -> None:
@@ -113,6 +80,9 @@ def prepare_database() -> dict[str, float]:
         check=False,
     )
     manage("migrate", "--no-input", "-v", "0")
+    if not (VAR / "static" / "staticfiles.json").exists():
+        # The manifest production's static storage needs (the kiosk player's assets), as the image has it.
+        manage("collectstatic", "--no-input", "-v", "0")
     facts = json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1])
     if facts["pois"] == 0:
         started = time.perf_counter()
@@ -152,104 +122,6 @@ _COUNT_PAGES = (
     "'events': Event.objects.count(), 'news': NewsArticle.objects.count(), "
     "'occurrences': EventOccurrence.objects.count()}))"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn with 2 sync workers, as the Dockerfile runs it."""
-
-    def __init__(self, cached: bool) -> None:
-        self.cached = cached
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> "Server":
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "cms.wsgi:application",
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=server_env(self.cached),
-        )
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(self.base + "/healthz", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(30)
-
-    def worker_rss_kb(self) -> int:
-        assert self.process is not None
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
-        ).stdout.split()
-        total = 0
-        for pid in children:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        return total
-
-    def warm(self, path: str, times: int = 3) -> str:
-        """A few requests before measuring (connections, per-site facts, the answer cache)."""
-        etag = ""
-        for _ in range(times):
-            with urllib.request.urlopen(self.base + path, timeout=120) as response:
-                response.read()
-                etag = response.headers.get("ETag", "")
-        return etag
-
-
-def wrk(server: Server, path: str, connections: int, header: str = "", seconds: int = 0) -> dict:
-    env = {**os.environ, "BENCH_HEADER": header}
-    threads = min(2, connections)
-    duration = seconds or DURATION
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t",
-            str(threads),
-            "-c",
-            str(connections),
-            "-d",
-            f"{duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            LUA,
-            server.base + path,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
-    return json.loads(line.removeprefix("BENCH_JSON "))
 
 
 def run_scenarios(server: Server, scenarios: dict, cached: bool) -> dict:
