@@ -3,13 +3,16 @@
 One invocation: prepares a PostgreSQL database with the demo plus scale data (kept between runs),
 measures SQL queries per request in-process, then starts gunicorn (2 sync workers) twice — answer
 cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 and 64 connections.
-Writes bench/results/<date>.json and .md and the table in bench/README.md.
+Then the soak and the fault drill (bench/soak.py). Writes bench/results/<date>.json and .md and the
+table in bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 5),
-BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64").
+BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64"),
+BENCH_SOAK_SECONDS (60). Options: `--help`.
 """
 
+import argparse
 import json
 import os
 import platform
@@ -24,6 +27,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the bench package is beside it
 
+from bench import soak  # noqa: E402
 from bench.harness import (  # noqa: E402
     CONNECTIONS,
     DATABASE_URL,
@@ -217,9 +221,18 @@ def targets(probe: dict, uncached: dict, cached: dict, rss: dict) -> dict:
 
 
 def markdown(report: dict) -> str:
+    lines = [f"## {report['date']} — {report['machine']}", ""]
+    if "probe" in report:
+        lines += figures_markdown(report)
+    else:
+        lines.append(f"Data: {report['data']}. Preparation: {report['preparation']}.")
+    if "soak" in report:
+        lines += soak.markdown(report["soak"])
+    return "\n".join(lines) + "\n"
+
+
+def figures_markdown(report: dict) -> list[str]:
     lines = [
-        f"## {report['date']} — {report['machine']}",
-        "",
         f"Data: {report['data']}. wrk {DURATION} s per run; gunicorn 2 sync workers; PostgreSQL + Redis.",
         "",
         "| scenario | side | conns | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | SQL/req | bytes |",
@@ -258,16 +271,26 @@ def markdown(report: dict) -> str:
         f"{rss['rss_kb_after']} kB ({rss['growth_pct']} %).",
         f"Publish an event with a weekly recurrence: {report['publish']}. Preparation: {report['preparation']}.",
     ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def main() -> None:
-    started = time.perf_counter()
-    require_tools()
-    log(f"database {DATABASE_URL}, redis {REDIS_URL}")
-    preparation = prepare_database()
-    log(f"data ready: {preparation}")
-    probe = json.loads(manage("bench_probe", capture=True).strip().splitlines()[-1])
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Load figures, soak and fault drill (bench/README.md).")
+    parser.add_argument("--only", choices=("figures", "soak"), help="figures: the per-scenario table; "
+                        "soak: the soak and its fault drill (default: both)")  # fmt: skip
+    parser.add_argument("--soak-seconds", type=int, default=int(os.environ.get("BENCH_SOAK_SECONDS", 60)),
+                        help="seconds of each soak run (uncached, cached); the drill scales with it")  # fmt: skip
+    parser.add_argument("--soak-connections", type=int, default=64)
+    parser.add_argument("--publish-every", type=float, default=5.0, help="seconds between publishes")
+    parser.add_argument(
+        "--outage-seconds", type=int, default=10, help="how long Redis and the engine are down"
+    )
+    parser.add_argument("--no-drill", action="store_true", help="the soak without the fault drill")
+    return parser.parse_args()
+
+
+def figures(probe: dict) -> dict:
+    """The per-scenario figures: uncached and cached server, wrk at each connection count."""
     scenarios = {name: sides for name, sides in probe.items() if "roland" in sides}
     publish = json.loads(manage("bench_publish", capture=True).strip().splitlines()[-1])
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=False, capture_output=True)
@@ -278,28 +301,45 @@ def main() -> None:
         # On the cached server: 10,000 uncached requests would take minutes at typed-list speed.
         rate = cached.get(f"events_week/roland/c{CONNECTIONS[0]}", {}).get("rps", 100)
         rss = rss_growth(server, probe["events_week"]["roland"]["url"], rate)
+    return {"publish": publish, "probe": probe, "uncached": uncached, "cached": cached, "rss": rss,
+            "targets": targets(probe, uncached, cached, rss)}  # fmt: skip
+
+
+def main() -> None:
+    args = arguments()
+    parts = {args.only} if args.only else {"figures", "soak"}
+    started = time.perf_counter()
+    require_tools()
+    log(f"database {DATABASE_URL}, redis {REDIS_URL}")
+    preparation = prepare_database()
+    log(f"data ready: {preparation}")
     report = {
         "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
         "data": {k: preparation.get(k) for k in ("pois", "events", "news", "occurrences")},
         "preparation": {k: v for k, v in preparation.items() if k.endswith("_s") or k == "measured"},
-        "publish": publish,
-        "probe": probe,
-        "uncached": uncached,
-        "cached": cached,
-        "rss": rss,
-        "wall_s": round(time.perf_counter() - started, 1),
     }
-    report["targets"] = targets(probe, uncached, cached, rss)
+    if "figures" in parts:
+        report.update(figures(json.loads(manage("bench_probe", capture=True).strip().splitlines()[-1])))
+    if "soak" in parts:
+        report["soak"] = soak.run_soak(
+            args.soak_seconds,
+            args.soak_connections,
+            args.outage_seconds,
+            args.publish_every,
+            not args.no_drill,
+        )
+    report["wall_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
-    stem = RESULTS / datetime.now().strftime("%Y-%m-%d")
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n")
+    # A soak-only run is kept beside the day's full results, not over them.
+    stem = RESULTS / (datetime.now().strftime("%Y-%m-%d") + ("" if "figures" in parts else "-soak"))
+    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     table = markdown(report)
     stem.with_suffix(".md").write_text(table)
     readme = ROOT / "bench" / "README.md"
     text = readme.read_text()
     start, end = "<!-- results:start -->", "<!-- results:end -->"
-    if start in text and end in text:
+    if parts == {"figures", "soak"} and start in text and end in text:
         text = text.split(start)[0] + start + "\n" + table + end + text.split(end)[1]
         readme.write_text(text)
     log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
