@@ -3,81 +3,52 @@
 One invocation: prepares a PostgreSQL database with the demo plus scale data (kept between runs),
 measures SQL queries per request in-process, then starts gunicorn (2 sync workers) twice — answer
 cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 and 64 connections.
-Writes bench/results/<date>.json and .md and the table in bench/README.md.
+Then the soak and the fault drill (bench/soak.py). Writes bench/results/<date>.json and .md and the
+table in bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 5),
-BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64").
+BENCH_POIS / BENCH_EVENTS / BENCH_NEWS (5000 / 20000 / 2000), BENCH_CONNECTIONS ("8,64"),
+BENCH_SOAK_SECONDS (60). Options: `--help`.
 """
 
+import argparse
 import json
 import os
 import platform
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-PYTHON = str(ROOT / ".venv" / "bin" / "python")
-GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-LUA = str(ROOT / "bench" / "wrk_report.lua")
+sys.path.insert(0, str(ROOT))  # run as a script: the bench package is beside it
+
+from bench import soak  # noqa: E402
+from bench.harness import (  # noqa: E402
+    CONNECTIONS,
+    DATABASE_URL,
+    DURATION,
+    REDIS_URL,
+    VAR,
+    Server,
+    log,
+    manage,
+    wrk,
+)
+
 RESULTS = ROOT / "bench" / "results"
 PREPARATION = RESULTS / "preparation.json"  # timings of the last preparation (load_demo, generation, index)
 RSS_REQUESTS = 10_000
 
-DATABASE_URL = os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/roland_bench")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
-DURATION = int(os.environ.get("BENCH_DURATION", 5))
-CONNECTIONS = [int(c) for c in os.environ.get("BENCH_CONNECTIONS", "8,64").split(",")]
 SCALE = {
     "pois": int(os.environ.get("BENCH_POIS", 5000)),
     "events": int(os.environ.get("BENCH_EVENTS", 20000)),
     "news": int(os.environ.get("BENCH_NEWS", 2000)),
 }
-
-
-def log(message: str) -> None:
-    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
-
-
-def server_env(cached: bool) -> dict[str, str]:
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DATABASE_URL", "REDIS_URL", "SEARCH_URL", "DJANGO_"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        SECRET_KEY="bench-" + "x" * 50,
-        ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=DATABASE_URL,
-        REDIS_URL=REDIS_URL,
-        SECURE_SSL_REDIRECT="false",
-        API_RATE_LIMIT_ANONYMOUS=str(10**9),
-        API_CACHE_SERVER_SECONDS="600" if cached else "0",
-        LOG_LEVEL="WARNING",
-        ROLAND_VAR_DIR=str(ROOT / "var" / "bench"),
-    )
-    return env
-
-
-def manage(*args: str, capture: bool = False) -> str:
-    result = subprocess.run(
-        [PYTHON, "manage.py", *args],
-        cwd=ROOT,
-        env=server_env(cached=False),
-        check=True,
-        text=True,
-        stdout=subprocess.PIPE if capture else None,
-    )
-    return result.stdout or ""
 
 
 def require_tools() -> None:
@@ -113,6 +84,9 @@ def prepare_database() -> dict[str, float]:
         check=False,
     )
     manage("migrate", "--no-input", "-v", "0")
+    if not (VAR / "static" / "staticfiles.json").exists():
+        # The manifest production's static storage needs (the kiosk player's assets), as the image has it.
+        manage("collectstatic", "--no-input", "-v", "0")
     facts = json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1])
     if facts["pois"] == 0:
         started = time.perf_counter()
@@ -152,104 +126,6 @@ _COUNT_PAGES = (
     "'events': Event.objects.count(), 'news': NewsArticle.objects.count(), "
     "'occurrences': EventOccurrence.objects.count()}))"
 )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn with 2 sync workers, as the Dockerfile runs it."""
-
-    def __init__(self, cached: bool) -> None:
-        self.cached = cached
-        self.port = free_port()
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def __enter__(self) -> "Server":
-        self.process = subprocess.Popen(
-            [
-                GUNICORN,
-                "cms.wsgi:application",
-                "-w",
-                "2",
-                "-b",
-                f"127.0.0.1:{self.port}",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=server_env(self.cached),
-        )
-        for _ in range(200):
-            try:
-                with urllib.request.urlopen(self.base + "/healthz", timeout=2):
-                    break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError("gunicorn did not start")
-        return self
-
-    def __exit__(self, *exc) -> None:
-        assert self.process is not None
-        self.process.send_signal(signal.SIGTERM)
-        self.process.wait(30)
-
-    def worker_rss_kb(self) -> int:
-        assert self.process is not None
-        children = subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True, check=False
-        ).stdout.split()
-        total = 0
-        for pid in children:
-            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        return total
-
-    def warm(self, path: str, times: int = 3) -> str:
-        """A few requests before measuring (connections, per-site facts, the answer cache)."""
-        etag = ""
-        for _ in range(times):
-            with urllib.request.urlopen(self.base + path, timeout=120) as response:
-                response.read()
-                etag = response.headers.get("ETag", "")
-        return etag
-
-
-def wrk(server: Server, path: str, connections: int, header: str = "", seconds: int = 0) -> dict:
-    env = {**os.environ, "BENCH_HEADER": header}
-    threads = min(2, connections)
-    duration = seconds or DURATION
-    output = subprocess.run(
-        [
-            "wrk",
-            "-t",
-            str(threads),
-            "-c",
-            str(connections),
-            "-d",
-            f"{duration}s",
-            "--timeout",
-            "10s",
-            "-s",
-            LUA,
-            server.base + path,
-        ],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    ).stdout
-    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
-    return json.loads(line.removeprefix("BENCH_JSON "))
 
 
 def run_scenarios(server: Server, scenarios: dict, cached: bool) -> dict:
@@ -345,9 +221,18 @@ def targets(probe: dict, uncached: dict, cached: dict, rss: dict) -> dict:
 
 
 def markdown(report: dict) -> str:
+    lines = [f"## {report['date']} — {report['machine']}", ""]
+    if "probe" in report:
+        lines += figures_markdown(report)
+    else:
+        lines.append(f"Data: {report['data']}. Preparation: {report['preparation']}.")
+    if "soak" in report:
+        lines += soak.markdown(report["soak"])
+    return "\n".join(lines) + "\n"
+
+
+def figures_markdown(report: dict) -> list[str]:
     lines = [
-        f"## {report['date']} — {report['machine']}",
-        "",
         f"Data: {report['data']}. wrk {DURATION} s per run; gunicorn 2 sync workers; PostgreSQL + Redis.",
         "",
         "| scenario | side | conns | uncached req/s | p50 ms | p99 ms | cached req/s | p50 ms | p99 ms | SQL/req | bytes |",
@@ -386,16 +271,26 @@ def markdown(report: dict) -> str:
         f"{rss['rss_kb_after']} kB ({rss['growth_pct']} %).",
         f"Publish an event with a weekly recurrence: {report['publish']}. Preparation: {report['preparation']}.",
     ]
-    return "\n".join(lines) + "\n"
+    return lines
 
 
-def main() -> None:
-    started = time.perf_counter()
-    require_tools()
-    log(f"database {DATABASE_URL}, redis {REDIS_URL}")
-    preparation = prepare_database()
-    log(f"data ready: {preparation}")
-    probe = json.loads(manage("bench_probe", capture=True).strip().splitlines()[-1])
+def arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Load figures, soak and fault drill (bench/README.md).")
+    parser.add_argument("--only", choices=("figures", "soak"), help="figures: the per-scenario table; "
+                        "soak: the soak and its fault drill (default: both)")  # fmt: skip
+    parser.add_argument("--soak-seconds", type=int, default=int(os.environ.get("BENCH_SOAK_SECONDS", 60)),
+                        help="seconds of each soak run (uncached, cached); the drill scales with it")  # fmt: skip
+    parser.add_argument("--soak-connections", type=int, default=64)
+    parser.add_argument("--publish-every", type=float, default=5.0, help="seconds between publishes")
+    parser.add_argument(
+        "--outage-seconds", type=int, default=10, help="how long Redis and the engine are down"
+    )
+    parser.add_argument("--no-drill", action="store_true", help="the soak without the fault drill")
+    return parser.parse_args()
+
+
+def figures(probe: dict) -> dict:
+    """The per-scenario figures: uncached and cached server, wrk at each connection count."""
     scenarios = {name: sides for name, sides in probe.items() if "roland" in sides}
     publish = json.loads(manage("bench_publish", capture=True).strip().splitlines()[-1])
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=False, capture_output=True)
@@ -406,28 +301,45 @@ def main() -> None:
         # On the cached server: 10,000 uncached requests would take minutes at typed-list speed.
         rate = cached.get(f"events_week/roland/c{CONNECTIONS[0]}", {}).get("rps", 100)
         rss = rss_growth(server, probe["events_week"]["roland"]["url"], rate)
+    return {"publish": publish, "probe": probe, "uncached": uncached, "cached": cached, "rss": rss,
+            "targets": targets(probe, uncached, cached, rss)}  # fmt: skip
+
+
+def main() -> None:
+    args = arguments()
+    parts = {args.only} if args.only else {"figures", "soak"}
+    started = time.perf_counter()
+    require_tools()
+    log(f"database {DATABASE_URL}, redis {REDIS_URL}")
+    preparation = prepare_database()
+    log(f"data ready: {preparation}")
     report = {
         "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
         "data": {k: preparation.get(k) for k in ("pois", "events", "news", "occurrences")},
         "preparation": {k: v for k, v in preparation.items() if k.endswith("_s") or k == "measured"},
-        "publish": publish,
-        "probe": probe,
-        "uncached": uncached,
-        "cached": cached,
-        "rss": rss,
-        "wall_s": round(time.perf_counter() - started, 1),
     }
-    report["targets"] = targets(probe, uncached, cached, rss)
+    if "figures" in parts:
+        report.update(figures(json.loads(manage("bench_probe", capture=True).strip().splitlines()[-1])))
+    if "soak" in parts:
+        report["soak"] = soak.run_soak(
+            args.soak_seconds,
+            args.soak_connections,
+            args.outage_seconds,
+            args.publish_every,
+            not args.no_drill,
+        )
+    report["wall_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
-    stem = RESULTS / datetime.now().strftime("%Y-%m-%d")
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n")
+    # A soak-only run is kept beside the day's full results, not over them.
+    stem = RESULTS / (datetime.now().strftime("%Y-%m-%d") + ("" if "figures" in parts else "-soak"))
+    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     table = markdown(report)
     stem.with_suffix(".md").write_text(table)
     readme = ROOT / "bench" / "README.md"
     text = readme.read_text()
     start, end = "<!-- results:start -->", "<!-- results:end -->"
-    if start in text and end in text:
+    if parts == {"figures", "soak"} and start in text and end in text:
         text = text.split(start)[0] + start + "\n" + table + end + text.split(end)[1]
         readme.write_text(text)
     log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
