@@ -14,7 +14,16 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from .analysis import ParsedQuery
-from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries, still_visible
+from .database import (
+    Hit,
+    HitPage,
+    Queries,
+    SearchFilters,
+    _locales,
+    candidate_entries,
+    shown_entries,
+    still_visible,
+)
 from .errors import SearchUnavailable
 
 logger = logging.getLogger("roland.search")
@@ -61,7 +70,7 @@ def _scored_ids(locale, parsed: ParsedQuery, limit: int) -> list[tuple[int, floa
 
 
 def _allowed(site, choice, filters: SearchFilters, ids: list[int]) -> dict[int, str]:
-    entries = candidate_entries(site, choice, filters).filter(page_id__in=ids)
+    entries = shown_entries(candidate_entries(site, choice, filters).filter(page_id__in=ids), site)
     return dict(entries.values_list("page_id", "kind"))
 
 
