@@ -37,7 +37,8 @@ def backend_for(code: str):
     return get_search_backend(name if name in settings.WAGTAILSEARCH_BACKENDS else "default")
 
 
-def _engine_call(call):
+def engine_call(call):
+    """The engine's answer to `call`, or SearchUnavailable: any failure of the engine means "not now"."""
     try:
         return call()
     except Exception as exc:  # connection refused, timeout, 5xx, bad answer: all mean "not now"
@@ -79,7 +80,7 @@ def engine_search(site, choice, queries: Queries, filters: SearchFilters, limit:
     depth = min(offset + limit, MAX_ENGINE_HITS)
     scored: list[tuple[int, float]] = []
     for locale in _locales(choice):
-        scored += _engine_call(lambda locale=locale: _scored_ids(locale, queries[locale.pk], MAX_ENGINE_HITS))
+        scored += engine_call(lambda locale=locale: _scored_ids(locale, queries[locale.pk], MAX_ENGINE_HITS))
     allowed = _allowed(site, choice, filters, [page_id for page_id, _score in scored])
     ranked = sorted(
         ((page_id, score) for page_id, score in scored if page_id in allowed),
@@ -100,7 +101,7 @@ def engine_suggest(site, choice, text: str, filters: SearchFilters) -> list[tupl
             )
             return [page.pk for page in results[: SUGGEST_SIZE * 3]]
 
-        found += _engine_call(complete)
+        found += engine_call(complete)
     entries = candidate_entries(site, choice, filters).filter(page_id__in=found)
     titles = {
         page_id: (kind, title) for page_id, kind, title in entries.values_list("page_id", "kind", "title")
