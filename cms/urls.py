@@ -11,6 +11,7 @@ from media.views import serve_media
 
 from .api import api
 from .health import healthz, readyz
+from .pages import not_found
 from .wagtail_api import wagtail_v2
 
 urlpatterns = [
@@ -28,5 +29,8 @@ if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"
     # restricted collections only to those allowed); object storage has its own URLs (media.storage).
     urlpatterns.append(re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media))
 
-# Wagtail serves the pages themselves for the admin's "view live" links; the website is headless.
+# Wagtail routes the page URLs (the admin's "view live" links); cms.pages answers them: the website
+# is headless.
 urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+
+handler404 = not_found

@@ -10,11 +10,18 @@ page, image or document around that rule stops the request with a configuration 
 
 from __future__ import annotations
 
-from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured, ValidationError
+from django.db import models
 from django.db.models import Model, prefetch_related_objects
+from django.http import Http404, HttpResponse
 from rest_framework.serializers import ListSerializer
+from taggit.managers import TaggableManager
 from wagtail import blocks
 from wagtail import fields as wagtail_fields
+from wagtail.api.v2.filters import FieldsFilter
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import (
     BaseSerializer,
@@ -25,6 +32,7 @@ from wagtail.api.v2.serializers import (
     RichTextFieldSerializer,
     StreamField,
 )
+from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.blocks.list_block import ListValue
 from wagtail.blocks.stream_block import StreamValue
@@ -32,9 +40,14 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.models import CollectionMember, Page
 from wagtail.rich_text import RichText
 
+from cms.core.params import MAX_OFFSET, as_id, as_number, check_text, within_years
+from cms.core.problems import ApiProblem, bad_param, problem_response
 from cms.core.visibility import NestedVisibility, find_site, site_facts, visible_pages, without_hidden_links
 from media.api import RolandImagesAPIViewSet
 from media.fields import VisibleImageRenditionField
+from search.engine import engine_call
+from search.errors import SearchUnavailable, unavailable_problem
+from search.services import uses_engine
 
 NESTED = "roland_nested_visibility"  # the serializer context's key for the answer's rule
 
@@ -227,11 +240,135 @@ def prepare_nested(serializer) -> None:
                 rule.learn(reference[:2] for reference in references)
 
 
+# --- Query parameters and errors ------------------------------------------------------------------
+# Stock v2 reads its parameters with int() (which takes "٣", "1_0" and 20 digits that overflow the
+# database) and hands text to the search backend as it came. Here they meet /api/v1/'s rules first,
+# and every error is problem+json naming the parameter, with stock v2's own `message` kept beside.
+
+V2_ID_PARAMS = ("id", "child_of", "descendant_of", "ancestor_of", "translation_of")
+SEARCH_OPERATORS = ("and", "or")
+# Wagtail's own messages that do not start with the parameter they are about.
+MESSAGE_PARAMS = (
+    ("parent page", "child_of"),
+    ("ancestor page", "descendant_of"),
+    ("descendant page", "ancestor_of"),
+    ("translation_of page", "translation_of"),
+    ("cannot order by", "order"),
+    ("random ordering", "order"),
+    ("unknown fields", "fields"),
+    ("'", "fields"),  # "'x' does not support nested fields"
+    ("filtering by tag with a search", "search"),
+    ("cannot filter by", "search"),
+)
+
+
+def check_v2_query(request) -> None:
+    """Refuse NUL bytes, oversized values, ids and counts that are not ASCII digits in range, and
+    search operators stock v2 would pass to the backend unchecked."""
+    for key, values in request.GET.lists():
+        check_text(key, values)
+    get = request.GET.get
+    for name, most in (("offset", MAX_OFFSET), ("limit", settings.WAGTAILAPI_LIMIT_MAX)):
+        if name in request.GET and ((count := as_id(get(name))) is None or count > most):
+            raise bad_param(name, f"expected a whole number from 0 to {most}")
+    for name in V2_ID_PARAMS:
+        if (
+            name in request.GET
+            and as_id(get(name)) is None
+            and not (name == "child_of" and get(name) == "root")
+        ):
+            raise bad_param(name, "expected a numeric id")
+    if get("search_operator") not in (None, *SEARCH_OPERATORS):
+        raise bad_param("search_operator", f"one of {', '.join(SEARCH_OPERATORS)}")
+
+
+def check_field_filter(name: str, field, raw: str) -> None:
+    """A value for a field filter (`?venue=12`, `?latitude=52.28`) that its field can compare."""
+    if isinstance(field, TaggableManager):
+        return
+    if field.is_relation or isinstance(field, models.AutoField | models.IntegerField):
+        if as_id(raw) is None:
+            raise bad_param(name, "expected a numeric id or a whole number")
+    elif isinstance(field, models.DecimalField | models.FloatField):
+        if as_number(raw) is None:
+            raise bad_param(name, "expected a finite number, e.g. 52.2893")
+    elif isinstance(field, models.DateField | models.TimeField):  # DateTimeField included
+        try:
+            value = field.to_python(raw)
+        except ValidationError:
+            raise bad_param(name, "not a date, time or ISO 8601 datetime") from None
+        if isinstance(value, date):
+            within_years(name, value)
+    elif isinstance(field, models.BooleanField):
+        try:
+            parse_boolean(raw)
+        except ValueError:
+            raise bad_param(name, "expected true or false") from None
+
+
+class StrictFieldsFilter(FieldsFilter):
+    def filter_queryset(self, request, queryset, view):
+        fields = set(view.get_available_fields(queryset.model, db_fields_only=True)) - {"locale"}
+        for name, raw in request.GET.items():
+            if name in fields:
+                check_field_filter(name, queryset.model._meta.get_field(name), raw)
+        return super().filter_queryset(request, queryset, view)
+
+
+def strict_filters(backends: list) -> list:
+    return [StrictFieldsFilter if backend is FieldsFilter else backend for backend in backends]
+
+
+def message_params(message: str, request) -> list[str]:
+    """The parameters one of Wagtail's own messages is about, for the problem's `errors`."""
+    if message.startswith("query parameter is not an operation or a recognised field: "):
+        return message.split(": ", 1)[1].split(", ")
+    for start, param in MESSAGE_PARAMS:
+        if message.startswith(start):
+            return [param]
+    return [key for key in request.GET if message.startswith(key)][:1]
+
+
+def v2_problem(status: int, message: str, errors: list[dict], headers: dict | None = None) -> HttpResponse:
+    """problem+json with stock v2's `message` (what its clients read) beside the standard members."""
+    return problem_response(status, message, errors, headers, extra={"message": message})
+
+
+class StrictV2Mixin:
+    """Stock v2 held to the input rules of /api/v1/, its errors as problem+json, its search 503
+    while the engine is down (as /api/v1/search)."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        check_v2_query(request)
+
+    def paginate_queryset(self, queryset):
+        if "search" not in self.request.GET or not uses_engine():
+            return super().paginate_queryset(queryset)
+        # The count and the page are the engine's queries: run them here, where a failure is the
+        # engine's (a list, which the serializers take as they take the slice).
+        return engine_call(lambda: list(super(StrictV2Mixin, self).paginate_queryset(queryset)))
+
+    def handle_exception(self, exc):
+        if isinstance(exc, SearchUnavailable):
+            exc = unavailable_problem(exc)
+        if isinstance(exc, ApiProblem):
+            return v2_problem(exc.status, exc.detail, exc.errors, exc.headers)
+        if isinstance(exc, BadRequestError):
+            message = str(exc)
+            params = message_params(message, self.request)
+            return v2_problem(400, message, [{"param": param, "message": message} for param in params])
+        if isinstance(exc, Http404):
+            return v2_problem(404, str(exc), [])
+        return super().handle_exception(exc)
+
+
 # --- Endpoints -------------------------------------------------------------------------------------
 
 
-class VisiblePagesAPIViewSet(PagesAPIViewSet):
+class VisiblePagesAPIViewSet(StrictV2Mixin, PagesAPIViewSet):
     base_serializer_class = VisiblePageSerializer
+    filter_backends = strict_filters(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
         # Wagtail's own rule (live, public, in site) plus ours: go-live and expiry dates, cached facts.
@@ -249,7 +386,9 @@ class VisiblePagesAPIViewSet(PagesAPIViewSet):
         return serializer
 
 
-class VisibleDocumentsAPIViewSet(DocumentsAPIViewSet):
+class VisibleDocumentsAPIViewSet(StrictV2Mixin, DocumentsAPIViewSet):
+    filter_backends = strict_filters(DocumentsAPIViewSet.filter_backends)
+
     def get_queryset(self):
         # Stock v2 shows a restricted collection's documents to whoever passed the restriction (an
         # editor logged in to the admin); the public API shows them to nobody.
@@ -257,7 +396,11 @@ class VisibleDocumentsAPIViewSet(DocumentsAPIViewSet):
         return super().get_queryset().exclude(collection__in=hidden)
 
 
+class VisibleImagesAPIViewSet(StrictV2Mixin, RolandImagesAPIViewSet):
+    filter_backends = strict_filters(RolandImagesAPIViewSet.filter_backends)
+
+
 wagtail_v2 = WagtailAPIRouter("wagtailapi")
 wagtail_v2.register_endpoint("pages", VisiblePagesAPIViewSet)
-wagtail_v2.register_endpoint("images", RolandImagesAPIViewSet)
+wagtail_v2.register_endpoint("images", VisibleImagesAPIViewSet)
 wagtail_v2.register_endpoint("documents", VisibleDocumentsAPIViewSet)

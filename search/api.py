@@ -16,7 +16,7 @@ from cms.core import registry
 from cms.core.context import ApiContext, api_context
 from cms.core.pagination import envelope
 from cms.core.params import ListParams, strict_query
-from cms.core.problems import PROBLEM_RESPONSES, ApiProblem, Problem, bad_param
+from cms.core.problems import PROBLEM_RESPONSES, Problem, bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
@@ -29,10 +29,9 @@ from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle
 
 from . import services
 from .database import Hit, SearchFilters
-from .errors import SearchUnavailable
+from .errors import SearchUnavailable, unavailable_problem
 
 router = Router(tags=["Search"])
-RETRY_AFTER_SECONDS = 30
 
 KIND_NAMES = tuple(content_type.name for content_type in registry.searchable())
 Kind = Literal[KIND_NAMES]
@@ -105,11 +104,7 @@ def _run(call):
     except services.QueryTooLarge as exc:
         raise bad_param("q", str(exc)) from None
     except SearchUnavailable as exc:
-        raise ApiProblem(
-            503,
-            f"Search is unavailable for a moment ({exc}); please retry.",
-            headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
-        ) from None
+        raise unavailable_problem(exc) from None
 
 
 def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:

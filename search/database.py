@@ -9,7 +9,7 @@ from datetime import datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Q, QuerySet
+from django.db.models import BooleanField, Exists, FloatField, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from wagtail.models import Page
@@ -86,6 +86,16 @@ def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> Que
         # cost more than matching and ranking together on the scale data.
         entries = entries.filter(~Q(kind=EVENT.name) | Q(last_occurrence_end__gt=filters.now))
     return entries
+
+
+def shown_entries(entries: QuerySet, site) -> QuerySet:
+    """The entries whose page row passes the visibility rule now, in SQL: what a count may count.
+
+    The copies on the row decide the candidates cheaply, but a row out of step with its page (a page
+    changed by a direct database write) would still be counted, and a count that includes a hidden
+    page tells that the word searched for is in it. One primary-key lookup per matched row.
+    """
+    return entries.filter(Exists(visible_pages(Page.objects.filter(pk=OuterRef("page_id")), site)))
 
 
 def still_visible(site, page_ids) -> set[int]:
@@ -209,7 +219,7 @@ def database_search(
     narrow rows: computed above it, every match's tsvector passed through the window's store, which
     spilled to disk for broad words.
     """
-    entries = search_entries(site, choice, queries, filters)
+    entries = shown_entries(search_entries(site, choice, queries, filters), site)
     try:
         inner, params = entries.order_by().values_list("page_id", "kind", "score").query.sql_with_params()
     except EmptyResultSet:  # nothing left to match, e.g. only excluded words

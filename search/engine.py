@@ -14,7 +14,16 @@ from wagtail.search.backends import get_search_backend
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
 from .analysis import ParsedQuery
-from .database import Hit, HitPage, Queries, SearchFilters, _locales, candidate_entries, still_visible
+from .database import (
+    Hit,
+    HitPage,
+    Queries,
+    SearchFilters,
+    _locales,
+    candidate_entries,
+    shown_entries,
+    still_visible,
+)
 from .errors import SearchUnavailable
 
 logger = logging.getLogger("roland.search")
@@ -28,7 +37,8 @@ def backend_for(code: str):
     return get_search_backend(name if name in settings.WAGTAILSEARCH_BACKENDS else "default")
 
 
-def _engine_call(call):
+def engine_call(call):
+    """The engine's answer to `call`, or SearchUnavailable: any failure of the engine means "not now"."""
     try:
         return call()
     except Exception as exc:  # connection refused, timeout, 5xx, bad answer: all mean "not now"
@@ -61,7 +71,7 @@ def _scored_ids(locale, parsed: ParsedQuery, limit: int) -> list[tuple[int, floa
 
 
 def _allowed(site, choice, filters: SearchFilters, ids: list[int]) -> dict[int, str]:
-    entries = candidate_entries(site, choice, filters).filter(page_id__in=ids)
+    entries = shown_entries(candidate_entries(site, choice, filters).filter(page_id__in=ids), site)
     return dict(entries.values_list("page_id", "kind"))
 
 
@@ -70,7 +80,7 @@ def engine_search(site, choice, queries: Queries, filters: SearchFilters, limit:
     depth = min(offset + limit, MAX_ENGINE_HITS)
     scored: list[tuple[int, float]] = []
     for locale in _locales(choice):
-        scored += _engine_call(lambda locale=locale: _scored_ids(locale, queries[locale.pk], MAX_ENGINE_HITS))
+        scored += engine_call(lambda locale=locale: _scored_ids(locale, queries[locale.pk], MAX_ENGINE_HITS))
     allowed = _allowed(site, choice, filters, [page_id for page_id, _score in scored])
     ranked = sorted(
         ((page_id, score) for page_id, score in scored if page_id in allowed),
@@ -91,7 +101,7 @@ def engine_suggest(site, choice, text: str, filters: SearchFilters) -> list[tupl
             )
             return [page.pk for page in results[: SUGGEST_SIZE * 3]]
 
-        found += _engine_call(complete)
+        found += engine_call(complete)
     entries = candidate_entries(site, choice, filters).filter(page_id__in=found)
     titles = {
         page_id: (kind, title) for page_id, kind, title in entries.values_list("page_id", "kind", "title")

@@ -17,7 +17,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from cms.core.context import api_context
@@ -57,7 +57,7 @@ def labels_for(codes: list[str]) -> dict[str, dict[str, str]]:
     return labels
 
 
-@require_GET
+@require_safe  # GET and HEAD (link checkers, monitoring)
 @xframe_options_sameorigin  # the admin shows the player as a preview
 def player(request: HttpRequest, slug: str) -> HttpResponse:
     screen = KioskScreen.objects.filter(slug=slug, is_active=True).first()
@@ -81,7 +81,7 @@ def player(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe  # GET and HEAD (link checkers, monitoring)
 def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from /kiosks/ so its scope covers every player page."""
     response = HttpResponse(SERVICE_WORKER.read_bytes(), content_type="text/javascript; charset=utf-8")
@@ -90,7 +90,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe  # GET and HEAD (link checkers, monitoring)
 def qr_code(request: HttpRequest, page_id: int) -> HttpResponse:
     """A QR code (SVG) of a visible page's public URL; hidden or unknown pages are a 404.
 

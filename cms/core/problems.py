@@ -48,8 +48,13 @@ def not_found(detail: str = "Not found.") -> ApiProblem:
 
 
 def problem_response(
-    status: int, detail: str = "", errors: list[dict[str, Any]] | None = None, headers: dict | None = None
+    status: int,
+    detail: str = "",
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> HttpResponse:
+    """A problem document; `extra` members beside the standard ones (RFC 9457 allows extensions)."""
     body = {
         "type": "about:blank",
         "title": HTTPStatus(status).phrase,
@@ -57,6 +62,7 @@ def problem_response(
         "detail": detail,
         "errors": errors or [],
     }
+    body.update({name: value for name, value in (extra or {}).items() if name not in body})
     response = HttpResponse(json.dumps(body, ensure_ascii=False), status=status, content_type=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response[name] = value

@@ -36,6 +36,11 @@ def test_search_is_503_while_the_engine_is_down_and_update_index_repairs(client,
             assert response["Content-Type"] == "application/problem+json"
             assert int(response["Retry-After"]) > 0
             assert response.json()["status"] == 503
+        # Stock v2's search too (it was a 500 page), with the `message` its clients read.
+        stock = client.get("/api/wagtail/v2/pages/", {"search": "Kloster"})
+        assert (stock.status_code, stock["Content-Type"]) == (503, "application/problem+json")
+        assert int(stock["Retry-After"]) > 0
+        assert "unavailable" in stock.json()["message"]
         missed = tree.poi(title="Klostergarten am Kloster", slug="garten")  # publishing still works
         assert missed.live
         assert client.get("/api/v1/pois").json()["count"] == 2

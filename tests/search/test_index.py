@@ -134,3 +134,18 @@ def test_a_row_out_of_step_never_reveals_a_hidden_page(tree, client):
     assert [item["title"] for item in body["items"]] == ["Kloster Althaldensleben"]
     suggested = client.get("/api/v1/search/suggest", {"q": "Kloster"}).json()
     assert [item["title"] for item in suggested] == ["Kloster Althaldensleben"]
+
+
+def test_the_count_of_a_search_counts_only_what_may_be_shown(tree, client):
+    """A stale row must not tell by its count that a hidden page holds the word searched for."""
+    tree.poi(title="Kloster Althaldensleben", slug="kloster")
+    unpublished = tree.poi(title="Kloster Hundisburg mit Geheimgang", slug="hundisburg")
+    expired = tree.poi(title="Kloster Marienborn, Geheimgang", slug="marienborn")
+    Page.objects.filter(pk=unpublished.pk).update(live=False)  # direct writes: the rows stay as they were
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(days=1))
+    secret = client.get("/api/v1/search", {"q": "Geheimgang"}).json()
+    assert (secret["count"], secret["items"]) == (0, [])
+    broad = client.get("/api/v1/search", {"q": "Kloster"}).json()
+    assert broad["count"] == len(broad["items"]) == 1
+    past_the_end = client.get("/api/v1/search", {"q": "Kloster", "offset": 5}).json()
+    assert past_the_end["count"] == 1

@@ -354,6 +354,20 @@ def test_player_page_worker_and_qr_codes(client, tree, screen, market):
     assert client.get(f"/kiosks/qr/{draft.pk}.svg").status_code == 404
 
 
+def test_head_answers_like_get_without_a_body(client, tree, screen, market):
+    """Link checkers and monitoring probe the player and the QR codes with HEAD (it was a 405)."""
+    event = tree.event(title="Fest", start_date=timezone.localdate() + timedelta(days=1), venue=market)
+    hidden = tree.event(title="Entwurf", start_date=timezone.localdate() + timedelta(days=1), live=False)
+    for path in ("/kiosks/markt/", "/kiosks/sw.js", f"/kiosks/qr/{event.pk}.svg"):
+        got, head = client.get(path), client.head(path)
+        assert (head.status_code, head["Content-Type"]) == (200, got["Content-Type"]), path
+        assert head.content == b"", path
+        assert head.get("ETag") == got.get("ETag"), path
+    for path in ("/kiosks/nope/", f"/kiosks/qr/{hidden.pk}.svg"):
+        assert client.head(path).status_code == 404, path
+    assert client.post("/kiosks/markt/").status_code == 405
+
+
 def test_admin_lists_edits_and_previews_screens(admin_client, screen):
     assert admin_client.get("/admin/kiosks/").status_code == 200
     edit = admin_client.get(f"/admin/kiosks/edit/{screen.pk}/")

@@ -2,13 +2,12 @@
 related content and its schemas; the routes (JSON, RSS 2.0) are in tourism.api.news."""
 
 import datetime as dt
-import re
 
 from django.db.models import Prefetch
 from pydantic import Field
 
 from cms.core.context import ApiContext, visible
-from cms.core.problems import bad_param
+from cms.core.params import parse_day
 from cms.core.schema import Schema
 from cms.core.visibility import visible_pages
 from media.bodies import stream_data
@@ -29,7 +28,6 @@ from .common import (
 from .pois import RelatedOut, related_data
 
 FEED_SIZE = 50
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class NewsFilters(Schema):
@@ -63,22 +61,6 @@ class NewsDetail(NewsItem):
     related: list[RelatedOut]
     translations: list[TranslationOut]
     jsonld: dict
-
-
-def parse_day(param: str, value: str | None) -> dt.date | None:
-    """A calendar day written YYYY-MM-DD (nothing else), years 1900–2200."""
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        if not _DAY.fullmatch(value):
-            raise ValueError(value)
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise bad_param(param, "not a date; give YYYY-MM-DD") from None
-    if not (1900 <= day.year <= 2200):
-        raise bad_param(param, "out of range (years 1900–2200)")
-    return day
 
 
 def news_queryset(ctx: ApiContext, filters: NewsFilters):

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from cms.core import registry
 from cms.core.context import ApiContext, visible
 from cms.core.pagination import envelope, page_of
-from cms.core.params import parse_bbox, parse_point
+from cms.core.params import parse_bbox, parse_point, within_years
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
@@ -215,7 +215,8 @@ def _area(filters: PoiFilters, near: tuple[float, float] | None) -> Q:
 
 def _open_moment(filters: PoiFilters, ctx: ApiContext) -> datetime | None:
     if filters.open_at is not None:
-        moment = filters.open_at if filters.open_at.tzinfo else filters.open_at.replace(tzinfo=LOCAL_TZ)
+        moment = within_years("open_at", filters.open_at)
+        moment = moment if moment.tzinfo else moment.replace(tzinfo=LOCAL_TZ)
         if filters.open_now:
             raise bad_param("open_at", "use either open_now or open_at")
         return moment
