@@ -6,14 +6,17 @@ call the functions here. For a page that is published the order is:
 
 1. occurrences: an event's dates become rows of the occurrence table (tourism.services.occurrences);
 2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
-3. versions: the content (and, for a site root, the visibility) version is raised in the same
-   transaction, so every process stops serving cached answers that could contain the page
-   (cms.core.versions); the CDN is purged once the change is committed (cms.cdn, a background task);
+3. versions and the change feed: the content (and, for a site root, the visibility) version is
+   raised in the same transaction, so every process stops serving cached answers that could contain
+   the page (cms.core.versions); the change feed gets an entry for whatever this changed publicly,
+   as the visibility rule decides (cms.core.changes); the CDN is purged once the change is committed
+   (cms.cdn, a background task);
 4. webhooks: deliveries are queued once the change is committed (sites.webhooks).
 
 Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
 kiosk screens and synonyms raise the content version; changes to sites, locales, restrictions,
-collections and site settings raise the visibility version, and a collection's or an image's change
+collections and site settings raise the visibility version (and sites, locales and restrictions
+compare the pages they may hide or show with the change feed), and a collection's or an image's change
 of visibility moves the image's renditions to the folder that visibility asks for (media.files).
 A failing webhook step is logged and never fails the publish; every other step is part of the
 publishing transaction.
@@ -26,7 +29,7 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
-from cms.core import versions
+from cms.core import changes, versions
 from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from search import index as search_index
@@ -54,7 +57,7 @@ def page_published(page: Page) -> None:
         occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:
         search_index.index_page(page)
-    _page_versions(page)
+    _page_versions(page, edited=True)
     _notify(page, WebhookEvent.PUBLISHED)
 
 
@@ -63,15 +66,17 @@ def page_unpublished(page: Page) -> None:
     if isinstance(page, Event):
         occurrences.remove_occurrences(page)
     search_index.remove_page(page.pk)
-    _page_versions(page)
+    _page_versions(page, edited=False)
     _notify(page, WebhookEvent.UNPUBLISHED)
 
 
-def page_moved(page: Page) -> None:
-    """A move changes paths (site membership, restrictions that apply) of the whole subtree."""
+def page_moved(page: Page, url_changed: bool = True) -> None:
+    """A move changes paths (site membership, restrictions that apply) of the whole subtree, and
+    (unless it only reordered siblings) the public URL of every page in it."""
     search_index.index_subtree(page)
     versions.bump(versions.VISIBILITY)
     content_changed({page.pk: page.specific_class})
+    changes.subtree_changed(page.path, edited=url_changed)
 
 
 def page_deleting(page: Page) -> None:
@@ -81,13 +86,19 @@ def page_deleting(page: Page) -> None:
 
 def page_deleted(page: Page) -> None:
     """After the delete: occurrences and the search entry went with the page (cascade)."""
-    _page_versions(page)
+    _page_versions(page, edited=False)
 
 
-def _page_versions(page: Page) -> None:
-    if page.depth is not None and page.depth <= 2:  # a site root: the sites' facts change
+def _page_versions(page: Page, edited: bool) -> None:
+    """Versions, then the change feed (whose lock comes last, after the versions' rows)."""
+    root = page.depth is not None and page.depth <= 2
+    if root:  # a site root: the sites' facts change
         versions.bump(versions.VISIBILITY)
     content_changed({page.pk: page.specific_class} if page.pk else {})
+    if root and page.path and Page.objects.filter(pk=page.pk).exists():
+        changes.subtree_changed(page.path, edited=False)  # its pages may join or leave the site
+    elif page.pk:
+        changes.pages_changed([page.pk], edited=edited)
 
 
 def _notify(page: Page, event: str) -> None:
@@ -113,6 +124,22 @@ def content_changed(page_ids: dict[int, type] | None = None) -> None:
 def visibility_changed() -> None:
     """A site, locale, restriction, collection or site setting changed: what is public may differ."""
     versions.bump(versions.VISIBILITY)
+
+
+def sites_changed() -> None:
+    """A site or locale changed: any page may have joined or left a site."""
+    visibility_changed()
+    changes.reconcile()
+
+
+def restriction_changed(page_path: str | None) -> None:
+    """A page's view restriction was added, changed or lifted: its subtree may hide or show.
+
+    None when the restriction goes with its page: the pages' own deletion tells the change feed.
+    """
+    visibility_changed()
+    if page_path:
+        changes.subtree_changed(page_path, edited=False)
 
 
 def collections_changed() -> None:
@@ -149,6 +176,13 @@ def occurrence_horizon_extended(changed_event_ids: list[int]) -> None:
     """The daily horizon job wrote new occurrences: search's "upcoming" facts and event lists follow."""
     search_index.refresh_occurrence_ends(changed_event_ids)
     content_changed()
+
+
+def keep_change_feed() -> dict[str, int]:
+    """The daily upkeep of the change feed: anything public that it missed (a change written around
+    the pipeline, or everything once after the feed was installed) is announced, and entries older
+    than the retention go."""
+    return {"announced": changes.reconcile(), "pruned": changes.prune()}
 
 
 def extend_occurrence_horizon(progress=None) -> tuple[int, int]:

@@ -3,7 +3,8 @@
 `publish_scheduled` does what Wagtail's `publish_scheduled` command does, through Wagtail's own
 publish and unpublish, so the signals fire and Roland's publish pipeline runs exactly as for an
 editor's click. The worker (cms.worker) calls it every SCHEDULED_PUBLISHING_SECONDS through the
-`Scheduler` here.
+`Scheduler` here. Daily jobs move the occurrence horizon on and keep the change feed (announce what
+it missed, prune what is older than its retention).
 
 Two guards keep several workers from doing the same work twice, on SQLite and PostgreSQL alike:
 - a tick is claimed by a conditional UPDATE of its `ScheduledJob.started_at` (the due marker): of
@@ -162,6 +163,7 @@ def default_jobs() -> list[Job]:
     return [
         Job("publish_scheduled", timedelta(seconds=settings.SCHEDULED_PUBLISHING_SECONDS), publish_scheduled),
         Job("extend_occurrences", timedelta(days=1), extend_occurrence_horizon),
+        Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
     ]
 
 

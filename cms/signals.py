@@ -26,7 +26,8 @@ def _unpublished(sender, instance: Page, **kwargs) -> None:
 
 
 def _moved(sender, instance: Page, **kwargs) -> None:
-    publishing.page_moved(instance)
+    url_changed = kwargs.get("url_path_before") != kwargs.get("url_path_after")
+    publishing.page_moved(instance, url_changed=url_changed)
 
 
 def _deleting(sender, instance: Page, **kwargs) -> None:
@@ -56,6 +57,20 @@ def _visibility(sender, **kwargs) -> None:
     publishing.visibility_changed()
 
 
+def _sites(sender, **kwargs) -> None:
+    publishing.sites_changed()
+
+
+def _restriction_saved(sender, instance: PageViewRestriction, **kwargs) -> None:
+    publishing.restriction_changed(instance.page.path)
+
+
+def _restriction_deleted(sender, instance: PageViewRestriction, origin=None, **kwargs) -> None:
+    # Deleted along with its page (the deletion started elsewhere): the page's deletion reports it.
+    alone = isinstance(origin, PageViewRestriction) or getattr(origin, "model", None) is PageViewRestriction
+    publishing.restriction_changed(instance.page.path if alone else None)
+
+
 def _collections(sender, **kwargs) -> None:
     publishing.collections_changed()
 
@@ -80,9 +95,17 @@ def _kiosk_categories(sender, action: str, **kwargs) -> None:
 m2m_changed.connect(
     _kiosk_categories, sender=KioskScreen.categories.through, dispatch_uid="roland_kiosk_categories"
 )
-for model in (Site, SiteSettings, Locale, PageViewRestriction):
-    post_save.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
-    post_delete.connect(_visibility, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")
+post_save.connect(_visibility, sender=SiteSettings, dispatch_uid="roland_facts_save_SiteSettings")
+post_delete.connect(_visibility, sender=SiteSettings, dispatch_uid="roland_facts_delete_SiteSettings")
+for model in (Site, Locale):
+    post_save.connect(_sites, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
+    post_delete.connect(_sites, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")
+post_save.connect(
+    _restriction_saved, sender=PageViewRestriction, dispatch_uid="roland_facts_save_PageViewRestriction"
+)
+post_delete.connect(
+    _restriction_deleted, sender=PageViewRestriction, dispatch_uid="roland_facts_delete_PageViewRestriction"
+)
 for model in (CollectionViewRestriction, Collection):
     post_save.connect(_collections, sender=model, dispatch_uid=f"roland_facts_save_{model.__name__}")
     post_delete.connect(_collections, sender=model, dispatch_uid=f"roland_facts_delete_{model.__name__}")

@@ -15,7 +15,7 @@ from search.api import router as search_router
 from sites.api import router as kiosks_router
 from tourism.api import events, news, pois
 
-from . import preview
+from . import changes, preview
 from .openapi import RolandAPI
 
 api = RolandAPI(
@@ -42,8 +42,14 @@ def _api_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
 def _validation_problem(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     errors = []
     for error in exc.errors:
-        location = [str(part) for part in error.get("loc", ()) if part not in ("query", "path", "body")]
-        param = location[0] if location else "request"
+        # The last named part: ninja puts the schema argument before a list field ("params", "type",
+        # 0) and the field alone otherwise ("limit").
+        location = [
+            part
+            for part in error.get("loc", ())
+            if isinstance(part, str) and part not in ("query", "path", "body")
+        ]
+        param = location[-1] if location else "request"
         errors.append({"param": param, "message": error.get("msg", "invalid value")})
     names = ", ".join(dict.fromkeys(error["param"] for error in errors))
     return problem_response(400, f"Invalid parameter(s): {names}", errors)
@@ -63,5 +69,6 @@ for router in (
     preview.router,
     search_router,
     kiosks_router,
+    changes.router,
 ):
     api.add_router("/", router)

@@ -60,8 +60,12 @@ def describe_delivery(schema: dict[str, Any]) -> dict[str, Any]:
             operation["security"] = SECURITY
             responses = operation.setdefault("responses", {})
             for status, response in responses.items():
-                if str(status).startswith("2"):
-                    response.setdefault("headers", {}).update({**RATE_LIMIT_HEADERS, **CACHE_HEADERS})
+                if str(status).startswith("2"):  # (an operation's own description of a header stays)
+                    response["headers"] = {
+                        **RATE_LIMIT_HEADERS,
+                        **CACHE_HEADERS,
+                        **response.get("headers", {}),
+                    }
             responses.setdefault(
                 304, {"description": "Not modified: the If-None-Match / If-Modified-Since answer is current."}
             )

@@ -149,7 +149,8 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
     if response.has_header("Set-Cookie"):
         return None
     cache_control = response.get("Cache-Control", "")
-    if "no-store" in cache_control or "private" in cache_control:
+    # no-cache: every use must be checked with the origin (the change feed), so no kept copy serves it.
+    if "no-store" in cache_control or "private" in cache_control or "no-cache" in cache_control:
         return None
     # An answer that says how long it holds (a kiosk feed until its next change) is kept no longer.
     lifetime = settings.API_CACHE_SERVER_SECONDS

@@ -1,4 +1,5 @@
-"""The kernel's one table: the version counters every process reads (cms.core.versions)."""
+"""The kernel's tables: the version counters every process reads (cms.core.versions) and the change
+feed (cms.core.changes)."""
 
 from django.db import models
 
@@ -18,3 +19,67 @@ class Version(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} = {self.value}"
+
+
+class ChangeHead(models.Model):
+    """The one row that orders the change feed (cms.core.changes).
+
+    Every transaction that writes entries locks it first and raises `last_sequence`, so numbers are
+    handed out one after another and commit in that order: a reader never sees an entry before an
+    earlier one has committed, and a rolled-back transaction leaves no gap. `pruned_through` and
+    `pruned_until` say what retention has removed (cursors before it are answered 410).
+    """
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    last_sequence = models.BigIntegerField()
+    pruned_through = models.BigIntegerField()
+    pruned_until = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "change feed head"
+
+    def __str__(self) -> str:
+        return f"changes up to {self.last_sequence}"
+
+
+class ChangeEntry(models.Model):
+    """One line of the change feed: an item of a site became or stayed public (upsert), or left
+    public view (delete). Rows are never changed; retention deletes the oldest."""
+
+    UPSERT = "upsert"
+    DELETE = "delete"
+
+    sequence = models.BigIntegerField(primary_key=True)
+    # Indexed with the sequence below (the feed reads one site in sequence order).
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+", db_index=False)
+    item_type = models.CharField(max_length=30)
+    item_id = models.IntegerField()
+    locale = models.CharField(max_length=20)
+    action = models.CharField(max_length=10, choices=[(UPSERT, "upsert"), (DELETE, "delete")])
+    changed_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        verbose_name = "change feed entry"
+        verbose_name_plural = "change feed entries"
+        indexes = [models.Index(fields=["site", "sequence"], name="roland_change_site_seq")]
+
+    def __str__(self) -> str:
+        return f"{self.sequence}: {self.action} {self.item_type} {self.item_id}"
+
+
+class PublicItem(models.Model):
+    """What the change feed last said is public in a site: the "before" each change is compared
+    with. A row per item the feed announced (upsert) and has not taken back (delete); kept apart
+    from the entries, so retention never forgets what a replica holds."""
+
+    site = models.ForeignKey("wagtailcore.Site", on_delete=models.CASCADE, related_name="+")
+    item_id = models.IntegerField()  # a page id; no foreign key, the page may be gone
+    item_type = models.CharField(max_length=30)
+    locale = models.CharField(max_length=20)
+
+    class Meta:
+        verbose_name = "public item of the change feed"
+        constraints = [models.UniqueConstraint(fields=["site", "item_id"], name="roland_public_item_once")]
+
+    def __str__(self) -> str:
+        return f"{self.item_type} {self.item_id} in site {self.site_id}"

@@ -235,6 +235,12 @@ SCHEDULED_PUBLISHING_SECONDS = int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS"
 if SCHEDULED_PUBLISHING_SECONDS < 1:
     raise ImproperlyConfigured("SCHEDULED_PUBLISHING_SECONDS must be at least 1.")
 
+# The change feed (cms.core.changes, GET /api/v1/changes): entries older than this many days are
+# pruned by the worker's daily job; cursors stay valid at least this long.
+CHANGES_RETENTION_DAYS = int(os.environ.get("CHANGES_RETENTION_DAYS", "90"))
+if CHANGES_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("CHANGES_RETENTION_DAYS must be at least 1.")
+
 # Webhooks (sites.webhooks): one attempt per task, retried with exponential backoff
 # (WEBHOOK_BACKOFF_SECONDS × 1, 2, 4 … plus up to 10 % jitter) until WEBHOOK_MAX_ATTEMPTS.
 WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("WEBHOOK_TIMEOUT_SECONDS", 5))

@@ -45,8 +45,15 @@ pytestmark = pytest.mark.django_db
 VISIBLE = "Sichtbar"  # in every visible item's title: proves the answers show the world at all
 MARKER = re.compile(r"HIDDEN[A-Z]+\d+", re.IGNORECASE)
 LANGUAGES = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-# Operations that answer no world items (vocabularies, configuration): they need not show VISIBLE.
-WITHOUT_ITEMS = {"/api/v1/locales", "/api/v1/categories", "/api/v1/navigation", "/api/v1/kiosks"}
+# Operations that answer no world items (vocabularies, configuration) or only their ids (the change
+# feed): they need not show VISIBLE.
+WITHOUT_ITEMS = {
+    "/api/v1/locales",
+    "/api/v1/categories",
+    "/api/v1/navigation",
+    "/api/v1/kiosks",
+    "/api/v1/changes",
+}
 FORMATS = {  # declared response media type → the query that asks for it (the path itself decides the rest)
     "application/json": {},
     "application/ld+json": {"format": "jsonld"},

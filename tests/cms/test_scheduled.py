@@ -231,14 +231,12 @@ def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signal
     forget(signals)
     now = timezone.now()
 
-    assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", "extend_occurrences"]
+    daily = ["extend_occurrences", "keep_change_feed"]
+    assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", *daily]
     assert Scheduler("worker-b").run_pending(now) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=59)) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == ["publish_scheduled"]
-    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == [
-        "publish_scheduled",
-        "extend_occurrences",
-    ]
+    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == ["publish_scheduled", *daily]
 
     assert signals["published"] == [poi.pk]
     marker = ScheduledJob.objects.get(name="publish_scheduled")
@@ -286,7 +284,11 @@ def test_the_daily_job_moves_the_occurrence_horizon_on(tree):
 def test_the_default_jobs_follow_the_settings(settings):
     settings.SCHEDULED_PUBLISHING_SECONDS = 7
     jobs = {job.name: job.every for job in Scheduler("worker-a").jobs}
-    assert jobs == {"publish_scheduled": timedelta(seconds=7), "extend_occurrences": timedelta(days=1)}
+    assert jobs == {
+        "publish_scheduled": timedelta(seconds=7),
+        "extend_occurrences": timedelta(days=1),
+        "keep_change_feed": timedelta(days=1),
+    }
 
 
 # --- end to end: the dev server and the workers, as `make run` starts them --------------------
