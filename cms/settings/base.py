@@ -5,6 +5,7 @@ and local media. Each environment module only overrides what differs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 answer (cms.lockouts).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -153,6 +157,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign-in protection (cms.lockouts, django-axes). Failed sign-ins to the admin and wrong passwords of
+# restricted pages and collections are counted in the database (never in the cache), so every worker,
+# on SQLite or PostgreSQL, sees the same counts. Locked: this many failures of one account from one
+# address, of one address for everything it tries, or of one account from anywhere (not for the
+# password forms: one visitor must not lock out the others). A lock ends LOCKOUT_MINUTES after the
+# last failure, or when an admin lifts it (Reports → Sign-in lockouts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked sign-ins before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOCKOUT_FAILURES_PER_ACCOUNT_AND_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5))
+LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ADDRESS", 20))
+LOCKOUT_FAILURES_PER_ACCOUNT = int(os.environ.get("LOCKOUT_FAILURES_PER_ACCOUNT", 30))
+LOCKOUT_MINUTES = int(os.environ.get("LOCKOUT_MINUTES", 15))
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_HANDLER = "cms.lockouts.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = "cms.lockouts.lockout_parameters"
+AXES_FAILURE_LIMIT = 1  # LockoutHandler counts used-up limits, each with its own number above
+AXES_LOCKOUT_CALLABLE = "cms.lockouts.lockout_response"
+# The caller's address by the same rule as the API's rate limits (API_TRUSTED_PROXY_HEADER).
+AXES_CLIENT_IP_CALLABLE = "cms.core.addresses.client_ip"
+# Successful sign-ins are not logged (no table of everyone's addresses); failures are kept only as
+# long as they count. A success does not reset the counts: an attacker's own account must not wipe
+# the failures of the address it guesses from.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; the Wagtail admin has the report
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.lockouts.LoginForm"
+
 # Languages: ROLAND_LANGUAGES lists the content languages, the first one is the default.
 # Adding a language needs nothing else: its Locale row is created on migrate.
 LANGUAGE_NAMES = {
@@ -216,6 +249,7 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_DEFAULT_ACL = None
     # After the restriction check, the document view redirects to a signed URL of the file.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
+
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
@@ -289,7 +323,8 @@ API_RATE_LIMIT_ANONYMOUS = int(os.environ.get("API_RATE_LIMIT_ANONYMOUS", 120))
 API_RATE_LIMIT_KEYED = int(os.environ.get("API_RATE_LIMIT_KEYED", 1200))
 API_RATE_LIMIT_WINDOW = 60
 # Name of the header a trusted reverse proxy sets to the client address (e.g. X-Forwarded-For);
-# empty: the socket address counts. Only set it behind a proxy that overwrites the header.
+# empty: the socket address counts. Only set it behind a proxy that overwrites the header. The same
+# address counts for the sign-in lockouts (cms.core.addresses).
 API_TRUSTED_PROXY_HEADER = os.environ.get("API_TRUSTED_PROXY_HEADER", "")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", 60))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", 300))
@@ -340,5 +375,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Web processes only queue tasks; `manage.py worker` logs each run at its own level (-v).
         "django_tasks": {"level": "WARNING"},
+        # Failed sign-ins and lockouts are warnings; axes' start-up and clean-up notes are not needed.
+        "axes": {"level": "WARNING"},
     },
 }

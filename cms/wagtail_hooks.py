@@ -1,0 +1,31 @@
+"""Admin pieces of the assembly: the sign-in lockouts report and its permission."""
+
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .lockout_admin import UNLOCK_PERMISSION, can_unlock, lockouts_view
+
+
+class LockoutsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_unlock(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_lockout_urls() -> list:
+    return [path("lockouts/", lockouts_view, name="roland_lockouts")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_lockouts_menu_item() -> MenuItem:
+    return LockoutsMenuItem(_("Sign-in lockouts"), reverse("roland_lockouts"), icon_name="lock", order=900)
+
+
+@hooks.register("register_permissions")
+def register_unlock_permission():
+    """Deleting django-axes' records of failures ("access attempts") is what unlocking does."""
+    app_label, codename = UNLOCK_PERMISSION.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
