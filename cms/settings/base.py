@@ -7,6 +7,7 @@ and local media. Each environment module only overrides what differs.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -62,6 +63,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, cached ones included.
+    "cms.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Key check, rate limit and the answer cache: before sessions and language activation, which a
@@ -251,6 +255,33 @@ if AWS_STORAGE_BUCKET_NAME:
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Origins media files are fetched from when not from this server: the kiosk player and the admin may
+# load images from there (cms.security_headers). Derived from the media settings unless given.
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+if not MEDIA_ORIGINS:
+    if _origin(MEDIA_URL):
+        MEDIA_ORIGINS.append(_origin(MEDIA_URL))
+    if AWS_STORAGE_BUCKET_NAME:
+        if AWS_S3_CUSTOM_DOMAIN:
+            MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+        elif AWS_S3_ENDPOINT_URL:
+            endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+            MEDIA_ORIGINS += [
+                _origin(AWS_S3_ENDPOINT_URL),
+                f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+            ]
+        else:
+            MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+            if AWS_S3_REGION_NAME:
+                MEDIA_ORIGINS.append(
+                    f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+                )
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background tasks (django-tasks). "worker": queued in the database and run by the worker process,
@@ -282,6 +313,10 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Editors' browsers call no one else: no avatars from Gravatar (their e-mail addresses' hashes), no
+# version check at releases.wagtail.io; both would also need exceptions in the admin's CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "media.RolandImage"
 # Damaged or cut-off image files are a form error, not a server error.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.RolandImageForm"
