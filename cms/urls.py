@@ -4,13 +4,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.documents.views import serve as document_views
 
 from media.views import serve_media
 
 from .api import api
 from .health import healthz, readyz
+from .lockouts import COLLECTION_FORM, PAGE_FORM, guard_password_form
 from .pages import not_found
 from .wagtail_api import wagtail_v2
 
@@ -18,6 +21,12 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password forms, their failures counted (cms.lockouts); before Wagtail's own patterns.
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        guard_password_form(document_views.authenticate_with_password, COLLECTION_FORM),
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/wagtail/v2/", wagtail_v2.urls),
     path("api/v1/", api.urls),
@@ -31,6 +40,14 @@ if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"
 
 # Wagtail routes the page URLs (the admin's "view live" links); cms.pages answers them: the website
 # is headless.
-urlpatterns += i18n_patterns(path("", include(wagtail_urls)), prefix_default_language=False)
+urlpatterns += i18n_patterns(
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        guard_password_form(wagtail_views.authenticate_with_password, PAGE_FORM),
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
 
 handler404 = not_found

@@ -19,16 +19,7 @@ class PlayerPreviewPanel(Panel):
         def get_context_data(self, parent_context=None) -> dict:
             context = super().get_context_data(parent_context)
             screen = self.instance
-            portrait = screen.orientation == "portrait"
-            context.update(
-                {
-                    "screen": screen,
-                    "player_url": f"{screen.get_player_url()}?preview=1",
-                    "width": 1080 if portrait else 1920,
-                    "height": 1920 if portrait else 1080,
-                    "scale": 0.25 if portrait else 0.4,
-                }
-            )
+            context.update({"screen": screen, "player_url": f"{screen.get_player_url()}?preview=1"})
             return context
 
 

@@ -5,7 +5,6 @@ OpenAPI 3.1 generated from the same type hints the views use.
 """
 
 from django.http import HttpRequest, HttpResponse
-from ninja import Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -16,7 +15,7 @@ from sites.api import router as kiosks_router
 from tourism.api import events, news, pois
 
 from . import changes, preview
-from .openapi import RolandAPI
+from .openapi import DocsPage, RolandAPI
 
 api = RolandAPI(
     title="Roland API",
@@ -29,7 +28,7 @@ api = RolandAPI(
     openapi_url="/openapi.json",
     docs_url="/docs",
     # Served from ninja's own static files (no CDN); no calls to Swagger's online validator.
-    docs=Swagger(settings={"validatorUrl": None}),
+    docs=DocsPage(settings={"validatorUrl": None}),
 )
 
 

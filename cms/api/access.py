@@ -5,7 +5,6 @@ default cache (local memory, or Redis shared by all workers). When the cache can
 are served anyway: a rate limit is a protection, not a reason to take the API down.
 """
 
-import ipaddress
 import logging
 import time
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from cms.core.addresses import client_address
 from cms.core.cache import CacheUnavailable
 from sites.api_keys import ClientIdentity, authenticate
 
@@ -59,24 +59,6 @@ def presented_key(request: HttpRequest) -> str | None:
         return authorization[7:].strip()
     key = request.headers.get("X-API-Key")
     return key.strip() if key is not None else None
-
-
-def client_address(request: HttpRequest) -> str:
-    """The anonymous caller's address; IPv6 callers count per /64, as one host usually owns one."""
-    raw = request.META.get("REMOTE_ADDR", "")
-    header = settings.API_TRUSTED_PROXY_HEADER
-    if header:
-        forwarded = request.headers.get(header, "")
-        if forwarded:
-            # The trusted proxy appends the address it saw: the last entry is the one it vouches for.
-            raw = forwarded.split(",")[-1].strip()
-    try:
-        address = ipaddress.ip_address(raw)
-    except ValueError:
-        return raw[:64] or "unknown"
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
 
 
 def identify_anonymous(request: HttpRequest) -> Caller:

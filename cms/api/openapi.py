@@ -7,7 +7,9 @@ revalidation, and the rate-limit and caching headers.
 
 from typing import Any
 
-from ninja import NinjaAPI
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
+from ninja import NinjaAPI, Swagger
 
 PROBLEM_REF = {"$ref": "#/components/schemas/Problem"}
 SECURITY_SCHEMES = {
@@ -83,3 +85,13 @@ def describe_delivery(schema: dict[str, Any]) -> dict[str, Any]:
 class RolandAPI(NinjaAPI):
     def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: dict | None = None):
         return describe_delivery(super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params))
+
+
+class DocsPage(Swagger):
+    """Swagger UI from ninja's static files, never kept by a cache: its scripts carry this request's
+    CSP nonce (cms/templates/ninja/swagger.html), which a stored copy would not match."""
+
+    def render_page(self, request: HttpRequest, api: NinjaAPI, **kwargs: Any) -> HttpResponse:
+        response = super().render_page(request, api, **kwargs)
+        add_never_cache_headers(response)
+        return response

@@ -5,7 +5,9 @@ and local media. Each environment module only overrides what differs.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -60,6 +62,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -70,6 +74,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, cached ones included.
+    "cms.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     # Key check, rate limit and the answer cache: before sessions and language activation, which a
@@ -84,6 +90,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its 429 answer (cms.lockouts).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -153,6 +161,35 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Sign-in protection (cms.lockouts, django-axes). Failed sign-ins to the admin and wrong passwords of
+# restricted pages and collections are counted in the database (never in the cache), so every worker,
+# on SQLite or PostgreSQL, sees the same counts. Locked: this many failures of one account from one
+# address, of one address for everything it tries, or of one account from anywhere (not for the
+# password forms: one visitor must not lock out the others). A lock ends LOCKOUT_MINUTES after the
+# last failure, or when an admin lifts it (Reports → Sign-in lockouts).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked sign-ins before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOCKOUT_FAILURES_PER_ACCOUNT_AND_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ACCOUNT_AND_ADDRESS", 5))
+LOCKOUT_FAILURES_PER_ADDRESS = int(os.environ.get("LOCKOUT_FAILURES_PER_ADDRESS", 20))
+LOCKOUT_FAILURES_PER_ACCOUNT = int(os.environ.get("LOCKOUT_FAILURES_PER_ACCOUNT", 30))
+LOCKOUT_MINUTES = int(os.environ.get("LOCKOUT_MINUTES", 15))
+AXES_COOLOFF_TIME = timedelta(minutes=LOCKOUT_MINUTES)
+AXES_HANDLER = "cms.lockouts.LockoutHandler"
+AXES_LOCKOUT_PARAMETERS = "cms.lockouts.lockout_parameters"
+AXES_FAILURE_LIMIT = 1  # LockoutHandler counts used-up limits, each with its own number above
+AXES_LOCKOUT_CALLABLE = "cms.lockouts.lockout_response"
+# The caller's address by the same rule as the API's rate limits (API_TRUSTED_PROXY_HEADER).
+AXES_CLIENT_IP_CALLABLE = "cms.core.addresses.client_ip"
+# Successful sign-ins are not logged (no table of everyone's addresses); failures are kept only as
+# long as they count. A success does not reset the counts: an attacker's own account must not wipe
+# the failures of the address it guesses from.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_RESET_ON_SUCCESS = False
+AXES_ENABLE_ADMIN = False  # Django's admin is not served; the Wagtail admin has the report
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.lockouts.LoginForm"
+
 # Languages: ROLAND_LANGUAGES lists the content languages, the first one is the default.
 # Adding a language needs nothing else: its Locale row is created on migrate.
 LANGUAGE_NAMES = {
@@ -217,6 +254,34 @@ if AWS_STORAGE_BUCKET_NAME:
     # After the restriction check, the document view redirects to a signed URL of the file.
     WAGTAILDOCS_SERVE_METHOD = "redirect"
 
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Origins media files are fetched from when not from this server: the kiosk player and the admin may
+# load images from there (cms.security_headers). Derived from the media settings unless given.
+MEDIA_ORIGINS = env_list("MEDIA_ORIGINS")
+if not MEDIA_ORIGINS:
+    if _origin(MEDIA_URL):
+        MEDIA_ORIGINS.append(_origin(MEDIA_URL))
+    if AWS_STORAGE_BUCKET_NAME:
+        if AWS_S3_CUSTOM_DOMAIN:
+            MEDIA_ORIGINS.append(f"https://{AWS_S3_CUSTOM_DOMAIN}")
+        elif AWS_S3_ENDPOINT_URL:
+            endpoint = urlsplit(AWS_S3_ENDPOINT_URL)
+            MEDIA_ORIGINS += [
+                _origin(AWS_S3_ENDPOINT_URL),
+                f"{endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{endpoint.netloc}",
+            ]
+        else:
+            MEDIA_ORIGINS.append(f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com")
+            if AWS_S3_REGION_NAME:
+                MEDIA_ORIGINS.append(
+                    f"https://{AWS_STORAGE_BUCKET_NAME}.s3.{AWS_S3_REGION_NAME}.amazonaws.com"
+                )
+
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Background tasks (django-tasks). "worker": queued in the database and run by the worker process,
@@ -254,6 +319,10 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Editors' browsers call no one else: no avatars from Gravatar (their e-mail addresses' hashes), no
+# version check at releases.wagtail.io; both would also need exceptions in the admin's CSP.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILIMAGES_IMAGE_MODEL = "media.RolandImage"
 # Damaged or cut-off image files are a form error, not a server error.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.RolandImageForm"
@@ -295,7 +364,8 @@ API_RATE_LIMIT_ANONYMOUS = int(os.environ.get("API_RATE_LIMIT_ANONYMOUS", 120))
 API_RATE_LIMIT_KEYED = int(os.environ.get("API_RATE_LIMIT_KEYED", 1200))
 API_RATE_LIMIT_WINDOW = 60
 # Name of the header a trusted reverse proxy sets to the client address (e.g. X-Forwarded-For);
-# empty: the socket address counts. Only set it behind a proxy that overwrites the header.
+# empty: the socket address counts. Only set it behind a proxy that overwrites the header. The same
+# address counts for the sign-in lockouts (cms.core.addresses).
 API_TRUSTED_PROXY_HEADER = os.environ.get("API_TRUSTED_PROXY_HEADER", "")
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", 60))
 API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REVALIDATE", 300))
@@ -346,5 +416,7 @@ LOGGING = {
         "django.db.backends": {"level": "WARNING"},
         # Web processes only queue tasks; `manage.py worker` logs each run at its own level (-v).
         "django_tasks": {"level": "WARNING"},
+        # Failed sign-ins and lockouts are warnings; axes' start-up and clean-up notes are not needed.
+        "axes": {"level": "WARNING"},
     },
 }

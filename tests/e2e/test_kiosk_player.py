@@ -7,84 +7,15 @@ pytest-django's live_server cannot be stopped and restarted, hence the subproces
 """
 
 import os
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from tests.processes import free_port, manage, migrated_sqlite
+from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ROOT, KioskServer, require_chromium, wait_until
+from tests.processes import migrated_sqlite
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screenshots"))
-
-
-def require_chromium() -> None:
-    if Path(CHROMIUM).exists():
-        return
-    message = f"Chromium not found at {CHROMIUM}: install Debian's package (apt-get install -y chromium)"
-    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-        pytest.fail(message, pytrace=False)
-    pytest.skip(message)
-
-
-class KioskServer:
-    """`manage.py runserver` on a fixed port and a SQLite file, stoppable and restartable."""
-
-    def __init__(self, var: Path) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            **{
-                k: v
-                for k, v in os.environ.items()
-                if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL"))
-            },
-            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
-            "ROLAND_VAR_DIR": str(var),
-            "PYTHONUNBUFFERED": "1",
-        }
-        self.process: subprocess.Popen | None = None
-        self.log = (var / "server.log").open("ab")
-
-    def manage(self, *args: str) -> str:
-        return manage(self.env, *args, timeout=300)
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(
-            [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
-            env=self.env,
-            stdout=self.log,
-            stderr=self.log,
-        )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
-                    if response.status == 200:
-                        return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("the kiosk test server did not start")
-
-    def stop(self) -> None:
-        if self.process is not None:
-            self.process.terminate()
-            self.process.wait(timeout=20)
-            self.process = None
 
 
 @pytest.fixture(scope="module")
@@ -124,14 +55,14 @@ def open_player(browser, server, slug: str, width: int, height: int):
 
 def shot(page, name: str) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.wait_for_function("[...document.images].every((image) => image.complete)", timeout=10_000)
+    wait_until(page, "[...document.images].every((image) => image.complete)", timeout=10)
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
 
 
 def wait_until_cached(page, *paths: str, timeout: float = 15) -> None:
-    """Poll Cache Storage (wait_for_function does not await a promise, so it cannot do this)."""
+    """Poll Cache Storage (page.evaluate awaits the promise)."""
     script = """async () => {
         const cache = await caches.open("roland-kiosk-v1");
         return (await cache.keys()).map((request) => new URL(request.url).pathname);
@@ -172,7 +103,7 @@ def test_portrait_screen(kiosk_browser, server):
 def test_keeps_running_offline_and_recovers_by_itself(kiosk_browser, server):
     context, page = open_player(kiosk_browser, server, "markt", 1280, 720)
     # Offline only works once the worker controls the page and holds the feed and the page itself.
-    page.wait_for_function("navigator.serviceWorker.controller !== null", timeout=15_000)
+    wait_until(page, "navigator.serviceWorker.controller !== null")
     wait_until_cached(page, "/api/v1/kiosks/markt/feed", "/kiosks/markt/", "/static/kiosks/player.js")
     server.stop()
     try:
