@@ -10,6 +10,7 @@ from cms.core import versions
 from cms.core.http_cache import forget_hot_answers
 from tests.factories import SiteTree
 from tests.processes import migrated_sqlite
+from tests.worlds import open_world
 
 
 def _on_sqlite() -> bool:
@@ -53,6 +54,9 @@ def locales(db):
 
 @pytest.fixture
 def tree(db, locales) -> SiteTree:
+    """A site tree of the test's own; inside a world (tests.worlds) the world's tree is the one."""
+    if open_world():
+        pytest.fail(f"a second site tree inside the world of {open_world()}: override `tree` there")
     return SiteTree()
 
 
