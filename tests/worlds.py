@@ -12,6 +12,7 @@ world a class of its tests (`scope="class"`); tests outside every class then see
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -31,11 +32,14 @@ def open_world() -> str | None:
     return _open[-1] if _open else None
 
 
-def built_once(build: Callable[[], T], scope: str = "module") -> Any:
-    """A fixture (module-scoped by default) with what `build` returns, its on-commit work done."""
+def built_once(build: Callable[..., T], scope: str = "module", needs: tuple[str, ...] = ()) -> Any:
+    """A fixture (module-scoped by default) with what `build` returns, its on-commit work done.
 
-    @pytest.fixture(scope=scope)
-    def fixture(request, django_db_setup, django_db_blocker):
+    `needs` names fixtures (of the same scope or wider) that `build` takes as arguments, e.g. a search
+    engine the world is indexed into: they are set up before the world and torn down after it.
+    """
+
+    def fixture(request, django_db_setup, django_db_blocker, **needed):
         if _open:
             pytest.fail(
                 f"{request.node.nodeid}: a world is built while the one of {_open[-1]} is open; "
@@ -48,7 +52,7 @@ def built_once(build: Callable[[], T], scope: str = "module") -> Any:
             atomic.__enter__()
             try:
                 with TestCase.captureOnCommitCallbacks(execute=True):
-                    built = build()
+                    built = build(**needed)
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
@@ -62,7 +66,12 @@ def built_once(build: Callable[[], T], scope: str = "module") -> Any:
                 atomic.__exit__(None, None, None)
             _open.pop()
 
-    return fixture
+    # pytest learns a fixture's dependencies from its signature: the needed fixtures are named there.
+    fixed = ("request", "django_db_setup", "django_db_blocker")
+    fixture.__signature__ = inspect.Signature(
+        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in (*fixed, *needs)]
+    )
+    return pytest.fixture(scope=scope)(fixture)
 
 
 def fresh(value: T) -> T:
