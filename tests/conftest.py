@@ -13,6 +13,17 @@ from tests.processes import migrated_sqlite
 from tests.worlds import open_world
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules marked `processes` first, otherwise in the order collected.
+
+    They are the longest modules (half a minute or more each, mostly real processes starting and
+    polling). `make test` hands whole modules to its two test processes in collection order
+    (`--dist loadfile --no-loadscope-reorder`); one of them handed out last would run on while the
+    other test process has nothing left to do.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("processes") is None)
+
+
 def _on_sqlite() -> bool:
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
 

@@ -22,7 +22,7 @@ import pytest
 from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.smoke
+pytestmark = [pytest.mark.smoke, pytest.mark.processes]
 
 
 def get(url: str) -> tuple[int, dict, bytes]:

@@ -18,6 +18,7 @@ import pytest
 from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.processes
 CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--no-sandbox",
