@@ -57,9 +57,11 @@ run: demo
 # Compiled modules are kept (in var/pycache) even where PYTHONDONTWRITEBYTECODE is set: the test
 # processes, and the manage.py processes the tests start, would otherwise compile every module again
 # (pytest's assertion rewriting of the test modules and plugins alone costs ~6 s per process).
+# Whole modules go to the test processes in collection order, the real-process modules first
+# (tests/conftest.py): xdist's default order, by number of tests, handed them out last.
 test: install-dev
 	PYTHONDONTWRITEBYTECODE= PYTHONPYCACHEPREFIX=$(CURDIR)/var/pycache \
-	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=cms.settings.test $(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 # Load figures against stock Wagtail API v2 and a bare Django view (PostgreSQL, Redis, wrk): see bench/README.md.
 bench: install

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import logging
 
+from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page
 
@@ -158,11 +159,14 @@ def collections_changed() -> None:
 
 def image_saved(image) -> None:
     """Preset renditions are made once the image is committed (publish-time work), in the folder its
-    collection's visibility asks for; answers that show the image change now."""
+    collection's visibility asks for; answers that show the image change now. With
+    ROLAND_RENDITIONS_ON_SAVE off (test worlds that never show most of their images) each rendition
+    is made when an answer first needs it instead."""
 
     def renditions() -> None:
         drop_misplaced_renditions(image)  # it may have moved into or out of a restricted collection
-        generate_preset_renditions(image)
+        if settings.ROLAND_RENDITIONS_ON_SAVE:
+            generate_preset_renditions(image)
 
     transaction.on_commit(renditions, robust=True)
     content_changed()

@@ -10,6 +10,18 @@ from cms.core import versions
 from cms.core.http_cache import forget_hot_answers
 from tests.factories import SiteTree
 from tests.processes import migrated_sqlite
+from tests.worlds import open_world
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Modules marked `processes` first, otherwise in the order collected.
+
+    They are the longest modules (half a minute or more each, mostly real processes starting and
+    polling). `make test` hands whole modules to its two test processes in collection order
+    (`--dist loadfile --no-loadscope-reorder`); one of them handed out last would run on while the
+    other test process has nothing left to do.
+    """
+    items.sort(key=lambda item: item.get_closest_marker("processes") is None)
 
 
 def _on_sqlite() -> bool:
@@ -53,6 +65,9 @@ def locales(db):
 
 @pytest.fixture
 def tree(db, locales) -> SiteTree:
+    """A site tree of the test's own; inside a world (tests.worlds) the world's tree is the one."""
+    if open_world():
+        pytest.fail(f"a second site tree inside the world of {open_world()}: override `tree` there")
     return SiteTree()
 
 

@@ -3,7 +3,10 @@
 Real processes on SQLite in a temporary folder, whatever database the rest of the suite uses. The
 database starts as the suite's migrated template (tests/processes.py), which is `manage.py migrate`
 run on an empty database with these settings (on a fresh checkout, in this very run); migrating it
-again must find nothing to do.
+again must find nothing to do. Image renditions are made when an answer first needs one
+(RENDITIONS_ON_SAVE=0): rendering six presets of every demo image on save was a fifth of the demo
+load, and no answer here shows more than a few of them (tests/media/test_image_upload.py covers
+rendering on save).
 """
 
 import json
@@ -19,7 +22,7 @@ import pytest
 from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.smoke
+pytestmark = [pytest.mark.smoke, pytest.mark.processes]
 
 
 def get(url: str) -> tuple[int, dict, bytes]:
@@ -42,6 +45,7 @@ def first_run(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "ROLAND_VAR_DIR": str(var),
         "ROLAND_ADMIN_PASSWORD": "first-run-password",
+        "RENDITIONS_ON_SAVE": "0",
         "PYTHONUNBUFFERED": "1",
     }
 

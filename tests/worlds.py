@@ -4,10 +4,15 @@ Each test still runs in its own savepoint (pytest-django), so what a test writes
 next one; publishing the same pages, translations and renditions for every test is what made the
 suite slow. Tests get fresh copies of the objects (`fresh`), because a test may change an object in
 memory as well as in the database, and only the database is rolled back.
+
+One world is open at a time: a world opened inside another would be built on top of its data (a
+second site tree, other pages in the lists). A module whose tests need different worlds gives each
+world a class of its tests (`scope="class"`); tests outside every class then see no world at all.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -19,21 +24,39 @@ from tests.factories import SiteTree
 
 T = TypeVar("T")
 
+_open: list[str] = []
 
-def built_once(build: Callable[[], T], scope: str = "module") -> Any:
-    """A fixture (module-scoped by default) with what `build` returns, its on-commit work done."""
 
-    @pytest.fixture(scope=scope)
-    def fixture(django_db_setup, django_db_blocker):
+def open_world() -> str | None:
+    """The test (module or class) whose world is open now, if any."""
+    return _open[-1] if _open else None
+
+
+def built_once(build: Callable[..., T], scope: str = "module", needs: tuple[str, ...] = ()) -> Any:
+    """A fixture (module-scoped by default) with what `build` returns, its on-commit work done.
+
+    `needs` names fixtures (of the same scope or wider) that `build` takes as arguments, e.g. a search
+    engine the world is indexed into: they are set up before the world and torn down after it.
+    """
+
+    def fixture(request, django_db_setup, django_db_blocker, **needed):
+        if _open:
+            pytest.fail(
+                f"{request.node.nodeid}: a world is built while the one of {_open[-1]} is open; "
+                "give each world a class of its own (scope='class')",
+                pytrace=False,
+            )
+        _open.append(request.node.nodeid)
         with django_db_blocker.unblock():
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
                 with TestCase.captureOnCommitCallbacks(execute=True):
-                    built = build()
+                    built = build(**needed)
             except BaseException:
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
+                _open.pop()
                 raise
         try:
             yield built
@@ -41,8 +64,14 @@ def built_once(build: Callable[[], T], scope: str = "module") -> Any:
             with django_db_blocker.unblock():
                 transaction.set_rollback(True)
                 atomic.__exit__(None, None, None)
+            _open.pop()
 
-    return fixture
+    # pytest learns a fixture's dependencies from its signature: the needed fixtures are named there.
+    fixed = ("request", "django_db_setup", "django_db_blocker")
+    fixture.__signature__ = inspect.Signature(
+        [inspect.Parameter(name, inspect.Parameter.POSITIONAL_OR_KEYWORD) for name in (*fixed, *needs)]
+    )
+    return pytest.fixture(scope=scope)(fixture)
 
 
 def fresh(value: T) -> T:

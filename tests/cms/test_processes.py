@@ -30,7 +30,7 @@ from tests.processes import free_port, manage, migrated_sqlite
 
 ROOT = Path(__file__).resolve().parents[2]
 BOUND = settings.VERSIONS_MEMORY_SECONDS
-pytestmark = pytest.mark.smoke
+pytestmark = [pytest.mark.smoke, pytest.mark.processes]
 
 
 def _base_env(database_url: str, var: Path) -> dict[str, str]:

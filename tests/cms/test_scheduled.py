@@ -35,6 +35,7 @@ from tests.processes import free_port, manage, migrated_sqlite
 from tourism.models import EventOccurrence, PointOfInterest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.processes
 
 
 def schedule(page: Page, go_live_at) -> Revision:

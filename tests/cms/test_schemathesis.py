@@ -17,7 +17,8 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from cms.api import api
 from cms.wsgi_test import application
-from tests.factories import CategoryFactory, ImageFactory
+from tests.factories import CategoryFactory, ImageFactory, SiteTree
+from tests.worlds import built_once, fresh
 
 schema = schemathesis.openapi.from_dict(json.loads(json.dumps(api.get_openapi_schema(), default=str)))
 schema.app = application
@@ -35,8 +36,8 @@ def keep_test_connection():
     request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def api_data(db, tree, keep_test_connection):
+def build_api_data() -> SiteTree:
+    tree = SiteTree()
     category = CategoryFactory(name="Museen", slug="museum")
     poi = tree.poi(title="Museum", slug="museum", image=ImageFactory(), live=False)
     poi.categories = [category]
@@ -51,6 +52,15 @@ def api_data(db, tree, keep_test_connection):
     )
     tree.news_article(title="Neu", slug="neu")
     return tree
+
+
+_api_data = built_once(build_api_data)
+
+
+@pytest.fixture
+def api_data(_api_data, db, keep_test_connection) -> SiteTree:
+    """A place, an event and an article for the operations to find, built once for the module."""
+    return fresh(_api_data)
 
 
 # One test per operation, parametrised by pytest: Schemathesis' own `schema.parametrize()` gives its

@@ -15,6 +15,7 @@ import pytest
 from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ROOT, KioskServer, require_chromium, wait_until
 from tests.processes import migrated_sqlite
 
+pytestmark = pytest.mark.processes
 SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screenshots"))
 
 

@@ -14,6 +14,7 @@ import pytest
 from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, KioskServer, require_chromium, wait_until
 from tests.processes import migrated_sqlite
 
+pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
 ADMIN_PASSWORD = "e2e-richtig-und-lang-genug"
 COLLECT = """
 window.__violations = [];

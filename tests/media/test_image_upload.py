@@ -55,6 +55,20 @@ def test_a_valid_upload_is_stored_with_credit_and_all_webp_presets(
             assert Image.open(handle).format == "WEBP"
 
 
+@override_settings(ROLAND_RENDITIONS_ON_SAVE=False)
+def test_with_renditions_on_save_off_the_first_answer_makes_them(
+    client, tree, django_capture_on_commit_callbacks
+):
+    """The switch test worlds use: nothing is rendered on save, and an answer still has every preset."""
+    with django_capture_on_commit_callbacks(execute=True):
+        image = ImageFactory()
+        poi = tree.poi(title="Rathaus", slug="rathaus", image=image)
+    assert not RolandRendition.objects.filter(image=image).exists()
+    answer = client.get(f"/api/v1/pois/{poi.pk}").json()["image"]["renditions"]
+    assert set(answer) == set(PRESETS)
+    assert {r.filter_spec for r in RolandRendition.objects.filter(image=image)} == set(PRESETS.values())
+
+
 @pytest.mark.parametrize(
     ("content", "name", "message"),
     [

@@ -2,8 +2,10 @@
 
 - `database`: the project's own table (SQLite locally, PostgreSQL when DATABASE_URL is set);
 - `osmem-stand-in`: Wagtail's opensearch3 backend against osmem-server, an in-memory
-  OpenSearch-compatible server started by the test session (a stand-in, not a real engine);
-- `elasticsearch`, `opensearch`: real engines, only when ELASTICSEARCH_URL / OPENSEARCH_URL are set.
+  OpenSearch-compatible server (a stand-in, not a real engine); the behaviour suite's world is
+  indexed into one of its own (test_search_behaviour_engines.py);
+- `elasticsearch`, `opensearch`: real engines, only when ELASTICSEARCH_URL / OPENSEARCH_URL are set
+  (test_search_behaviour_real_engines.py).
 """
 
 import os

@@ -1,77 +1,76 @@
 """/api/v1/search and /search/suggest: the search behaviour suite the city website and partner apps rely on.
 
-Runs on the database default (SQLite locally, PostgreSQL in CI) and, parametrised through the
-`search_backend` fixture, against an OpenSearch-protocol stand-in server (osmem) and real engines
-when their URLs are set (see conftest.py).
+Runs on the database default (SQLite locally, PostgreSQL in CI); the same tests run against an
+OpenSearch-protocol stand-in server (osmem, test_search_behaviour_engines.py) and real engines when
+their URLs are set (test_search_behaviour_real_engines.py), through the `search_backend` and
+`content` fixtures those modules give (see conftest.py).
 """
 
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
 from cms.publishing import extend_occurrence_horizon, occurrence_horizon_extended
 from search.models import SynonymGroup
-from tests.factories import CategoryFactory
+from tests.factories import CategoryFactory, SiteTree
 from tests.querycount import count_api_queries
+from tests.worlds import built_once, fresh
 from tourism.models import Event
 from tourism.services.occurrences import remove_occurrences
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def content(tree, locales, search_backend, django_capture_on_commit_callbacks):
+def build_content(tree: SiteTree, locales: dict) -> dict:
     """German POIs, events and news; the museum translated to English; hidden pages of every kind."""
     today = timezone.localdate()
     museums = CategoryFactory(name="Museen", slug="museum", kind="poi")
-    with django_capture_on_commit_callbacks(execute=True):
-        translate_with_strings(tree.home, locales["en"], {})
-        translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
-        museum = tree.poi(
-            title="Museum Haldensleben",
-            slug="museum",
-            teaser="Sammlung zur Geschichte der Stadt.",
-            body=[("paragraph", "<p>Die Ausstellung zeigt den Roland aus Holz.</p>")],
-        )
-        museum.categories = [museums]
-        museum.save_revision().publish()
-        museum_en, _missing = translate_with_strings(
-            museum,
-            locales["en"],
-            {
-                "Museum Haldensleben": "Town Museum",
-                "museum": "town-museum",
-                "Sammlung zur Geschichte der Stadt.": "Collections on the history of the town.",
-            },
-        )
-        cafe = tree.poi(title="Café Roland", slug="cafe", teaser="Kaffee und Kuchen an der Straße zum Markt.")
-        tour = tree.event(
-            title="Stadtführung durch die Altstadt",
-            slug="tour",
-            teaser="Ein Rundgang mit dem Nachtwächter.",
-            start_date=today + timedelta(days=7),
-        )
-        old_tour = tree.event(
-            title="Stadtführung im Sommer",
-            slug="old-tour",
-            teaser="Ein Rundgang am Abend.",
-            start_date=today - timedelta(days=40),
-        )
-        news = tree.news_article(
-            title="Neues WLAN am Markt",
-            slug="wlan",
-            teaser="Freies Internet rund um das Museum.",
-            date=today,
-        )
-        draft = tree.poi(title="Museumsnacht Entwurf", slug="draft", teaser="Geheim.", live=False)
-        restricted = tree.poi(title="Museumsdepot", slug="depot", teaser="Nur für Mitarbeiter.")
-        PageViewRestriction.objects.create(page=restricted, restriction_type="login")
-        expired = tree.poi(title="Museumsfest", slug="fest", teaser="Vorbei.")
-        Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
-    search_backend.refresh()
+    translate_with_strings(tree.home, locales["en"], {})
+    translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
+    museum = tree.poi(
+        title="Museum Haldensleben",
+        slug="museum",
+        teaser="Sammlung zur Geschichte der Stadt.",
+        body=[("paragraph", "<p>Die Ausstellung zeigt den Roland aus Holz.</p>")],
+    )
+    museum.categories = [museums]
+    museum.save_revision().publish()
+    museum_en, _missing = translate_with_strings(
+        museum,
+        locales["en"],
+        {
+            "Museum Haldensleben": "Town Museum",
+            "museum": "town-museum",
+            "Sammlung zur Geschichte der Stadt.": "Collections on the history of the town.",
+        },
+    )
+    cafe = tree.poi(title="Café Roland", slug="cafe", teaser="Kaffee und Kuchen an der Straße zum Markt.")
+    tour = tree.event(
+        title="Stadtführung durch die Altstadt",
+        slug="tour",
+        teaser="Ein Rundgang mit dem Nachtwächter.",
+        start_date=today + timedelta(days=7),
+    )
+    old_tour = tree.event(
+        title="Stadtführung im Sommer",
+        slug="old-tour",
+        teaser="Ein Rundgang am Abend.",
+        start_date=today - timedelta(days=40),
+    )
+    news = tree.news_article(
+        title="Neues WLAN am Markt",
+        slug="wlan",
+        teaser="Freies Internet rund um das Museum.",
+        date=today,
+    )
+    draft = tree.poi(title="Museumsnacht Entwurf", slug="draft", teaser="Geheim.", live=False)
+    restricted = tree.poi(title="Museumsdepot", slug="depot", teaser="Nur für Mitarbeiter.")
+    PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+    expired = tree.poi(title="Museumsfest", slug="fest", teaser="Vorbei.")
+    Page.objects.filter(pk=expired.pk).update(expire_at=timezone.now() - timedelta(minutes=1))
     return {
         "museum": museum,
         "museum_en": museum_en,
@@ -83,6 +82,24 @@ def content(tree, locales, search_backend, django_capture_on_commit_callbacks):
         "restricted": restricted,
         "expired": expired,
     }
+
+
+def build_world() -> dict:
+    tree = SiteTree()
+    return {
+        **build_content(tree, {locale.language_code: locale for locale in Locale.objects.all()}),
+        "tree": tree,
+    }
+
+
+# Built once per module; on the database backend each test's changes to the search table roll back
+# with the rest of its data (test_search_behaviour_engines.py indexes the same world into an engine).
+_content = built_once(build_world)
+
+
+@pytest.fixture
+def content(_content, search_backend) -> dict:
+    return fresh(_content)
 
 
 def search(client, q, **params):

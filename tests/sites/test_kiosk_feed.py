@@ -16,7 +16,8 @@ from django.utils import timezone
 from cms.demo.translation import translate_with_strings
 from sites.kiosks import build_feed, is_on_at, next_switch
 from sites.models import KioskScreen
-from tests.factories import CategoryFactory, ImageFactory, publish
+from tests.factories import CategoryFactory, ImageFactory, SiteTree, publish
+from tests.worlds import built_once, fresh
 from tourism.models import EventOccurrence
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -49,16 +50,40 @@ def titles(items: list[dict], code: str = "de") -> list[str]:
     return [item["texts"][code]["title"] for item in items]
 
 
-@pytest.fixture
-def market(tree):
-    return tree.poi(
+def build_market_screen() -> dict:
+    """The market square (with a picture) and the screen that stands there; tests add the rest."""
+    tree = SiteTree()
+    market = tree.poi(
         title="Marktplatz", slug="markt", latitude=MARKET[0], longitude=MARKET[1], image=ImageFactory()
     )
+    screen = KioskScreen.objects.create(
+        name="Markt", slug="markt", venue=market, radius_km=3, languages=["de"]
+    )
+    return {"tree": tree, "market": market, "screen": screen}
+
+
+_market_screen = built_once(build_market_screen)
 
 
 @pytest.fixture
-def screen(market):
-    return KioskScreen.objects.create(name="Markt", slug="markt", venue=market, radius_km=3, languages=["de"])
+def world(_market_screen, db) -> dict:
+    return fresh(_market_screen)
+
+
+@pytest.fixture
+def tree(world) -> SiteTree:
+    """The module's site tree (not a second one)."""
+    return world["tree"]
+
+
+@pytest.fixture
+def market(world):
+    return world["market"]
+
+
+@pytest.fixture
+def screen(world):
+    return world["screen"]
 
 
 def test_radius_selects_events_and_places_around_the_screen(tree, screen):

@@ -8,11 +8,22 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
+from tests.factories import SiteTree
+from tests.worlds import built_once, fresh
 from tourism.models import EventExcludedDate, EventExtraDate, EventOccurrence
 from tourism.services.occurrences import extend_all, refresh_occurrences
 
 BERLIN = ZoneInfo("Europe/Berlin")
 pytestmark = pytest.mark.django_db
+
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree = built_once(SiteTree)
+
+
+@pytest.fixture
+def tree(_tree, db) -> SiteTree:
+    return fresh(_tree)
 
 
 def starts(event):
