@@ -210,3 +210,52 @@ def test_the_translators_later_publish_keeps_what_the_source_changed(
     with django_capture_on_commit_callbacks(execute=True):
         translation.save_target(publish=True)  # what "Veröffentlichen" in the translation editor does
     assert english_of(event).status == "cancelled"
+
+
+# --- 4. a detail asked for in a language answers that language's version -------------------------
+
+
+@pytest.fixture
+def translated(tree, locales, django_capture_on_commit_callbacks):
+    """A place, an event and an article, each translated to English and live in both languages."""
+    day = timezone.localdate() + timedelta(days=5)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_with_strings(tree.home, locales["en"], {})
+        for index, slug in ((tree.pois, "places"), (tree.events, "events"), (tree.news, "news")):
+            translate_with_strings(index, locales["en"], {index.slug: slug})
+        poi = tree.poi(title="Reitender Roland", slug="roland")
+        translate_with_strings(poi, locales["en"], {"Reitender Roland": "Riding Roland"})
+        event = tree.event(title="Stadtführung", slug="tour", start_date=day)
+        translate_with_strings(event, locales["en"], {"Stadtführung": "Guided tour"})
+        article = tree.news_article(title="Neues WLAN am Markt", slug="wlan")
+        translate_with_strings(article, locales["en"], {"Neues WLAN am Markt": "New Wi-Fi at the market"})
+    return {"pois": poi, "events": event, "news": article}
+
+
+@pytest.mark.parametrize(
+    "collection, english_title",
+    [("pois", "Riding Roland"), ("events", "Guided tour"), ("news", "New Wi-Fi at the market")],
+)
+def test_a_german_id_asked_for_in_english_answers_the_english_translation(
+    client, translated, collection, english_title, django_capture_on_commit_callbacks
+):
+    german = translated[collection]
+    english = english_of(german)
+    response = api(client, f"{collection}/{german.pk}", locale="en")
+    data = response.json()
+    assert (data["id"], data["title"], data["locale"], data["is_fallback"]) == (
+        english.pk,
+        english_title,
+        "en",
+        False,
+    )
+    assert response["Content-Language"] == "en"
+    assert [t["id"] for t in data["translations"]] == [german.pk]
+    german_answer = api(client, f"{collection}/{german.pk}", locale="de").json()  # cached apart
+    assert (german_answer["id"], german_answer["is_fallback"]) == (german.pk, False)
+    assert api(client, f"{collection}/{german.pk}").json()["id"] == german.pk  # no language asked: its own
+
+    with django_capture_on_commit_callbacks(execute=True):
+        english.unpublish()  # back to a draft: the German version stands in, and says so
+    data = api(client, f"{collection}/{german.pk}", locale="en").json()
+    assert (data["id"], data["locale"], data["is_fallback"]) == (german.pk, "de", True)
