@@ -11,7 +11,10 @@ call the functions here. For a page that is published the order is:
    the page (cms.core.versions); the change feed gets an entry for whatever this changed publicly,
    as the visibility rule decides (cms.core.changes); the CDN is purged once the change is committed
    (cms.cdn, a background task);
-4. webhooks: deliveries are queued once the change is committed (sites.webhooks).
+4. webhooks: deliveries are queued once the change is committed (sites.webhooks);
+5. translations: a translation source's non-text fields (dates, status, venue, coordinates, rows,
+   images) are copied to its translations, each published (if live) through these same steps
+   (cms.core.translations).
 
 Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
 kiosk screens and synonyms raise the content version; changes to sites, locales, restrictions,
@@ -30,7 +33,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page
 
-from cms.core import changes, versions
+from cms.core import changes, translations, versions
 from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from search import index as search_index
@@ -60,6 +63,9 @@ def page_published(page: Page) -> None:
         search_index.index_page(page)
     _page_versions(page, edited=True)
     _notify(page, WebhookEvent.PUBLISHED)
+    # What is not text follows a source onto its translations, each published through these same
+    # steps (never syncing back), so a cancelled event is cancelled in every language at once.
+    translations.follow_source(page)
 
 
 def page_unpublished(page: Page) -> None:

@@ -209,6 +209,10 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) 
 # The admin interface itself is offered in German and English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
+# "Diese Seite übersetzen" makes a draft copy, never a live one of the source's text: the copy goes
+# live when an editor publishes the translation (wagtail-localize otherwise copies the source's live
+# status, and the API served German text as `locale: en`). A later sync leaves live translations live.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
 # German texts of the project's own labels and messages (the admin's default language).
 LOCALE_PATHS = [BASE_DIR / "locale"]

@@ -149,9 +149,27 @@ def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     The item's language can decide the answer's language (see for_item), and prefetches such as
     category names depend on that language, so the item is looked up first.
     """
-    target = get_visible(queryset.model.objects.only("pk", "locale_id"), raw_id, ctx)
+    target = in_asked_language(
+        get_visible(queryset.model.objects.only("pk", "locale_id", "translation_key"), raw_id, ctx), ctx
+    )
     ctx = for_item(ctx, target)
     return prefetch(queryset, ctx).get(pk=target.pk), ctx
+
+
+def in_asked_language(page, ctx: ApiContext):
+    """The visible version of the item in the language the client chose, else the item itself.
+
+    An id names the content, not only its language version: `/pois/<German id>?locale=en` answers the
+    English translation once it is public (a draft translation keeps the German one, `is_fallback`).
+    The answer cache keys by the same choice (cms.core.i18n.language_request) and by content version.
+    """
+    if not ctx.choice.asked.explicit or page.locale_id == ctx.locale.pk:
+        return page
+    translations = type(page).objects.only("pk", "locale_id", "translation_key")
+    found = visible_pages(
+        translations.filter(translation_key=page.translation_key, locale=ctx.locale), ctx.site
+    ).first()
+    return found or page
 
 
 def get_visible(queryset: QuerySet, raw_id: str, ctx: ApiContext):

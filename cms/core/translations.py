@@ -1,0 +1,145 @@
+"""What a translation keeps of its source: everything that is not text follows the source on publish.
+
+wagtail-localize copies synchronised fields (dates, status, recurrence, venue, coordinates, price
+flags, opening-hours rows, images, categories) only when a translation is saved through it, which
+for an editor is the hidden "Synchronisiere übersetzte Seiten" step: a cancelled German event stayed
+on in English. `follow_source` runs in the publish pipeline for the source's page: each translation
+gets the source's synchronised values as a revision of its own, published if the translation is
+live (so its own pass through the pipeline updates occurrences, search, versions, the change feed
+and webhooks), saved as its draft otherwise. Texts and what a translator overrode are kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.managers import TaggableManager
+from wagtail.models import Page, TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, get_translatable_fields
+from wagtail_localize.models import SegmentOverride, TranslationSource
+
+_following: ContextVar[bool] = ContextVar("roland_following_source", default=False)
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    token = _following.set(True)
+    try:
+        yield
+    finally:
+        _following.reset(token)
+
+
+def synchronised_fields(model: type[models.Model]) -> list[models.Field | models.ForeignObjectRel]:
+    """The model's fields wagtail-localize keeps in sync (never text), as Django fields.
+
+    Tags come with their rows (`tagged_items`); child rows that are translatable themselves are
+    wagtail-localize's to merge.
+    """
+    fields = []
+    for declared in get_translatable_fields(model):
+        if not isinstance(declared, SynchronizedField):
+            continue
+        field = declared.get_field(model)
+        if isinstance(field, TaggableManager):
+            continue
+        if _is_child_relation(field) and issubclass(field.related_model, TranslatableMixin):
+            continue
+        fields.append(field)
+    return fields
+
+
+def _is_child_relation(field) -> bool:
+    return isinstance(field, models.ManyToOneRel) and isinstance(field.remote_field, ParentalKey)
+
+
+def _value(page: Page, field) -> Any:
+    """A comparable value of one synchronised field (child rows by their contents, in order)."""
+    if _is_child_relation(field):
+        columns = [
+            f.attname
+            for f in field.related_model._meta.concrete_fields
+            if not f.primary_key and f.name != field.remote_field.name
+        ]
+        return [tuple(getattr(row, name) for name in columns) for row in getattr(page, field.name).all()]
+    if isinstance(field, ParentalManyToManyField):
+        return sorted(related.pk for related in getattr(page, field.name).all())
+    return getattr(page, field.attname)
+
+
+def _copy(source: Page, target: Page, fields: list) -> bool:
+    """Copy the fields whose values differ; whether any did."""
+    changed = False
+    for field in fields:
+        if _value(source, field) == _value(target, field):
+            continue
+        changed = True
+        if _is_child_relation(field):
+            source.copy_child_relation(field.name, target)
+        elif isinstance(field, ParentalManyToManyField):
+            setattr(target, field.name, list(getattr(source, field.name).all()))
+        else:
+            setattr(target, field.attname, getattr(source, field.attname))
+    return changed
+
+
+def follow_source(page: Page) -> list[Page]:
+    """Bring every translation of a just-published source page in line with its non-text fields.
+
+    Returns the translations that got a revision. A page that is no translation source (a
+    translation, or a page never submitted) changes nothing; nor does a publish that this started,
+    so a translation's publish never syncs back.
+    """
+    if _following.get():
+        return []
+    source_record = TranslationSource.objects.filter(
+        object_id=page.translation_key, locale_id=page.locale_id
+    ).first()
+    if source_record is None:
+        return []
+    source = type(page).objects.get(pk=page.pk)  # as published, with its rows from the database
+    # The translator's later publish through wagtail-localize copies from this snapshot: it must
+    # not bring back what the source had before (a cancelled event going on again).
+    source_record.update_from_db()
+    fields = synchronised_fields(type(source))
+    updated = []
+    with _guard():
+        for translation in source_record.translations.filter(enabled=True).select_related("target_locale"):
+            target = (
+                type(page)
+                .objects.filter(translation_key=page.translation_key, locale=translation.target_locale)
+                .first()
+            )
+            if target is None:
+                continue
+            overridden = set(
+                SegmentOverride.objects.filter(
+                    locale=translation.target_locale, context__object_id=page.translation_key
+                ).values_list("context__path", flat=True)
+            )
+            own = [field for field in fields if field.name not in overridden]
+            if _follow(source, target, own):
+                updated.append(target)
+    return updated
+
+
+def _follow(source: Page, target: Page, fields: list) -> bool:
+    """A live translation publishes the change over what is live; an unpublished one, or the draft a
+    translator has pending on a live one, gets it as its latest draft."""
+    latest = target.get_latest_revision()
+    pending = latest is not None and latest.pk != target.live_revision_id
+    changed = False
+    if target.live and _copy(source, target, fields):
+        target.save_revision(clean=False).publish(skip_permission_checks=True)
+        changed = True
+    if pending or not target.live:
+        draft = latest.as_object() if latest is not None else target
+        if _copy(source, draft, fields):
+            draft.save_revision(clean=False)
+            changed = True
+    return changed
