@@ -25,6 +25,7 @@ from django.utils.html import escape
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms import publishing
 from cms.core.timezone import LOCAL_TZ
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
@@ -53,6 +54,7 @@ from tourism.models import (
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 
+from .bulk import index_updates_at_the_end
 from .data import DAY_NAMES, DemoData, DemoDataError
 from .data import load as load_data
 from .images import draw_motif
@@ -518,7 +520,10 @@ class DemoLoader:
             self.progress(f"  news: {position}/{total}")
 
     def run(self) -> Report:
-        with transaction.atomic():
+        # Renditions are left to the worker and Wagtail's index rows written once per object at the
+        # end: per save, they were most of the load's time. The index updates wait for the commit
+        # hooks too, as wagtail-localize publishes translations in them.
+        with index_updates_at_the_end(), publishing.renditions_in_the_worker(), transaction.atomic():
             self.progress("Site and home page …")
             home = self.site_and_home()
             self.progress("Categories and organizers …")
