@@ -13,13 +13,27 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import Model
 from django.db.models.signals import post_save
+from modelcluster.fields import ParentalKey
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
 from modelsearch.tasks import insert_or_update_object_task
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save as references_on_save
 from wagtail.tasks import update_reference_index_task
+
+
+def _cluster_root(instance: Model) -> Model | None:
+    """The object whose reference rows a child row's save rebuilds (as Wagtail's task does): its
+    ParentalKey parent, up the chain. Noted at once, because modelcluster replaces child rows on every
+    save of the parent, so a child's id is gone by the end."""
+    while instance is not None:
+        keys = [field for field in instance._meta.get_fields() if isinstance(field, ParentalKey)]
+        if not keys:
+            return instance
+        instance = getattr(instance, keys[0].name)
+    return None
 
 
 @contextmanager
@@ -36,11 +50,16 @@ def index_updates_at_the_end() -> Iterator[None]:
     )
     noted: list[dict[tuple[str, str, str], None]] = [{} for _job in jobs]  # ordered sets
     collectors = []
-    for (receiver, _task, models), seen in zip(jobs, noted, strict=True):
+    for position, ((receiver, _task, models), seen) in enumerate(zip(jobs, noted, strict=True)):
 
-        def note(sender, instance, raw: bool = False, _seen=seen, **kwargs) -> None:
-            if not raw:
-                _seen[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = None
+        def note(sender, instance, raw: bool = False, _seen=seen, _root=position == 0, **kwargs) -> None:
+            if raw:
+                return
+            if _root:
+                instance = _cluster_root(instance)
+                if instance is None:
+                    return
+            _seen[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = None
 
         collectors.append(note)
         for model in models:

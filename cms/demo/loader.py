@@ -297,6 +297,7 @@ class DemoLoader:
 
     def load_pois(self, index: Page) -> None:
         total = len(self.data.pois)
+        unpublished = set()
         for position, item in enumerate(self.data.pois, start=1):
             page = self.find_child(index, item["slug"]["de"])
             created = page is None
@@ -305,15 +306,18 @@ class DemoLoader:
                     page = self.build_poi(item)
                     page.locale = self.source_locale
                     index.add_child(instance=page)
-                    self.publish(page)
+                unpublished.add(item["key"])
             self.pages[item["key"]] = page
             self.report.count("point of interest", created)
             self.progress(f"  points of interest: {position}/{total}")
+        # Related places may come later in the file: a new place is published once, with its links.
         for item in self.data.pois:
             page = self.pages[item["key"]]
             if item.get("related") and not page.related_links.exists():
                 for target in item["related"]:
                     page.related_links.add(PointOfInterestRelatedPage(target=self.pages[target]))
+                unpublished.add(item["key"])
+            if item["key"] in unpublished:
                 self.publish(page)
             strings = self.pairs(item, "title", "slug", "teaser", "body", "prices", "hours_note")
             strings.update(self.pairs(item.get("accessibility", {}), "notes"))
