@@ -135,9 +135,10 @@ def run_scenarios(server: Server, scenarios: dict, cached: bool) -> dict:
             if cached and side == "stock":
                 continue  # stock v2 is compared uncached: it has no answer cache of its own
             info = sides[side]
-            if info["status"] != 200:
-                results[f"{name}/{side}"] = {"skipped": f"HTTP {info['status']} for {info['url']}"}
-                continue
+            if info["status"] != 200 or info.get("count", 0) < info.get("claimed", 1):
+                # bench_probe checks every answer already; a probe of another shape must not slip by.
+                raise SystemExit(f"{name}/{side}: HTTP {info['status']}, {info.get('count')} entries for "
+                                 f"{info['url']}; the scenario claims {info.get('claimed')}")  # fmt: skip
             etag = server.warm(info["url"])
             for connections in CONNECTIONS:
                 rss_before = server.worker_rss_kb()

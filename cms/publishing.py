@@ -28,6 +28,9 @@ publishing transaction.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.db import transaction
@@ -36,6 +39,7 @@ from wagtail.models import Page
 from cms.core import changes, translations, versions
 from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
+from media.tasks import render_presets
 from search import index as search_index
 from sites import webhooks
 from sites.api_keys import clients_changed
@@ -163,6 +167,10 @@ def collections_changed() -> None:
     transaction.on_commit(relocate, robust=True)
 
 
+# Images saved inside `renditions_in_the_worker`, or None outside it.
+_images_for_the_worker: ContextVar[set[int] | None] = ContextVar("images_for_the_worker", default=None)
+
+
 def image_saved(image) -> None:
     """Preset renditions are made once the image is committed (publish-time work), in the folder its
     collection's visibility asks for; answers that show the image change now. With
@@ -174,8 +182,29 @@ def image_saved(image) -> None:
         if settings.ROLAND_RENDITIONS_ON_SAVE:
             generate_preset_renditions(image)
 
-    transaction.on_commit(renditions, robust=True)
+    batch = _images_for_the_worker.get()
+    if batch is not None:
+        batch.add(image.pk)
+    else:
+        transaction.on_commit(renditions, robust=True)
     content_changed()
+
+
+@contextmanager
+def renditions_in_the_worker() -> Iterator[None]:
+    """Images saved inside get their preset renditions from the worker (one task, queued after the
+    commit) instead of at once: a bulk load (the demo: about six WebP encodings per picture) would
+    otherwise wait for them. A reader that comes first renders a missing preset itself
+    (media.schemas, media.api), so no answer lacks a rendition URL meanwhile."""
+    batch: set[int] = set()
+    token = _images_for_the_worker.set(batch)
+    try:
+        yield
+    finally:
+        _images_for_the_worker.reset(token)
+    if batch:
+        image_ids = sorted(batch)
+        transaction.on_commit(lambda: render_presets.enqueue(image_ids), robust=True)
 
 
 def api_clients_changed() -> None:

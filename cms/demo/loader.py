@@ -25,6 +25,7 @@ from django.utils.html import escape
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from cms import publishing
 from cms.core.timezone import LOCAL_TZ
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
@@ -53,6 +54,7 @@ from tourism.models import (
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 
+from .bulk import index_updates_at_the_end
 from .data import DAY_NAMES, DemoData, DemoDataError
 from .data import load as load_data
 from .images import draw_motif
@@ -295,6 +297,7 @@ class DemoLoader:
 
     def load_pois(self, index: Page) -> None:
         total = len(self.data.pois)
+        unpublished = set()
         for position, item in enumerate(self.data.pois, start=1):
             page = self.find_child(index, item["slug"]["de"])
             created = page is None
@@ -303,15 +306,18 @@ class DemoLoader:
                     page = self.build_poi(item)
                     page.locale = self.source_locale
                     index.add_child(instance=page)
-                    self.publish(page)
+                unpublished.add(item["key"])
             self.pages[item["key"]] = page
             self.report.count("point of interest", created)
             self.progress(f"  points of interest: {position}/{total}")
+        # Related places may come later in the file: a new place is published once, with its links.
         for item in self.data.pois:
             page = self.pages[item["key"]]
             if item.get("related") and not page.related_links.exists():
                 for target in item["related"]:
                     page.related_links.add(PointOfInterestRelatedPage(target=self.pages[target]))
+                unpublished.add(item["key"])
+            if item["key"] in unpublished:
                 self.publish(page)
             strings = self.pairs(item, "title", "slug", "teaser", "body", "prices", "hours_note")
             strings.update(self.pairs(item.get("accessibility", {}), "notes"))
@@ -518,7 +524,10 @@ class DemoLoader:
             self.progress(f"  news: {position}/{total}")
 
     def run(self) -> Report:
-        with transaction.atomic():
+        # Renditions are left to the worker and Wagtail's index rows written once per object at the
+        # end: per save, they were most of the load's time. The index updates wait for the commit
+        # hooks too, as wagtail-localize publishes translations in them.
+        with index_updates_at_the_end(), publishing.renditions_in_the_worker(), transaction.atomic():
             self.progress("Site and home page …")
             home = self.site_and_home()
             self.progress("Categories and organizers …")

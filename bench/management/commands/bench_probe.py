@@ -5,6 +5,7 @@ import json
 import statistics
 import time
 from datetime import timedelta
+from urllib.parse import quote
 
 from django.core.management.base import BaseCommand
 from django.db import connection
@@ -12,15 +13,26 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from bench.answers import Claim, check_answer, open_at_moment
 from cms.process import freeze_startup_objects
 
 MARKET = "52.2893,11.4085"
+# What each side of a scenario claims to answer (entries; see bench.answers).
+CLAIMS = {
+    "events_week": {"roland": Claim(20), "stock": Claim(20)},
+    "pois_near_open": {"roland": Claim(20), "stock": Claim(20)},
+    "poi_detail": {"roland": Claim(1), "stock": Claim(1)},
+    "news_rss": {"roland": Claim(50), "stock": Claim(20)},  # the feed's 50 newest; v2's page of 20
+    "search_schloss": {"roland": Claim(20), "stock": Claim(20)},
+    "kiosk_feed": {"roland": Claim(1), "stock": Claim(20)},  # something on now, next or upcoming
+}
 
 
 def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
     """Each scenario: Roland's URL and the nearest stock Wagtail API v2 request on the same data."""
     today = timezone.localdate()
     week = today + timedelta(days=7)
+    open_at = quote(open_at_moment(today).isoformat())
     pois = client.get("/api/v1/pois", {"limit": 1}).json()["items"]
     poi_id = pois[0]["id"] if pois else 0
     urls = {
@@ -29,7 +41,7 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
             "stock": "/api/wagtail/v2/pages/?type=tourism.Event&fields=*&limit=20",
         },
         "pois_near_open": {
-            "roland": f"/api/v1/pois?near={MARKET}&open_now=true&ordering=distance&limit=20",
+            "roland": f"/api/v1/pois?near={MARKET}&open_at={open_at}&ordering=distance&limit=20",
             "stock": "/api/wagtail/v2/pages/?type=tourism.PointOfInterest&fields=*&limit=20",
         },
         "poi_detail": {
@@ -41,7 +53,7 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
             "stock": "/api/wagtail/v2/pages/?type=tourism.NewsArticle&fields=*&limit=20",
         },
         "search_schloss": {
-            "roland": "/api/v1/search?q=Schloss",
+            "roland": "/api/v1/search?q=Schloss&limit=20",
             "stock": "/api/wagtail/v2/pages/?search=Schloss&limit=20",
         },
     }
@@ -55,11 +67,18 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
     return urls
 
 
-def measure(client: Client, url: str) -> dict[str, int]:
+def measure(client: Client, url: str, scenario: str | None = None, claim: Claim | None = None) -> dict:
+    """Queries and bytes of an uncached answer; with a claim, its entry count, checked (a short or
+    empty answer stops the run: bench.answers)."""
     client.get(url)  # warm the per-site facts, as a running server has them
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
-    return {"status": response.status_code, "queries": len(queries), "bytes": len(response.content)}
+    figures = {"status": response.status_code, "queries": len(queries), "bytes": len(response.content)}
+    if claim is not None:
+        content_type = response.headers.get("Content-Type", "")
+        figures["count"] = check_answer(scenario, response.status_code, content_type, response.content, claim)
+        figures["claimed"] = claim.items
+    return figures
 
 
 # Broad and narrow words of the scale data, German and English; each answered uncached.
@@ -101,7 +120,10 @@ class Command(BaseCommand):
             scenarios = scenario_urls(client)
             result = {}
             for name, urls in scenarios.items():
-                result[name] = {side: {"url": url, **measure(client, url)} for side, url in urls.items()}
+                result[name] = {
+                    side: {"url": url, **measure(client, url, f"{name}/{side}", CLAIMS[name][side])}
+                    for side, url in urls.items()
+                }
             freeze_startup_objects()  # as cms.wsgi does in every gunicorn worker
             result["search_latency"] = search_latency(client)
             # The contract for lists: the same number of queries for 1 item as for 100.
