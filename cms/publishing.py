@@ -32,7 +32,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page
 
@@ -173,14 +172,12 @@ _images_for_the_worker: ContextVar[set[int] | None] = ContextVar("images_for_the
 
 def image_saved(image) -> None:
     """Preset renditions are made once the image is committed (publish-time work), in the folder its
-    collection's visibility asks for; answers that show the image change now. With
-    ROLAND_RENDITIONS_ON_SAVE off (test worlds that never show most of their images) each rendition
-    is made when an answer first needs it instead."""
+    collection's visibility asks for (inside `renditions_in_the_worker`, by the worker); answers that
+    show the image change now."""
 
     def renditions() -> None:
         drop_misplaced_renditions(image)  # it may have moved into or out of a restricted collection
-        if settings.ROLAND_RENDITIONS_ON_SAVE:
-            generate_preset_renditions(image)
+        generate_preset_renditions(image)
 
     batch = _images_for_the_worker.get()
     if batch is not None:

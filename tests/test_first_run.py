@@ -3,10 +3,8 @@
 Real processes on SQLite in a temporary folder, whatever database the rest of the suite uses. The
 database starts as the suite's migrated template (tests/processes.py), which is `manage.py migrate`
 run on an empty database with these settings (on a fresh checkout, in this very run); migrating it
-again must find nothing to do. Image renditions are made when an answer first needs one
-(RENDITIONS_ON_SAVE=0): rendering six presets of every demo image on save was a fifth of the demo
-load, and no answer here shows more than a few of them (tests/media/test_image_upload.py covers
-rendering on save).
+again must find nothing to do. The demo load leaves image renditions to the worker (cms.publishing
+renditions_in_the_worker), which does not run here: answers make the few presets they show.
 """
 
 import json
@@ -45,7 +43,6 @@ def first_run(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "ROLAND_VAR_DIR": str(var),
         "ROLAND_ADMIN_PASSWORD": "first-run-password",
-        "RENDITIONS_ON_SAVE": "0",
         "PYTHONUNBUFFERED": "1",
     }
 

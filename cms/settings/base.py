@@ -335,10 +335,6 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp", "gif", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("IMAGE_MAX_UPLOAD_BYTES", 15 * 1024 * 1024))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", 50_000_000))
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "webp", "gif": "webp", "bmp": "webp"}
-# The preset renditions (media.renditions) are made when an image is saved, so API reads only look
-# them up. Off, each is made when an answer first needs it (for test worlds that never show most of
-# their images); the answers are the same.
-ROLAND_RENDITIONS_ON_SAVE = env_bool("RENDITIONS_ON_SAVE", True)
 WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "docx", "odt", "txt", "xlsx", "ods", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = search_backends(os.environ.get("SEARCH_URL", ""), languages=ROLAND_LANGUAGES)

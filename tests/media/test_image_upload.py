@@ -10,6 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from PIL import Image
 
+from cms import publishing
 from media.models import RolandImage, RolandRendition
 from media.renditions import PRESETS
 from tests.factories import ImageFactory, image_bytes
@@ -55,12 +56,11 @@ def test_a_valid_upload_is_stored_with_credit_and_all_webp_presets(
             assert Image.open(handle).format == "WEBP"
 
 
-@override_settings(ROLAND_RENDITIONS_ON_SAVE=False)
-def test_with_renditions_on_save_off_the_first_answer_makes_them(
+def test_an_answer_before_the_worker_made_the_renditions_makes_them(
     client, tree, django_capture_on_commit_callbacks
 ):
-    """The switch test worlds use: nothing is rendered on save, and an answer still has every preset."""
-    with django_capture_on_commit_callbacks(execute=True):
+    """A bulk load leaves the renditions to the worker; a reader that comes first still gets every preset."""
+    with django_capture_on_commit_callbacks(execute=False), publishing.renditions_in_the_worker():
         image = ImageFactory()
         poi = tree.poi(title="Rathaus", slug="rathaus", image=image)
     assert not RolandRendition.objects.filter(image=image).exists()
