@@ -126,9 +126,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("website_url"), FieldPanel("preview_url"), FieldPanel("cors_allowed_origins")],
             heading=_("Website and API"),
         ),
-        MultiFieldPanel(
-            [FieldPanel("licence"), FieldPanel("attribution")], heading=_("Open data")
-        ),
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Open data")),
     ]
 
     class Meta:
