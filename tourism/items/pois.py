@@ -426,6 +426,7 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
         )
         .filter(rank__lte=limit)
         .select_related("event")
+        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
         .order_by("start", "pk")
     )
     by_key: dict = {}
