@@ -59,6 +59,13 @@ def block_value(block: blocks.Block, value: Any, ctx: ApiContext) -> Any:
     return block.get_api_representation(value)
 
 
+def learn_streams(streams, ctx: ApiContext) -> None:
+    """Note the pages many bodies link or choose, so the first body's question decides them all."""
+    for stream in streams:
+        references = stream.stream_block.extract_references(stream)
+        ctx.nested.learn(reference[:2] for reference in references if issubclass(reference[0], Page))
+
+
 def stream_data(stream, ctx: ApiContext) -> list[dict]:
     """A StreamField value as [{type, value}] with every nested value in API form.
 

@@ -1,11 +1,14 @@
 """Channel configuration rules: which locales exist, the default site."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
 from wagtail.models import Locale, Site
 
 from cms.core.visibility import SiteSettingsFacts
 
 from .models import SiteSettings
+from .models.settings import DEFAULT_ATTRIBUTION, DEFAULT_LICENCE, LICENCES
 
 
 def sync_locales_from_settings(using: str = "default") -> list[Locale]:
@@ -34,3 +37,23 @@ def site_settings_facts(site: Site) -> SiteSettingsFacts:
         preview_url=stored.preview_url,
         cors_origins=tuple(stored.cors_origins),
     )
+
+
+@dataclass(frozen=True)
+class DatasetLicence:
+    """Under what a site's open data is published: the licence and whom to name as the source."""
+
+    key: str
+    label: str
+    url: str
+    dcat_uri: str
+    attribution: str
+
+
+def dataset_licence(site: Site) -> DatasetLicence:
+    """The site's data licence (the default, CC BY 4.0 naming Stadt Haldensleben, when unset)."""
+    stored = SiteSettings.objects.filter(site=site).only("licence", "attribution").first()
+    key = stored.licence if stored is not None and stored.licence in LICENCES else DEFAULT_LICENCE
+    attribution = stored.attribution if stored is not None else DEFAULT_ATTRIBUTION
+    terms = LICENCES[key]
+    return DatasetLicence(key, terms.label, terms.url, terms.dcat_uri, attribution)

@@ -14,7 +14,7 @@ from search.api import router as search_router
 from sites.api import router as kiosks_router
 from tourism.api import events, news, pois
 
-from . import changes, preview
+from . import changes, exports, preview
 from .openapi import DocsPage, RolandAPI
 
 api = RolandAPI(
@@ -69,5 +69,6 @@ for router in (
     search_router,
     kiosks_router,
     changes.router,
+    exports.router,
 ):
     api.add_router("/", router)

@@ -27,8 +27,8 @@ ItemType = Literal[registry.names()]
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 RESYNC = (
     "This cursor or moment is older than the change feed keeps ({days} days, or what was pruned): "
-    "re-sync in full (the bulk export; until it exists, the lists), then follow the feed from "
-    "since=<the moment the full sync started>."
+    "re-sync in full (the bulk export, /api/v1/export/{collection}.ndjson), then follow the feed "
+    "from since=<the moment the full sync started>."
 )
 
 
@@ -108,7 +108,7 @@ def change_feed(request: HttpRequest, params: Query[ChangeParams], response: Htt
     """Every point of interest, event and news item of this site that became public, changed, or left
     public view, in commit order, with a cursor to go on from.
 
-    Sync loop: note the time, read everything once, then ask `?since=<that time>` and from then on
+    Sync loop: note the time, read everything once (the bulk exports, /api/v1/export/), then ask `?since=<that time>` and from then on
     `?since=<next_cursor>` (at once while `has_more`, else at your interval). Apply `upsert` by
     fetching `api_url`, `delete` by dropping the item. Cursors stay valid for the retention
     (default 90 days); an older one is a 410: sync in full again. Never cached by the server.

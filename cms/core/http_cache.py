@@ -197,7 +197,11 @@ def finish(
     request: HttpRequest, response: HttpResponse, answer: CachedAnswer | None, keyed: bool
 ) -> HttpResponse:
     """Validators, Cache-Control and, when the client already has this answer, a 304."""
-    if request.method not in ("GET", "HEAD") or response.status_code != 200 or response.streaming:
+    if request.method not in ("GET", "HEAD") or response.status_code not in (200, 304):
+        return response
+    if response.streaming or response.status_code == 304:
+        # A stream (a bulk export) or its 304 carries validators of its own, known before its bytes.
+        _cache_control(response, keyed)
         return response
     if answer is not None:
         etag, last_modified = answer.etag, answer.last_modified
@@ -205,13 +209,7 @@ def finish(
         etag, last_modified = etag_for(response.content), int(time.time())
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
-    if not response.has_header("Cache-Control"):
-        visibility = "private" if keyed else "public"
-        response["Cache-Control"] = (
-            f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}, "
-            f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
-        )
-    patch_vary_headers(response, ["Accept", "Accept-Language"])
+    _cache_control(response, keyed)
     if "no-store" in response["Cache-Control"]:
         return response
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)
@@ -220,3 +218,13 @@ def finish(
             if response.has_header(name):
                 conditional[name] = response[name]
     return conditional
+
+
+def _cache_control(response: HttpResponse, keyed: bool) -> None:
+    if not response.has_header("Cache-Control"):
+        visibility = "private" if keyed else "public"
+        response["Cache-Control"] = (
+            f"{visibility}, max-age={settings.API_CACHE_MAX_AGE}, "
+            f"stale-while-revalidate={settings.API_CACHE_STALE_WHILE_REVALIDATE}"
+        )
+    patch_vary_headers(response, ["Accept", "Accept-Language"])

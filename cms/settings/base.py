@@ -376,6 +376,10 @@ API_CACHE_STALE_WHILE_REVALIDATE = int(os.environ.get("API_CACHE_STALE_WHILE_REV
 # Server-side response cache lifetime; publishing invalidates earlier, this bounds time-driven
 # changes (an event that ends, a shop that closes).
 API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
+# Bulk exports (/api/v1/export/): items built per chunk (SQL per chunk, memory flat), and how long one
+# ETag stands for an export besides publishing (time-driven fields: open now, upcoming events).
+EXPORT_CHUNK_SIZE = int(os.environ.get("EXPORT_CHUNK_SIZE", 200))
+EXPORT_REFRESH_SECONDS = int(os.environ.get("EXPORT_REFRESH_SECONDS", 900))
 # How long a process may use the version counters it read from the database (cms.core.versions): the
 # longest a change made in another process can go unseen here. At most one second by contract.
 VERSIONS_MEMORY_SECONDS = min(float(os.environ.get("VERSIONS_MEMORY_SECONDS", 1.0)), 1.0)

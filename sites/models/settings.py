@@ -1,4 +1,7 @@
-"""Per-site settings of a channel: contact data, CORS origins, the website's preview URL."""
+"""Per-site settings of a channel: contact data, CORS origins, the website's preview URL, the
+licence the site's open data is published under."""
+
+from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -29,6 +32,47 @@ def validate_origins(value: str) -> None:
             )
 
 
+@dataclass(frozen=True)
+class Licence:
+    label: str  # what exports and the catalogue name it
+    url: str  # the licence text
+    dcat_uri: str  # its term in the dcat-ap.de licence vocabulary (the catalogue uses it)
+
+
+# The licences a site may publish its data under (open data in Germany: CC or the Datenlizenz
+# Deutschland); the key is stored.
+LICENCES = {
+    "cc-by-4.0": Licence(
+        "Creative Commons Attribution 4.0 International (CC BY 4.0)",
+        "https://creativecommons.org/licenses/by/4.0/",
+        "http://dcat-ap.de/def/licenses/cc-by/4.0",
+    ),
+    "cc0-1.0": Licence(
+        "Creative Commons Zero 1.0 Universal (CC0 1.0)",
+        "https://creativecommons.org/publicdomain/zero/1.0/",
+        "http://dcat-ap.de/def/licenses/cc-zero",
+    ),
+    "dl-de-by-2.0": Licence(
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0 (dl-de/by-2-0)",
+        "https://www.govdata.de/dl-de/by-2-0",
+        "http://dcat-ap.de/def/licenses/dl-by-de/2.0",
+    ),
+    "dl-de-zero-2.0": Licence(
+        "Datenlizenz Deutschland – Zero – Version 2.0 (dl-de/zero-2-0)",
+        "https://www.govdata.de/dl-de/zero-2-0",
+        "http://dcat-ap.de/def/licenses/dl-zero-de/2.0",
+    ),
+}
+LICENCE_CHOICES = [
+    ("cc-by-4.0", _("CC BY 4.0 (attribution)")),
+    ("cc0-1.0", _("CC0 1.0 (public domain)")),
+    ("dl-de-by-2.0", _("Data licence Germany – attribution – 2.0")),
+    ("dl-de-zero-2.0", _("Data licence Germany – zero – 2.0")),
+]
+DEFAULT_LICENCE = "cc-by-4.0"
+DEFAULT_ATTRIBUTION = "Stadt Haldensleben"
+
+
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     organisation_name = models.CharField(_("organisation"), max_length=255, blank=True)
@@ -52,6 +96,22 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("One origin per line, e.g. https://www.haldensleben.de"),
     )
 
+    licence = models.CharField(
+        _("licence of the data"),
+        max_length=20,
+        choices=LICENCE_CHOICES,
+        default=DEFAULT_LICENCE,
+        help_text=_(
+            "The licence of the bulk exports and the open-data catalogue. Images keep their own licences."
+        ),
+    )
+    attribution = models.CharField(
+        _("attribution of the data"),
+        max_length=255,
+        default=DEFAULT_ATTRIBUTION,
+        help_text=_("Whom users of the data name as its source, e.g. Stadt Haldensleben."),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -66,6 +126,7 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("website_url"), FieldPanel("preview_url"), FieldPanel("cors_allowed_origins")],
             heading=_("Website and API"),
         ),
+        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Open data")),
     ]
 
     class Meta:
@@ -74,3 +135,7 @@ class SiteSettings(BaseSiteSetting):
     @property
     def cors_origins(self) -> list[str]:
         return [line.strip() for line in self.cors_allowed_origins.splitlines() if line.strip()]
+
+    @property
+    def licence_terms(self) -> Licence:
+        return LICENCES.get(self.licence, LICENCES[DEFAULT_LICENCE])

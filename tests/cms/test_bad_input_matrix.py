@@ -129,7 +129,7 @@ def encoded(name: str, values: list[str]) -> str:
 @pytest.fixture
 def ids(db):
     # Parameters are checked before any lookup, so no content is needed: ids need only be numeric.
-    return {"poi_id": 1, "event_id": 1, "news_id": 1}
+    return {"poi_id": 1, "event_id": 1, "news_id": 1, "collection": "pois", "format": "ndjson"}
 
 
 def assert_names(response, name: str, status: int = 400) -> dict:

@@ -28,6 +28,7 @@ from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 from wagtail.rich_text import RichText
 
+from cms.core import registry
 from cms.demo.translation import translate_with_strings
 from media.models import ImageText
 from sites.models import KioskScreen
@@ -60,6 +61,7 @@ FORMATS = {  # declared response media type → the query that asks for it (the 
     "text/calendar": {},
     "application/geo+json": {},
     "application/rss+xml": {},
+    "application/x-ndjson": {},
 }
 V2 = "/api/wagtail/v2"
 PAGE_TYPES = [
@@ -311,6 +313,8 @@ def operation_calls(path: str, operation: dict, world: World) -> tuple[list[Call
         "event_id": world.events,
         "news_id": world.news,
         "slug": world.kiosks,
+        "collection": [content_type.collection for content_type in registry.types()],
+        "format": ["jsonld", "ndjson"],  # the bulk export: its path names the format
     }
     paths = [path]
     for parameter in (p for p in parameters if p["in"] == "path"):
@@ -335,6 +339,8 @@ def operation_calls(path: str, operation: dict, world: World) -> tuple[list[Call
             problems.append(f"{path}: no request for the declared format {media_type}")
         elif FORMATS[media_type] not in formats:
             formats.append(FORMATS[media_type])
+    if any(p["in"] == "path" and p["name"] == "format" for p in parameters):
+        formats = [{}]
     extra = {"limit": "100"} if "limit" in query else {}
     calls = []
     for concrete in paths:
@@ -380,7 +386,8 @@ def leaks(client, calls: list[Call]) -> tuple[list[str], dict[str, bool]]:
     found, shown = [], {}
     for call in calls:
         response = client.get(call.path, dict(call.params), follow=True, **dict(call.headers))
-        body = response.content.decode("utf-8", errors="replace")
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        body = content.decode("utf-8", errors="replace")
         if response.status_code != 200:
             found.append(f"{call}: status {response.status_code} {body[:200]}")
             continue

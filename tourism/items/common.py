@@ -119,17 +119,33 @@ def item_base(page, ctx: ApiContext) -> dict[str, Any]:
 
 def translations_data(page, ctx: ApiContext) -> list[dict]:
     """Other live language versions of a page (one query)."""
-    content_type = registry.of_model(type(page))
-    others = visible_pages(type(page).objects.filter(translation_key=page.translation_key), ctx.site).exclude(
-        pk=page.pk
+    return translations_of([page], ctx)[0]
+
+
+def translations_of(pages: list, ctx: ApiContext) -> list[list[dict]]:
+    """Other live language versions of each page of one model, in order (one query for them all)."""
+    if not pages:
+        return []
+    model = type(pages[0])
+    content_type = registry.of_model(model)
+    keys = {page.translation_key for page in pages}
+    versions_by_key: dict = {}
+    rows = visible_pages(model.objects.filter(translation_key__in=keys), ctx.site).only(
+        "pk", "locale_id", "translation_key"
     )
+    for other in rows.order_by("locale_id", "pk"):
+        versions_by_key.setdefault(other.translation_key, []).append(other)
     return [
-        {
-            "locale": ctx.locale_code(other.locale_id),
-            "id": other.pk,
-            "api_url": ctx.api_url(content_type.detail_path(other.pk)),
-        }
-        for other in others.only("pk", "locale_id").order_by("locale_id")
+        [
+            {
+                "locale": ctx.locale_code(other.locale_id),
+                "id": other.pk,
+                "api_url": ctx.api_url(content_type.detail_path(other.pk)),
+            }
+            for other in versions_by_key.get(page.translation_key, [])
+            if other.pk != page.pk
+        ]
+        for page in pages
     ]
 
 

@@ -10,7 +10,7 @@ from cms.core.context import ApiContext, visible
 from cms.core.params import parse_day
 from cms.core.schema import Schema
 from cms.core.visibility import visible_pages
-from media.bodies import stream_data
+from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, image_prefetches, item_image, preload_images
 
 from ..models import NewsArticle, NewsIndexPage
@@ -23,9 +23,9 @@ from .common import (
     categories_data,
     categories_prefetch,
     item_base,
-    translations_data,
+    translations_of,
 )
-from .pois import RelatedOut, related_data
+from .pois import RelatedOut, related_of
 
 FEED_SIZE = 50
 
@@ -89,16 +89,27 @@ def news_item(article: NewsArticle, ctx: ApiContext) -> dict:
 
 
 def news_detail(article: NewsArticle, ctx: ApiContext) -> dict:
-    data = news_item(article, ctx)
-    data.update(
-        {
-            "body": stream_data(article.body, ctx),
-            "related": related_data(article.related_links.all(), ctx),
-            "translations": translations_data(article, ctx),
-        }
-    )
-    data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
-    return data
+    return news_details([article], ctx)[0]
+
+
+def news_details(articles: list[NewsArticle], ctx: ApiContext) -> list[dict]:
+    """Details of articles loaded with `detail_queryset`, what they link to read for all at once."""
+    learn_streams([article.body for article in articles], ctx)
+    related = related_of([article.related_links.all() for article in articles], ctx)
+    translations = translations_of(articles, ctx)
+    details = []
+    for index, article in enumerate(articles):
+        data = news_item(article, ctx)
+        data.update(
+            {
+                "body": stream_data(article.body, ctx),
+                "related": related[index],
+                "translations": translations[index],
+            }
+        )
+        data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
+        details.append(data)
+    return details
 
 
 def feed_info(ctx: ApiContext) -> FeedInfo:

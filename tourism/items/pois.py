@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Case, F, Min, Prefetch, Q, Value, When
+from django.db.models import Case, F, Min, Prefetch, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from pydantic import Field
 from wagtail.models import Page
 
@@ -17,7 +18,7 @@ from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
-from media.bodies import stream_data
+from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
 
 from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
@@ -44,7 +45,7 @@ from .common import (
     categories_prefetch,
     item_base,
     location_data,
-    translations_data,
+    translations_of,
 )
 
 
@@ -369,9 +370,14 @@ def opening_hours_data(poi: PointOfInterest) -> dict:
 
 def related_data(links, ctx: ApiContext) -> list[dict]:
     """Linked pages in the reader's language where translated; hidden ones are left out (one query)."""
-    targets = [link.target for link in links]
+    return related_of([links], ctx)[0]
+
+
+def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
+    """`related_data` of many items at once: one query for every item's links."""
+    targets = [link.target for links in link_lists for link in links]
     if not targets:
-        return []
+        return [[] for _links in link_lists]
     keys = {target.translation_key for target in targets}
     candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
         locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
@@ -381,6 +387,10 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
         current = best.get(page.translation_key)
         if current is None or page.locale_id == ctx.locale.pk:
             best[page.translation_key] = page
+    return [_related_entries([link.target for link in links], best, ctx) for links in link_lists]
+
+
+def _related_entries(targets: list, best: dict, ctx: ApiContext) -> list[dict]:
     result = []
     for target in targets:
         page = best.get(target.translation_key)
@@ -399,25 +409,40 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
 
 
 def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) -> list[dict]:
-    venue_ids = PointOfInterest.objects.filter(translation_key=poi.translation_key).values("pk")
+    return upcoming_at_venues([poi], ctx, limit)[0]
+
+
+def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[list[dict]]:
+    """The next occurrences at each place (any language version of it), `limit` each, in one query."""
+    keys = {poi.translation_key for poi in pois}
+    venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
     events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
+    venue_key = F("event__venue__translation_key")
     occurrences = (
         EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
+        .annotate(
+            venue_key=venue_key,
+            rank=Window(RowNumber(), partition_by=venue_key, order_by=(F("start").asc(), F("pk").asc())),
+        )
+        .filter(rank__lte=limit)
         .select_related("event")
-        .order_by("start")[:limit]
+        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
+        .order_by("start", "pk")
     )
-    return [
-        {
-            "event_id": occ.event_id,
-            "title": occ.event.title,
-            "start": occ.start.astimezone(LOCAL_TZ),
-            "end": occ.end.astimezone(LOCAL_TZ),
-            "all_day": occ.all_day,
-            "status": occ.event.status,
-            "api_url": ctx.api_url(f"events/{occ.event_id}"),
-        }
-        for occ in occurrences
-    ]
+    by_key: dict = {}
+    for occ in occurrences:
+        by_key.setdefault(occ.venue_key, []).append(
+            {
+                "event_id": occ.event_id,
+                "title": occ.event.title,
+                "start": occ.start.astimezone(LOCAL_TZ),
+                "end": occ.end.astimezone(LOCAL_TZ),
+                "all_day": occ.all_day,
+                "status": occ.event.status,
+                "api_url": ctx.api_url(f"events/{occ.event_id}"),
+            }
+        )
+    return [by_key.get(poi.translation_key, []) for poi in pois]
 
 
 def detail_queryset(queryset, ctx: ApiContext):
@@ -437,6 +462,25 @@ def detail_queryset(queryset, ctx: ApiContext):
 
 
 def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
+    return poi_details([poi], ctx)[0]
+
+
+def poi_details(pois: list[PointOfInterest], ctx: ApiContext) -> list[dict]:
+    """Details of places loaded with `detail_queryset`: what they link to is read for all at once,
+    so the bulk export costs the same queries for a chunk of 200 as the detail for one."""
+    learn_streams([poi.body for poi in pois], ctx)
+    related = related_of([poi.related_links.all() for poi in pois], ctx)
+    upcoming = upcoming_at_venues(pois, ctx)
+    translations = translations_of(pois, ctx)
+    return [
+        _poi_detail(poi, ctx, related[index], upcoming[index], translations[index])
+        for index, poi in enumerate(pois)
+    ]
+
+
+def _poi_detail(
+    poi: PointOfInterest, ctx: ApiContext, related: list, upcoming: list, translations: list
+) -> dict:
     data = poi_item(poi, ctx)
     data.update(
         {
@@ -459,9 +503,9 @@ def poi_detail(poi: PointOfInterest, ctx: ApiContext) -> dict:
                 for image in (image_data(item.image, ctx) for item in poi.gallery_images.all())
                 if image is not None
             ],
-            "related": related_data(poi.related_links.all(), ctx),
-            "upcoming_events": upcoming_at_venue(poi, ctx),
-            "translations": translations_data(poi, ctx),
+            "related": related,
+            "upcoming_events": upcoming,
+            "translations": translations,
         }
     )
     schema_types = sorted(
