@@ -27,7 +27,7 @@ ItemType = Literal[registry.names()]
 DATE_LIKE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 RESYNC = (
     "This cursor or moment is older than the change feed keeps ({days} days, or what was pruned): "
-    "re-sync in full (the bulk export, /api/v1/export/{collection}.ndjson), then follow the feed "
+    "re-sync in full (the bulk export, /api/v1/export/{{collection}}.ndjson), then follow the feed "
     "from since=<the moment the full sync started>."
 )
 
