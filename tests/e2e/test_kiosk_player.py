@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, ROOT, KioskServer, require_chromium, wait_until
+from tests.e2e.browser import ROOT, KioskServer, chromium, require_chromium, wait_until
 from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
@@ -33,12 +33,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def kiosk_browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 def open_player(browser, server, slug: str, width: int, height: int):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import CHROMIUM, CHROMIUM_FLAGS, KioskServer, require_chromium, wait_until
+from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
 from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
@@ -59,12 +59,8 @@ def server(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Watched:
