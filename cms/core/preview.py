@@ -4,8 +4,14 @@ wagtail-headless-preview stores each admin preview as a `PagePreview` row under 
 points the preview panel at the website's preview page with `content_type` and `token`; the website
 then reads the draft from /api/v1/preview. The token is the only key to an unpublished draft, so the
 lookup fails closed: forged, unknown, expired and mismatched tokens all come back as None alike.
+
+Without a reachable website the panel shows the built-in "Roland-Vorschau" instead: the same draft
+JSON rendered by Roland itself (the assembly plugs the renderer in). "Reachable" is decided without
+any network call: a preview or website URL is configured and its host is not under a top-level
+domain reserved for examples (RFC 2606/6761: .example, .invalid, .test, .localhost), as the demo's is.
 """
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
@@ -13,8 +19,9 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, Site
 from wagtail_headless_preview.models import (
     HeadlessPreviewMixin,
@@ -24,6 +31,9 @@ from wagtail_headless_preview.models import (
 from wagtail_headless_preview.settings import headless_preview_settings
 
 from .visibility import SiteSettingsFacts, site_settings
+
+BUILTIN_MODE = "roland"
+RESERVED_TLDS = ("example", "invalid", "test", "localhost")
 
 
 def token_lifetime() -> timedelta:
@@ -52,6 +62,34 @@ def preview_root_url(site: Site | None) -> str:
     return (site.root_url if site else "").rstrip("/") + "/"
 
 
+def reachable(url: str) -> bool:
+    """Whether a configured URL may be a real website: set, and not under a reserved domain."""
+    host = (urlsplit(url).hostname or "").rstrip(".")
+    return bool(host) and host.rsplit(".", 1)[-1] not in RESERVED_TLDS
+
+
+def website_preview_available(site: Site | None) -> bool:
+    """Whether the preview can open on the site's website (else the built-in preview is shown)."""
+    stored = site_settings(site) if site else SiteSettingsFacts()
+    client_urls = headless_preview_settings.CLIENT_URLS or {}
+    if site and (site.hostname in client_urls or "default" in client_urls) and not stored.preview_url:
+        return reachable(get_client_root_url_from_site(site))
+    return reachable(stored.preview_url or stored.website_url)
+
+
+def _no_builtin(page: Page, request: HttpRequest) -> HttpResponse:
+    raise NotImplementedError("no built-in preview renderer is plugged in")
+
+
+_builtin_renderer: Callable[[Page, HttpRequest], HttpResponse] = _no_builtin
+
+
+def render_builtin_preview_with(renderer: Callable[[Page, HttpRequest], HttpResponse]) -> None:
+    """The assembly plugs in the built-in preview (it renders the API's draft JSON; the kernel can't)."""
+    global _builtin_renderer
+    _builtin_renderer = renderer
+
+
 def with_query(url: str, **params: str) -> str:
     """`url` with `params` added to its query string: a configured preview URL may carry its own."""
     parts = urlsplit(url)
@@ -68,7 +106,25 @@ def collect_expired_previews() -> int:
 
 
 class PreviewMixin(HeadlessPreviewMixin):
-    """Headless preview for a page model: the preview opens on the preview page of the page's site."""
+    """Headless preview for a page model: the preview opens on the preview page of the page's site,
+    or, when that site has no reachable website, as Roland's built-in rendering of the draft."""
+
+    @property
+    def preview_modes(self) -> list[tuple[str, str]]:
+        builtin = (BUILTIN_MODE, _("Roland preview"))
+        if not website_preview_available(self._preview_site()):
+            return [builtin]
+        return [("", _("Website")), builtin]
+
+    def _preview_site(self) -> Site | None:
+        # An unsaved page (the create form's preview) has no path yet: the default site stands in.
+        site = self.get_site() if self.url_path else None
+        return site or Site.objects.filter(is_default_site=True).first()
+
+    def serve_preview(self, request: HttpRequest, mode_name: str) -> HttpResponse:
+        if mode_name == BUILTIN_MODE:
+            return _builtin_renderer(self, request)
+        return super().serve_preview(request, mode_name)
 
     def get_client_root_url(self, request: HttpRequest) -> str:
         # The page's own site, not the admin's: one admin serves several websites.

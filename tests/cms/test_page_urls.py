@@ -13,7 +13,7 @@ from tests.worlds import built_once, fresh
 
 pytestmark = pytest.mark.django_db
 
-WEBSITE = "https://www.haldensleben.example"
+WEBSITE = "https://www.haldensleben.de"
 HTML = {"HTTP_ACCEPT": "text/html,application/xhtml+xml,*/*;q=0.8"}
 JSON = {"HTTP_ACCEPT": "application/json"}
 
@@ -59,15 +59,12 @@ def test_a_live_page_redirects_to_its_page_on_the_website(client, pages, website
         assert (home.status_code, home["Location"]) == (302, f"{WEBSITE}/"), method
 
 
-def test_without_a_website_a_page_url_is_a_small_404(client, pages):
+def test_without_a_website_a_page_url_redirects_to_its_api_detail(client, pages):
     page = client.get("/orte/rathaus/", **HTML)
-    assert page.status_code == 404
-    assert page["Content-Type"].startswith("text/html")
-    assert len(page.content) < 1000 and b"Template" not in page.content
-    problem = client.get("/orte/rathaus/", **JSON)
-    assert (problem.status_code, problem["Content-Type"]) == (404, "application/problem+json")
-    assert problem.json()["status"] == 404
-    assert client.head("/").status_code == 404
+    assert page.status_code == 302
+    assert page["Location"].startswith("/api/")
+    assert client.get(page["Location"]).status_code == 200
+    assert client.head("/").status_code == 302
 
 
 @pytest.mark.parametrize("configured", [True, False], ids=["with a website", "without"])
