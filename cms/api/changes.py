@@ -14,6 +14,7 @@ from ninja import Query, Router
 from pydantic import Field
 
 from cms.core import changes, registry
+from cms.core.i18n import known_locale
 from cms.core.params import parse_moment, strict_query
 from cms.core.problems import ApiProblem, Problem, bad_param
 from cms.core.schema import Schema
@@ -117,8 +118,7 @@ def change_feed(request: HttpRequest, params: Query[ChangeParams], response: Htt
     response["Cache-Control"] = NO_CACHE
     site = find_site(request)
     locales = site_facts(site).locales
-    if params.locale is not None and params.locale not in locales:
-        raise bad_param("locale", f"unknown locale '{params.locale[:20]}'; one of {', '.join(locales)}")
+    known_locale(params.locale, locales)
     try:
         page = changes.read(
             site,

@@ -30,8 +30,9 @@ from pydantic import Field
 
 from cms.core import registry, versions
 from cms.core.context import ApiContext, api_context, visible
+from cms.core.i18n import known_locale
 from cms.core.params import strict_query
-from cms.core.problems import PROBLEM_RESPONSES, bad_param, not_found
+from cms.core.problems import PROBLEM_RESPONSES, not_found
 from cms.core.schema import Schema
 from cms.core.visibility import find_site, site_facts
 from sites.services import DatasetLicence, dataset_licence
@@ -268,8 +269,7 @@ def export(request: HttpRequest, path: Path[ExportPath], params: Query[ExportPar
     """
     content_type = _content_type(path.collection)
     locales = list(site_facts(find_site(request)).locales)
-    if params.locale is not None and params.locale not in locales:
-        raise bad_param("locale", f"unknown locale '{params.locale[:20]}'; one of {', '.join(locales)}")
+    known_locale(params.locale, locales)
     codes = [params.locale] if params.locale is not None else locales
     request.roland_locale = ", ".join(codes)  # Content-Language (cms.api.middleware)
     return Export(request, content_type, path.format, codes).response()

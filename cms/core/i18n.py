@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation.trans_real import parse_accept_lang_header
 from wagtail.models import Locale
 
-from .problems import bad_param
+from .problems import ApiProblem, bad_param
 
 
 class LanguageSource(StrEnum):
@@ -85,6 +85,18 @@ class LocaleChoice:
         return self.locale.language_code
 
 
+def unknown_locale(given: str | None, locales: Iterable[str]) -> ApiProblem:
+    """The 400 for a `locale` parameter that names no configured language (every endpoint's wording)."""
+    return bad_param("locale", f"unknown locale '{(given or '')[:20]}'; one of {', '.join(locales)}")
+
+
+def known_locale(given: str | None, locales: Iterable[str]) -> str | None:
+    """A `locale` parameter that filters rather than negotiates: None (all) or a configured code."""
+    if given is not None and given not in locales:
+        raise unknown_locale(given, locales)
+    return given
+
+
 def negotiate(
     request: HttpRequest, locales: dict[str, Locale], locale_param: str | None, fallback: bool = True
 ) -> LocaleChoice:
@@ -92,9 +104,7 @@ def negotiate(
     default = locales[settings.LANGUAGE_CODE]
     asked = language_request(request, list(locales), locale_param)
     if asked.code not in locales:
-        raise bad_param(
-            "locale", f"unknown locale '{(locale_param or '')[:20]}'; one of {', '.join(locales)}"
-        )
+        raise unknown_locale(locale_param, locales)
     chosen = locales[asked.code]
     request.roland_locale = chosen.language_code  # type: ignore[attr-defined]
     return LocaleChoice(chosen, default, fallback, {loc.pk: code for code, loc in locales.items()}, asked)
