@@ -1,9 +1,10 @@
 """The built-in preview ("Roland-Vorschau"): a draft as the website would get it, rendered by Roland.
 
 For sites without a reachable website (the demo's is a reserved example domain) the preview panel
-would frame a page that cannot load. Instead the draft goes the website's way, through a preview
-token and the detail builders of /api/v1/preview, and the JSON is shown as a plain page: local CSS,
-no scripts, German labels. Its own policy allows nothing but that stylesheet and the images.
+would frame a page that cannot load. Instead the draft Wagtail hands to the preview goes through the
+detail builders of /api/v1/preview (`render_draft`, what the website gets for a token), and the
+JSON is shown as a plain page: local CSS, no scripts, German labels. Its own policy allows nothing
+but that stylesheet and the images.
 """
 
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +12,6 @@ from django.template.response import TemplateResponse
 from wagtail.models import Page
 
 from cms.api.preview import render_draft
-from cms.core.preview import find_preview
 from cms.security_headers import preview_policy
 
 WEEKDAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
@@ -32,10 +32,10 @@ def hours_rows(opening_hours: dict | None) -> list[dict]:
 
 
 def render_builtin_preview(page: Page, request: HttpRequest) -> HttpResponse:
-    """The draft's preview page: the JSON of /api/v1/preview for a fresh token, rendered readably."""
-    stored = page.create_page_preview()
-    draft_page = find_preview(page.get_content_type_str(), stored.token)
-    draft = render_draft(request, draft_page) if draft_page is not None else None
+    """The draft's preview page: the JSON /api/v1/preview would answer for it, rendered readably.
+
+    No preview token: Wagtail passes the draft itself, which a token would only store and read back."""
+    draft = render_draft(request, page)
     data = draft.model_dump(mode="json") if draft is not None else {"title": page.title}
     response = TemplateResponse(
         request,
