@@ -13,6 +13,7 @@ domain reserved for examples (RFC 2606/6761: .example, .invalid, .test, .localho
 
 from collections.abc import Callable
 from datetime import date, timedelta
+from functools import cached_property
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.apps import apps
@@ -109,8 +110,9 @@ class PreviewMixin(HeadlessPreviewMixin):
     """Headless preview for a page model: the preview opens on the preview page of the page's site,
     or, when that site has no reachable website, as Roland's built-in rendering of the draft."""
 
-    @property
+    @cached_property
     def preview_modes(self) -> list[tuple[str, str]]:
+        # Read several times per admin edit view; the site and its settings are queries (uncached).
         builtin = (BUILTIN_MODE, _("Roland preview"))
         if not website_preview_available(self._preview_site()):
             return [builtin]
