@@ -53,7 +53,39 @@ class DatasetLicence:
 def dataset_licence(site: Site) -> DatasetLicence:
     """The site's data licence (the default, CC BY 4.0 naming Stadt Haldensleben, when unset)."""
     stored = SiteSettings.objects.filter(site=site).only("licence", "attribution").first()
+    return _licence(stored)
+
+
+def _licence(stored: SiteSettings | None) -> DatasetLicence:
     key = stored.licence if stored is not None and stored.licence in LICENCES else DEFAULT_LICENCE
     attribution = stored.attribution if stored is not None else DEFAULT_ATTRIBUTION
     terms = LICENCES[key]
     return DatasetLicence(key, terms.label, terms.url, terms.dcat_uri, attribution)
+
+
+@dataclass(frozen=True)
+class DataPublisher:
+    """Who publishes a site's open data, as a catalogue (DCAT-AP.de) names them."""
+
+    name: str
+    email: str
+    website: str
+    contributor_id: str  # GovData's dcatde:contributorID; empty until the body has one
+    municipality_key: str  # Amtlicher Gemeindeschlüssel (8 digits) or Regionalschlüssel (12)
+    licence: DatasetLicence
+
+
+def data_publisher(site: Site) -> DataPublisher:
+    """The publisher of a site's data from its settings: the organisation, else whom to attribute."""
+    stored = SiteSettings.objects.filter(site=site).first()
+    licence = _licence(stored)
+    if stored is None:
+        return DataPublisher(licence.attribution, "", "", "", "", licence)
+    return DataPublisher(
+        name=stored.organisation_name or licence.attribution,
+        email=stored.contact_email,
+        website=stored.website_url,
+        contributor_id=stored.open_data_contributor_id,
+        municipality_key=stored.municipality_key,
+        licence=licence,
+    )

@@ -22,8 +22,13 @@ class ContentType:
     collection: str  # the /api/v1/ collection: /api/v1/pois, /api/v1/pois/{id}
     model: type
     label: str | Promise  # what an editor reads in choices (German in the admin): "Ort"
+    plural: str | Promise = ""  # a collection of them, for titles (the open-data catalogue): "Orte"
     feeds: tuple[str, ...] = ()  # further files of the collection a client polls: "pois.geojson"
     searchable: bool = True  # written to the own search table and answered by /api/v1/search
+
+    @property
+    def plural_label(self) -> str | Promise:
+        return self.plural or self.label
 
     def detail_path(self, pk: int) -> str:
         return f"{self.collection}/{pk}"

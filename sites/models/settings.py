@@ -4,7 +4,7 @@ licence the site's open data is published under."""
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import RegexValidator, URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -112,6 +112,24 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Whom users of the data name as its source, e.g. Stadt Haldensleben."),
     )
 
+    open_data_contributor_id = models.URLField(
+        _("GovData contributor ID"),
+        blank=True,
+        help_text=_(
+            "The dcatde:contributorID GovData assigned to your body, e.g. "
+            "http://dcat-ap.de/def/contributors/…; open-data portals reject a catalogue without it."
+        ),
+    )
+    municipality_key = models.CharField(
+        _("official municipality key"),
+        max_length=12,
+        blank=True,
+        validators=[RegexValidator(r"^\d{8}(\d{4})?$", _("Eight digits (AGS) or twelve (ARS)."))],
+        help_text=_(
+            "Amtlicher Gemeindeschlüssel, e.g. 15003000 for Magdeburg: the area the data is about, in the catalogue."
+        ),
+    )
+
     panels = [
         MultiFieldPanel(
             [
@@ -126,7 +144,15 @@ class SiteSettings(BaseSiteSetting):
             [FieldPanel("website_url"), FieldPanel("preview_url"), FieldPanel("cors_allowed_origins")],
             heading=_("Website and API"),
         ),
-        MultiFieldPanel([FieldPanel("licence"), FieldPanel("attribution")], heading=_("Open data")),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence"),
+                FieldPanel("attribution"),
+                FieldPanel("open_data_contributor_id"),
+                FieldPanel("municipality_key"),
+            ],
+            heading=_("Open data"),
+        ),
     ]
 
     class Meta:

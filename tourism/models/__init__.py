@@ -27,10 +27,21 @@ from .snippets import Category, Organizer
 
 # The content types of /api/v1/ (cms.core.registry): type, collection, model, polled feeds.
 POI = registry.register(
-    ContentType("poi", "pois", PointOfInterest, _("Point of interest"), feeds=("pois.geojson",))
+    ContentType(
+        "poi",
+        "pois",
+        PointOfInterest,
+        _("Point of interest"),
+        _("Points of interest"),
+        feeds=("pois.geojson",),
+    )
 )
-EVENT = registry.register(ContentType("event", "events", Event, _("Event"), feeds=("events.ics",)))
-NEWS = registry.register(ContentType("news", "news", NewsArticle, _("News"), feeds=("news.rss",)))
+EVENT = registry.register(
+    ContentType("event", "events", Event, _("Event"), _("Events"), feeds=("events.ics",))
+)
+NEWS = registry.register(
+    ContentType("news", "news", NewsArticle, _("News"), _("News items"), feeds=("news.rss",))
+)
 
 __all__ = [
     "Audience",
