@@ -30,12 +30,15 @@ def sync_locales_after_migrate(sender, using: str = "default", **kwargs) -> None
 def site_settings_facts(site: Site) -> SiteSettingsFacts:
     """A site's settings as the kernel reads them (plugged in at start-up, sites.apps)."""
     stored = SiteSettings.objects.filter(site=site).first()
+    licence = _licence(stored)
     if stored is None:
-        return SiteSettingsFacts()
+        return SiteSettingsFacts(publisher=licence.attribution, licence_url=licence.url)
     return SiteSettingsFacts(
         website_url=stored.website_url,
         preview_url=stored.preview_url,
         cors_origins=tuple(stored.cors_origins),
+        publisher=stored.organisation_name or licence.attribution,
+        licence_url=licence.url,
     )
 
 

@@ -141,3 +141,19 @@ def test_admin_and_probes_answer(first_run):
 def test_demo_leaves_a_consistent_page_tree(first_run):
     # evil chars, bad step length, orphans, wrong depth, wrong child counts: none of them.
     assert "TREE [0, 0, 0, 0, 0]" in first_run["tree"]
+
+
+def test_every_json_ld_item_of_the_demo_speaks_schema_org(first_run):
+    """The knowledge graph takes only schema.org: every type, property and status of every item in the
+    demo's bulk exports exists in the vocabulary; each item has a stable id, a licence and its language."""
+    from tests.schema_org import unknown_terms
+
+    for collection in ("pois", "events", "news"):
+        status, _headers, body = get(f"{first_run['base']}/api/v1/export/{collection}.jsonld")
+        assert status == 200, collection
+        document = json.loads(body)
+        assert len(document["@graph"]) >= 3, collection
+        for item in document["@graph"]:
+            assert item["@id"].startswith(f"{first_run['base']}/api/v1/{collection}/"), item["@id"]
+            assert item["identifier"] and item["license"] and item["inLanguage"] and item["dateModified"]
+        assert unknown_terms(document) == set(), collection

@@ -30,6 +30,8 @@ from .versions import remembered
 class SiteFacts:
     site_id: int
     website_url: str  # the public website of the site ('' when not configured)
+    publisher: str  # who publishes the site's data (linked data names them as its publisher)
+    licence_url: str  # the dataset licence of the site's data (linked data carries it per item)
     cors_origins: frozenset[str]  # browser origins allowed to call the API for this site
     locales: dict[str, Locale]  # configured content languages, default first
     root_paths: dict[int, tuple[str, str]]  # locale id → (tree path, url_path) of the site root
@@ -44,6 +46,8 @@ class SiteSettingsFacts:
     website_url: str = ""
     preview_url: str = ""
     cors_origins: tuple[str, ...] = ()
+    publisher: str = ""
+    licence_url: str = ""
 
 
 def _no_settings(site: Site) -> SiteSettingsFacts:
@@ -80,6 +84,8 @@ def _load_facts(site: Site) -> SiteFacts:
     return SiteFacts(
         site_id=site.pk,
         website_url=stored.website_url.rstrip("/"),
+        publisher=stored.publisher or site.site_name,
+        licence_url=stored.licence_url,
         cors_origins=frozenset(stored.cors_origins),
         locales={code: by_code[code] for code in codes if code in by_code},
         root_paths={locale_id: (path, url_path) for locale_id, path, url_path in roots},

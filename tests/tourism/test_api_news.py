@@ -237,11 +237,17 @@ class TestPublishedArticles:
         assert ld["datePublished"] == "2026-03-10"
         assert ld["dateModified"][-6:] in {"+01:00", "+02:00"}  # Europe/Berlin
         assert ld["inLanguage"] == "de"
-        assert ld["url"] == data["url"] == ld["@id"]
-        assert ld["image"] == [
-            data["image"]["renditions"]["hero"]["url"],
-            data["image"]["renditions"]["og"]["url"],
-        ]
+        # A stable id (the API address survives a new slug) and where people read it.
+        assert ld["@id"] == data["api_url"] and ld["url"] == data["url"]
+        assert ld["identifier"] == f"news:{wifi.pk}"
+        [image] = ld["image"]
+        assert image["@type"] == "ImageObject"
+        assert image["contentUrl"] == data["image"]["renditions"]["hero"]["url"]
+        assert image["creditText"] == image["copyrightNotice"] == data["image"]["credit"]
+        assert image["license"] == data["image"]["license_url"]
+        # The dataset's terms: the default licence, published by the default attribution.
+        assert ld["license"] == ld["sdLicense"] == "https://creativecommons.org/licenses/by/4.0/"
+        assert ld["sdPublisher"]["name"] == "Stadt Haldensleben"
         assert ld["publisher"] == {
             "@type": "Organization",
             "name": "Stadt Haldensleben",
@@ -266,12 +272,14 @@ class TestPublishedArticles:
         document = get(client, f"news/{news['wifi'].pk}", format="jsonld").json()
         (node,) = jsonld.expand(document, {"documentLoader": offline_loader})
         assert node["@type"] == [f"{SCHEMA_ORG}NewsArticle"]
-        assert node["@id"] == document["url"]
+        assert node["@id"] == document["@id"]
         assert node[f"{SCHEMA_ORG}headline"] == [{"@value": "Neues WLAN am Markt"}]
         assert node[f"{SCHEMA_ORG}inLanguage"] == [{"@value": "de"}]
         assert node[f"{SCHEMA_ORG}datePublished"] == [{"@type": f"{SCHEMA_ORG}Date", "@value": "2026-03-10"}]
         assert node[f"{SCHEMA_ORG}url"] == [{"@id": document["url"]}]
-        assert [image["@id"] for image in node[f"{SCHEMA_ORG}image"]] == document["image"]
+        [image] = node[f"{SCHEMA_ORG}image"]
+        assert image["@type"] == [f"{SCHEMA_ORG}ImageObject"]
+        assert image[f"{SCHEMA_ORG}contentUrl"] == [{"@value": document["image"][0]["contentUrl"]}]
         (publisher,) = node[f"{SCHEMA_ORG}publisher"]
         assert publisher["@type"] == [f"{SCHEMA_ORG}Organization"]
         assert publisher[f"{SCHEMA_ORG}name"] == [{"@value": "Stadt Haldensleben"}]

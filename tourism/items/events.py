@@ -2,7 +2,7 @@
 detail and its schemas; the routes are in tourism.api.events, search and kiosks reuse these."""
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Literal
 
 from django.db.models import F, Window
@@ -119,6 +119,7 @@ class EventDetail(ItemBase):
     all_day: bool
     status: str
     status_note: str
+    previous_start_date: date | None
     venue: VenueOut | None
     location: LocationOut | None
     online_url: str
@@ -389,7 +390,8 @@ def _event_detail(
         if organizer
         else None,
         "prices": {"free": event.is_free, "text": event.price_text},
+        "previous_start_date": event.previous_start_date,
         "translations": translations,
     }
-    data["jsonld"] = event_jsonld(data)
+    data["jsonld"] = event_jsonld(data, ctx)
     return data

@@ -107,7 +107,7 @@ def news_details(articles: list[NewsArticle], ctx: ApiContext) -> list[dict]:
                 "translations": translations[index],
             }
         )
-        data["jsonld"] = news_jsonld(data, publisher_url=ctx.website_url)
+        data["jsonld"] = news_jsonld(data, ctx)
         details.append(data)
     return details
 

@@ -109,6 +109,12 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
     status_note = models.CharField(
         _("status note"), max_length=300, blank=True, help_text=_("e.g. the new date or the reason.")
     )
+    previous_start_date = models.DateField(
+        _("previous date"),
+        null=True,
+        blank=True,
+        help_text=_("For a rescheduled or postponed event: the date it was announced for before."),
+    )
 
     venue = models.ForeignKey(
         "tourism.PointOfInterest",
@@ -156,7 +162,10 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         FieldPanel("recurrence_rule"),
         InlinePanel("excluded_dates", label=_("Excluded dates (EXDATE)")),
         InlinePanel("extra_dates", label=_("Additional dates (RDATE)")),
-        MultiFieldPanel([FieldPanel("status"), FieldPanel("status_note")], heading=_("Status")),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_note"), FieldPanel("previous_start_date")],
+            heading=_("Status"),
+        ),
     ]
     place_panels = [
         PageChooserPanel("venue", "tourism.PointOfInterest"),
@@ -197,6 +206,7 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         APIField("extra_dates"),
         APIField("status"),
         APIField("status_note"),
+        APIField("previous_start_date"),
         APIField("venue"),
         APIField("location_name"),
         APIField("street"),
@@ -274,6 +284,10 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
             and self.status != EventStatus.CANCELLED
         ):
             errors["status_note"] = _("Say what changed, e.g. the new date or the online link.")
+        if self.previous_start_date and self.previous_start_date == self.start_date:
+            errors["previous_start_date"] = _(
+                "The previous date is the current one: leave it empty or correct it."
+            )
         if self.recurrence_rule and self.start_date and "start_time" not in errors:
             try:
                 validate_rule(self.recurrence_rule, self.start)

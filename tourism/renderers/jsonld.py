@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 
+from cms.core.timezone import LOCAL_TZ
+
 if TYPE_CHECKING:
     from cms.core.context import ApiContext
 
@@ -33,9 +35,79 @@ def jsonld_response(document: dict) -> HttpResponse:
     return HttpResponse(json.dumps(document, cls=DjangoJSONEncoder, ensure_ascii=False), content_type=JSONLD)
 
 
-def _image(data: dict) -> list[str] | None:
-    image = data.get("image")
-    return [image["renditions"]["hero"]["url"], image["renditions"]["og"]["url"]] if image else None
+# Accessibility facts of a place → schema.org amenityFeature names (LocationFeatureSpecification).
+AMENITIES = {
+    "step_free_entrance": "Step-free entrance",
+    "accessible_toilet": "Accessible toilet",
+    "hearing_loop": "Hearing loop",
+    "guide_dogs": "Guide dogs welcome",
+    "disabled_parking": "Disabled parking",
+}
+WHEELCHAIR = {"yes": True, "partial": True, "no": False}
+
+
+def image_object(image: dict) -> dict:
+    """An image as the knowledge graph takes it: its own licence and credit, not the dataset's."""
+    hero = image["renditions"]["hero"]
+    return _clean(
+        {
+            "@type": "ImageObject",
+            "contentUrl": hero["url"],
+            "url": hero["url"],
+            "width": hero["width"],
+            "height": hero["height"],
+            "thumbnailUrl": image["renditions"]["og"]["url"],
+            "caption": image.get("caption") or image.get("alt"),
+            "license": image.get("license_url"),
+            "acquireLicensePage": image.get("license_url"),
+            "creditText": image.get("credit"),
+            "copyrightNotice": image.get("credit"),
+        }
+    )
+
+
+def _image(data: dict) -> list[dict] | None:
+    images = [data["image"]] if data.get("image") else []
+    images += data.get("gallery") or []
+    return [image_object(image) for image in images] or None
+
+
+def item_facts(data: dict, ctx: ApiContext) -> dict:
+    """What every item says about itself to the knowledge graph: a stable id (its API address, which
+    survives a new slug), where to read it, when it changed, in which language, and under what terms
+    its data is published (the site's dataset licence; images keep their own)."""
+    modified = data.get("last_published_at")
+    return {
+        "@id": data["api_url"],
+        "identifier": f"{data['type']}:{data['id']}",
+        "url": data["url"],
+        "inLanguage": data["locale"],
+        "dateModified": modified.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
+        if modified
+        else None,
+        "sdPublisher": _clean({"@type": "Organization", "name": ctx.facts.publisher, "url": ctx.website_url}),
+        "license": ctx.facts.licence_url,
+        "sdLicense": ctx.facts.licence_url,
+    }
+
+
+def _amenities(accessibility: dict | None) -> list[dict] | None:
+    if not accessibility:
+        return None
+    features = [
+        {"@type": "LocationFeatureSpecification", "name": name, "value": True}
+        for key, name in AMENITIES.items()
+        if accessibility.get(key)
+    ]
+    wheelchair = WHEELCHAIR.get(accessibility.get("wheelchair", ""))
+    if wheelchair is not None:
+        name = (
+            "Wheelchair accessible"
+            if accessibility["wheelchair"] == "yes"
+            else "Partly wheelchair accessible"
+        )
+        features.append({"@type": "LocationFeatureSpecification", "name": name, "value": wheelchair})
+    return features or None
 
 
 def _address(location: dict) -> dict:
@@ -52,6 +124,10 @@ def _geo(location: dict) -> dict | None:
     if location.get("lat") is None:
         return None
     return {"@type": "GeoCoordinates", "latitude": location["lat"], "longitude": location["lng"]}
+
+
+def _day(value) -> str | None:
+    return value.isoformat() if hasattr(value, "isoformat") else value
 
 
 def _clean(document: dict) -> dict:
@@ -89,11 +165,9 @@ def poi_jsonld(data: dict, ctx: ApiContext, schema_types: list[str] | None = Non
         {
             "@context": "https://schema.org",
             "@type": types if len(types) > 1 else types[0],
-            "@id": data["url"],
+            **item_facts(data, ctx),
             "name": data["title"],
             "description": data["teaser"],
-            "url": data["url"],
-            "inLanguage": data["locale"],
             "image": _image(data),
             "address": _address(data["location"]),
             "geo": _geo(data["location"]),
@@ -101,6 +175,7 @@ def poi_jsonld(data: dict, ctx: ApiContext, schema_types: list[str] | None = Non
             "email": data.get("contact", {}).get("email"),
             "sameAs": data.get("contact", {}).get("website"),
             "isAccessibleForFree": data.get("prices", {}).get("free"),
+            "amenityFeature": _amenities(data.get("accessibility")),
             "openingHoursSpecification": opening_hours_specification(data["opening_hours"])
             if "opening_hours" in data
             else None,
@@ -125,7 +200,7 @@ def _place(data: dict) -> dict | None:
     )
 
 
-def event_jsonld(data: dict) -> dict:
+def event_jsonld(data: dict, ctx: ApiContext) -> dict:
     prices = data.get("prices", {})
     offers = None
     if data.get("ticket_url") or prices.get("text") or prices.get("free"):
@@ -143,14 +218,15 @@ def event_jsonld(data: dict) -> dict:
         {
             "@context": "https://schema.org",
             "@type": "Event",
-            "@id": data["url"],
+            **item_facts(data, ctx),
             "name": data["title"],
             "description": data["teaser"],
-            "url": data["url"],
-            "inLanguage": data["locale"],
             "startDate": data["start"].isoformat(),
             "endDate": data["end"].isoformat(),
             "eventStatus": EVENT_STATUS.get(data["status"], EVENT_STATUS["scheduled"]),
+            "previousStartDate": _day(data.get("previous_start_date"))
+            if data["status"] in ("rescheduled", "postponed")
+            else None,
             "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
             if data["status"] == "moved_online"
             else "https://schema.org/OfflineEventAttendanceMode",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from cms.core.timezone import LOCAL_TZ
 
-PUBLISHER = "Stadt Haldensleben"
+from .jsonld import _clean, _day, _image, item_facts
+
+if TYPE_CHECKING:
+    from cms.core.context import ApiContext
 
 
 def _moment(value: datetime | str | None) -> str | None:
@@ -16,32 +20,21 @@ def _moment(value: datetime | str | None) -> str | None:
     return value.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
 
 
-def _day(value) -> str | None:
-    return value.isoformat() if hasattr(value, "isoformat") else value
-
-
-def _clean(document: dict) -> dict:
-    return {key: value for key, value in document.items() if value not in (None, "", [], {})}
-
-
-def news_jsonld(data: dict, publisher_url: str | None = None, publisher: str = PUBLISHER) -> dict:
+def news_jsonld(data: dict, ctx: ApiContext) -> dict:
     """A schema.org NewsArticle from the API's news detail (or list item) data."""
-    image = data.get("image")
-    images = [image["renditions"]["hero"]["url"], image["renditions"]["og"]["url"]] if image else None
+    publisher = _clean({"@type": "Organization", "name": ctx.facts.publisher, "url": ctx.website_url})
     return _clean(
         {
             "@context": "https://schema.org",
             "@type": "NewsArticle",
-            "@id": data["url"],
+            **item_facts(data, ctx),
             "headline": data["title"],
             "description": data.get("teaser"),
             "datePublished": _day(data.get("date")),
             "dateModified": _moment(data.get("last_published_at")),
-            "inLanguage": data["locale"],
-            "image": images,
-            "url": data["url"],
+            "image": _image(data),
             "mainEntityOfPage": data["url"],
             "articleSection": [category["name"] for category in data.get("categories", [])],
-            "publisher": _clean({"@type": "Organization", "name": publisher, "url": publisher_url}),
+            "publisher": publisher,
         }
     )
