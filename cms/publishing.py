@@ -9,7 +9,9 @@ call the functions here. For a page that is published the order is:
 3. versions and the change feed: the content (and, for a site root, the visibility) version is
    raised in the same transaction, so every process stops serving cached answers that could contain
    the page (cms.core.versions); the change feed gets an entry for whatever this changed publicly,
-   as the visibility rule decides (cms.core.changes); the CDN is purged once the change is committed
+   as the visibility rule decides (cms.core.changes), and so does every other page whose detail shows
+   something of this one (its language versions, pages linking to it, events at a place, the places
+   of an event: tourism.selectors.pages_showing); the CDN is purged once the change is committed
    (cms.cdn, a background task);
 4. webhooks: deliveries are queued once the change is committed (sites.webhooks);
 5. translations: a translation source's non-text fields (dates, status, venue, coordinates, rows,
@@ -44,6 +46,7 @@ from sites import webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
 from tourism.models import Event
+from tourism.selectors import pages_showing
 from tourism.services import occurrences
 
 from .cdn import purge_api
@@ -86,29 +89,66 @@ def page_moved(page: Page, url_changed: bool = True) -> None:
     search_index.index_subtree(page)
     versions.bump(versions.VISIBILITY)
     content_changed({page.pk: page.specific_class})
-    changes.subtree_changed(page.path, edited=url_changed)
+    _announce_showing(changes.subtree_changed(page.path, edited=url_changed))
 
 
 def page_deleting(page: Page) -> None:
-    """Before the delete: the webhook payload (URL, site, locale) needs the page as it was."""
+    """Before the delete: the webhook payload (URL, site, locale) and the pages that show this one
+    need the page as it was."""
     _notify(page.specific, WebhookEvent.DELETED)
+    _remembered(_showing_before)[page.pk] = pages_showing([page.pk])
 
 
 def page_deleted(page: Page) -> None:
     """After the delete: occurrences and the search entry went with the page (cascade)."""
-    _page_versions(page, edited=False)
+    _page_versions(page, edited=False, deleted=True)
 
 
-def _page_versions(page: Page, edited: bool) -> None:
+def event_saving(event: Event, update_fields) -> None:
+    """Before an event's row is written: the place it was at, whose upcoming events change with it."""
+    if event.pk and (update_fields is None or "venue" in update_fields):
+        before = Event.objects.filter(pk=event.pk).values_list("venue_id", flat=True).first()
+        if before is not None and before != event.venue_id:
+            _remembered(_venues_before).setdefault(event.pk, set()).add(before)
+
+
+# What a change needs to know of the page as it was, by page id: the pages that showed it (found
+# before a delete) and the places an event was at (found before its row is written).
+_showing_before: ContextVar[dict[int, set[int]] | None] = ContextVar("showing_before", default=None)
+_venues_before: ContextVar[dict[int, set[int]] | None] = ContextVar("venues_before", default=None)
+
+
+def _remembered(var: ContextVar) -> dict[int, set[int]]:
+    found = var.get()
+    if found is None:
+        found = {}
+        var.set(found)
+    return found
+
+
+def _page_versions(page: Page, edited: bool, deleted: bool = False) -> None:
     """Versions, then the change feed (whose lock comes last, after the versions' rows)."""
     root = page.depth is not None and page.depth <= 2
     if root:  # a site root: the sites' facts change
         versions.bump(versions.VISIBILITY)
     content_changed({page.pk: page.specific_class} if page.pk else {})
     if root and page.path and Page.objects.filter(pk=page.pk).exists():
-        changes.subtree_changed(page.path, edited=False)  # its pages may join or leave the site
+        _announce_showing(changes.subtree_changed(page.path, edited=False))  # pages join or leave the site
     elif page.pk:
-        changes.pages_changed([page.pk], edited=edited)
+        announced = changes.pages_changed([page.pk], edited=edited)
+        # What showed the page before (a delete, a former venue) or shows it now changed too, when
+        # the change was a public one (a draft, or a page that never was public, shows nowhere).
+        venues = _remembered(_venues_before).pop(page.pk, set())
+        showed = _remembered(_showing_before).pop(page.pk, set()) if deleted else set()
+        if announced:
+            showing = showed if deleted else pages_showing([page.pk], venue_ids=venues)
+            changes.pages_changed(showing, edited=True)
+
+
+def _announce_showing(changed: set[int]) -> None:
+    """Items whose public state changed: the pages showing them changed as well."""
+    if changed:
+        changes.pages_changed(pages_showing(changed), edited=True)
 
 
 def _notify(page: Page, event: str) -> None:
@@ -139,7 +179,7 @@ def visibility_changed() -> None:
 def sites_changed() -> None:
     """A site or locale changed: any page may have joined or left a site."""
     visibility_changed()
-    changes.reconcile()
+    _announce_showing(changes.reconcile())
 
 
 def restriction_changed(page_path: str | None) -> None:
@@ -149,7 +189,7 @@ def restriction_changed(page_path: str | None) -> None:
     """
     visibility_changed()
     if page_path:
-        changes.subtree_changed(page_path, edited=False)
+        _announce_showing(changes.subtree_changed(page_path, edited=False))
 
 
 def collections_changed() -> None:
@@ -218,7 +258,9 @@ def keep_change_feed() -> dict[str, int]:
     """The daily upkeep of the change feed: anything public that it missed (a change written around
     the pipeline, or everything once after the feed was installed) is announced, and entries older
     than the retention go."""
-    return {"announced": changes.reconcile(), "pruned": changes.prune()}
+    changed = changes.reconcile()
+    _announce_showing(changed)
+    return {"announced": len(changed), "pruned": changes.prune()}
 
 
 def extend_occurrence_horizon(progress=None) -> tuple[int, int]:

@@ -4,7 +4,7 @@ Receivers here are the only ones for content changes; what happens, and in which
 cms.publishing from top to bottom.
 """
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from taggit.models import Tag
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -12,7 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
 from sites.models import ApiClient, KioskScreen, SiteSettings
-from tourism.models import Category, Organizer
+from tourism.models import Category, Event, Organizer
 
 from . import publishing
 
@@ -38,7 +38,12 @@ def _deleted(sender, instance: Page, **kwargs) -> None:
     publishing.page_deleted(instance)
 
 
+def _event_saving(sender, instance: Event, update_fields=None, **kwargs) -> None:
+    publishing.event_saving(instance, update_fields)
+
+
 page_published.connect(_published, dispatch_uid="roland_page_published")
+pre_save.connect(_event_saving, sender=Event, dispatch_uid="roland_event_saving")
 page_unpublished.connect(_unpublished, dispatch_uid="roland_page_unpublished")
 post_page_move.connect(_moved, dispatch_uid="roland_page_moved")
 pre_delete.connect(_deleting, sender=Page, dispatch_uid="roland_page_deleting")

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db.models import Q, QuerySet
+from wagtail.models import Page
 
-from .models import EventOccurrence
+from .models import (
+    Event,
+    EventOccurrence,
+    NewsArticleRelatedPage,
+    PointOfInterest,
+    PointOfInterestRelatedPage,
+)
 from .services.geo import bounding_box, distance_km
 
 
@@ -36,3 +44,31 @@ def occurrences_between(events: QuerySet, start: datetime, end: datetime) -> Que
     in_window = EventOccurrence.objects.filter(start__lt=end, end__gt=start)
     events = events.filter(pk__in_probe=in_window.values("event_id"))
     return in_window.filter(event__in=events.values("pk"))
+
+
+def pages_showing(page_ids: Iterable[int], venue_ids: Iterable[int] = ()) -> set[int]:
+    """The other pages whose detail shows something of these pages, so a change to them is a change to
+    those too: their language versions (each lists the others), pages with a related link to any
+    language version (the link shows its title), events at a changed place (its name and address)
+    and the places of a changed event (their upcoming events), `venue_ids` naming places an event
+    was at before the change.
+    """
+    ids = set(page_ids)
+    if not ids:
+        return set()
+    keys = Page.objects.filter(pk__in=ids).values("translation_key")
+    group = set(Page.objects.filter(translation_key__in=keys).values_list("pk", flat=True)) | ids
+    showing = set(group)
+    for link in (PointOfInterestRelatedPage, NewsArticleRelatedPage):
+        showing.update(link.objects.filter(target_id__in=group).values_list("page_id", flat=True))
+    showing.update(Event.objects.filter(venue_id__in=group).values_list("pk", flat=True))
+    venues = {
+        *Event.objects.filter(pk__in=group, venue__isnull=False).values_list("venue_id", flat=True),
+        *venue_ids,
+    }
+    if venues:
+        venue_keys = PointOfInterest.objects.filter(pk__in=venues).values("translation_key")
+        showing.update(
+            PointOfInterest.objects.filter(translation_key__in=venue_keys).values_list("pk", flat=True)
+        )
+    return showing - ids

@@ -105,31 +105,31 @@ def _type_names() -> dict[int, str]:
     return {django_type.pk: models[model] for model, django_type in found.items()}
 
 
-def pages_changed(page_ids: Iterable[int], *, edited: bool) -> int:
+def pages_changed(page_ids: Iterable[int], *, edited: bool) -> set[int]:
     """These pages changed (published, unpublished, deleted): announce what that changed publicly.
 
     `edited`: their content may have changed, so a page public before and after is announced again.
-    Returns the number of entries written.
+    Returns the ids of the items announced (empty: nothing public changed).
     """
     ids = sorted(set(page_ids))
     if not ids:
-        return 0
+        return set()
     return _record(Q(pk__in=ids), Q(item_id__in=ids), edited=edited)
 
 
-def subtree_changed(path: str, *, edited: bool) -> int:
+def subtree_changed(path: str, *, edited: bool) -> set[int]:
     """Every page under a tree path may have changed visibility (a move, a restriction, a site root)."""
     under = Page.objects.filter(path__startswith=path).values("pk")
     return _record(Q(path__startswith=path), Q(item_id__in=under), edited=edited)
 
 
-def reconcile() -> int:
+def reconcile() -> set[int]:
     """Compare every item of every site with what the feed last said (sites and locales changed; the
     worker's daily check, which also announces everything public once after the feed is installed)."""
     return _record(Q(), Q(), edited=False)
 
 
-def _record(pages: Q, announced: Q, *, edited: bool) -> int:
+def _record(pages: Q, announced: Q, *, edited: bool) -> set[int]:
     types = _type_names()
     with transaction.atomic():
         head = _locked_head()  # first: what the feed last said is read only by the lock holder
@@ -176,7 +176,7 @@ def _record(pages: Q, announced: Q, *, edited: bool) -> int:
         if entries:
             ChangeEntry.objects.bulk_create(entries, batch_size=_BATCH)
             ChangeHead.objects.filter(pk=1).update(last_sequence=head.last_sequence)
-    return len(entries)
+    return {entry.item_id for entry in entries}
 
 
 def prune(now: datetime | None = None) -> int:

@@ -235,13 +235,14 @@ def test_a_translation_published_and_withdrawn_is_an_entry_of_its_language(
     poi = tree.poi(title="Schloss", slug="schloss")
     cursor = current_cursor(client)
     english = translate(poi, {"Schloss": "Castle"}, django_capture_on_commit_callbacks)
-    assert after(client, cursor) == [("upsert", english.pk, "poi", "en")]
-    assert after(client, cursor, locale="de") == []
+    # The German detail lists its translations: it changed too.
+    assert after(client, cursor) == [("upsert", english.pk, "poi", "en"), ("upsert", poi.pk, "poi", "de")]
+    assert after(client, cursor, locale="de") == [("upsert", poi.pk, "poi", "de")]
 
     english.unpublish()
-    assert after(client, cursor)[1:] == [("delete", english.pk, "poi", "en")]
-    Page.objects.get(pk=english.pk).delete()  # gone for good: said already
-    assert len(after(client, cursor)) == 2
+    assert after(client, cursor)[2:] == [("delete", english.pk, "poi", "en"), ("upsert", poi.pk, "poi", "de")]
+    Page.objects.get(pk=english.pk).delete()  # gone for good: said already, and shown nowhere
+    assert len(after(client, cursor)) == 4
 
 
 def test_a_new_site_root_takes_its_items_out(client, tree):
@@ -315,6 +316,7 @@ def test_type_and_locale_filters(client, tree, django_capture_on_commit_callback
         poi.pk,
         event.pk,
         english.pk,
+        poi.pk,  # the German detail lists the new translation
     ]
     assert [entry[1] for entry in after(client, cursor, locale="en")] == [english.pk]
     # A filtered page moves the cursor past what it skipped.
