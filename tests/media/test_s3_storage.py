@@ -69,7 +69,7 @@ class Bucket:
     endpoint: str
     client: object
 
-    def keys(self, prefix: str = "") -> set[str]:
+    def stored(self, prefix: str = "") -> set[str]:
         listed = self.client.list_objects_v2(Bucket=BUCKET, Prefix=prefix)
         return {item["Key"] for item in listed.get("Contents", [])}
 
@@ -186,7 +186,7 @@ def test_uploads_and_renditions_are_stored_in_the_bucket_with_their_types_and_no
     public, private = renditions_of(world.public_image), renditions_of(world.private_image)
     assert len(public) == len(PRESETS) and all(name.startswith("images/") for name in public)
     assert len(private) == len(PRESETS) and all(name.startswith("private_images/") for name in private)
-    stored = object_storage.keys()
+    stored = object_storage.stored()
     expected = {
         world.public_image.file.name,
         world.private_image.file.name,
@@ -226,7 +226,7 @@ def test_an_image_of_a_restricted_collection_is_never_listed_and_its_files_are_s
     listed = client.get(f"{V2}/images/?limit=100").json()["items"]
     assert [item["id"] for item in listed] == [world.public_image.pk]
     assert client.get(f"{V2}/images/{world.private_image.pk}/").status_code == 404
-    for name in renditions_of(world.private_image) + [world.private_image.file.name]:
+    for name in [*renditions_of(world.private_image), world.private_image.file.name]:
         url = RolandRendition._meta.get_field("file").storage.url(name)
         assert "X-Amz-Signature" in query(url), name
         assert fetch(url)[0] == 200, name
@@ -263,13 +263,13 @@ def test_deleting_an_image_or_a_document_deletes_its_objects(
         document = Document.objects.create(title="Alt", file=ContentFile(b"%PDF-1.4 alt", name="alt.pdf"))
     keys = {image.file.name, document.file.name, *renditions_of(image)}
     assert len(keys) == 2 + len(PRESETS)
-    assert keys <= object_storage.keys()
+    assert keys <= object_storage.stored()
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
         document.delete()
-    assert not keys & object_storage.keys()
+    assert not keys & object_storage.stored()
     # The world's objects stay.
-    assert world.public_image.file.name in object_storage.keys()
+    assert world.public_image.file.name in object_storage.stored()
 
 
 def test_production_settings_reach_the_bucket_from_the_media_s3_variables(object_storage):
