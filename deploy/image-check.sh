@@ -79,8 +79,13 @@ step "base image"
 bash deploy/stand-in-base.sh
 
 step "build $TAG (docker build --network host)"
+previous=$(docker image inspect --format '{{.Id}}' "$TAG" 2>/dev/null || true)
 if ! docker build --network host -t "$TAG" . > "$WORK/build.log" 2>&1; then
   tail -30 "$WORK/build.log"; die "docker build failed (log above)"
+fi
+# The image this tag named before (an earlier check's) goes; its shared layers stay cached.
+if [ -n "$previous" ] && [ "$previous" != "$(docker image inspect --format '{{.Id}}' "$TAG")" ]; then
+  docker rmi "$previous" >/dev/null 2>&1 || true
 fi
 grep -E '^Step [0-9]+/' "$WORK/build.log" | sed 's/^/  /' || true
 echo "  $(docker image inspect --format '{{.Id}} {{.Size}}' "$TAG" | awk '{printf "%s, %d MB", substr($1, 8, 12), $2/1e6}')"
