@@ -11,7 +11,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist); each gets its own test database.
 TEST_WORKERS ?= 2
 
-.PHONY: run test bench install install-dev migrate demo serve lint format lock clean
+.PHONY: run test bench install install-dev migrate demo serve lint format lock clean image-check
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -84,3 +84,9 @@ lock: install-dev
 
 clean:
 	rm -rf var/roland.sqlite3* var/media var/static
+
+# The production image built and run here (Docker, host networking): the stand-in base when missing,
+# docker build, migrate + load_demo + web + worker through deploy/compose.yaml against this machine's
+# PostgreSQL and Redis, and the checks a provider would make (deploy/image-check.sh).
+image-check:
+	bash deploy/image-check.sh
