@@ -96,7 +96,7 @@ def roland_version() -> str:
     if os.environ.get("ROLAND_VERSION"):
         return os.environ["ROLAND_VERSION"]
     try:
-        result = subprocess.run(  # noqa: S603 (fixed arguments)
+        result = subprocess.run(
             ["git", "describe", "--always", "--dirty"],  # noqa: S607
             cwd=settings.BASE_DIR,
             capture_output=True,
@@ -319,7 +319,9 @@ def verify(source: Path, progress: Progress = _quiet) -> dict[str, Any]:
         elif not path.is_file():
             problems.append(f"{entry['path']}: missing")
         elif path.stat().st_size != entry["size"]:
-            problems.append(f"{entry['path']}: {path.stat().st_size} bytes, the manifest says {entry['size']}")
+            problems.append(
+                f"{entry['path']}: {path.stat().st_size} bytes, the manifest says {entry['size']}"
+            )
         elif _sha256(path) != entry["sha256"]:
             problems.append(f"{entry['path']}: checksum differs from the manifest (damaged or changed)")
     if problems:
@@ -394,7 +396,9 @@ def _restore_media(source: Path, manifest: dict[str, Any], progress: Progress, r
             report.bytes += path.stat().st_size
         return
     if _media_is_local():
-        raise BackupError(f"the backup lists objects of bucket {media['bucket']}; this site keeps media locally")
+        raise BackupError(
+            f"the backup lists objects of bucket {media['bucket']}; this site keeps media locally"
+        )
     progress(f"media: comparing {media['objects']} objects with bucket {settings.AWS_STORAGE_BUCKET_NAME} …")
     listed = json.loads((source / media["list"]).read_text())
     present = {item["key"]: item for item in _object_list()}

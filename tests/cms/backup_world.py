@@ -32,7 +32,9 @@ def build() -> dict:
     event_en, _ = translate_with_strings(event, english, {"Rolandfest": "Roland festival"})
     news = tree.news_article(title="Neues WLAN am Markt", slug="wlan")
     secret = Collection.get_first_root_node().add_child(name="Stadtrat intern")
-    CollectionViewRestriction.objects.create(collection=secret, restriction_type="password", password="geheim")
+    CollectionViewRestriction.objects.create(
+        collection=secret, restriction_type="password", password="geheim"
+    )
     private = Document.objects.create(
         title="Protokoll", collection=secret, file=ContentFile(b"%PDF-1.4 intern", name="protokoll.pdf")
     )

@@ -104,8 +104,7 @@ class Site:
         Served on the same port as the other site: answers carry absolute URLs of the host asked.
         """
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "cms.wsgi:application"]
-            + ["--bind", f"127.0.0.1:{port}", "--workers", "1", "--timeout", "60"],
+            [sys.executable, "-m", "gunicorn", "cms.wsgi:application", "--bind", f"127.0.0.1:{port}"],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
