@@ -400,13 +400,15 @@ def _restore_media(source: Path, manifest: dict[str, Any], progress: Progress, r
             f"the backup lists objects of bucket {media['bucket']}; this site keeps media locally"
         )
     progress(f"media: comparing {media['objects']} objects with bucket {settings.AWS_STORAGE_BUCKET_NAME} …")
-    listed = json.loads((source / media["list"]).read_text())
-    present = {item["key"]: item for item in _object_list()}
-    for item in listed:
-        found = present.get(item["key"])
-        if found is None or found["etag"] != item["etag"]:
-            report.missing_objects.append(item["key"])
-    report.files = len(listed) - len(report.missing_objects)
+    report.missing_objects = missing_objects(source, manifest)
+    report.files = media["objects"] - len(report.missing_objects)
+
+
+def missing_objects(source: Path, manifest: dict[str, Any]) -> list[str]:
+    """Keys the backup lists that the bucket no longer holds with the same content (ETag)."""
+    listed = json.loads((Path(source) / manifest["media"]["list"]).read_text())
+    present = {item["key"]: item["etag"] for item in _object_list()}
+    return [item["key"] for item in listed if present.get(item["key"]) != item["etag"]]
 
 
 def check_migrations(alias: str = "default") -> tuple[list[str], list[str]]:
