@@ -222,6 +222,7 @@ def backup(target: Path, *, alias: str = "default", progress: Progress = _quiet)
     if target.exists() and any(target.iterdir()):
         raise BackupError(f"{target} is not empty: a backup goes into a new or empty folder")
     target.mkdir(parents=True, exist_ok=True)
+    target.chmod(0o700)  # the dump holds password hashes, API key hashes, private documents
     vendor = _vendor(alias)
     started = time.monotonic()
     manifest: dict[str, Any] = {
