@@ -14,6 +14,7 @@ from media.views import serve_media
 from .api import api
 from .health import healthz, readyz
 from .lockouts import COLLECTION_FORM, PAGE_FORM, guard_password_form
+from .observability import metrics_view
 from .pages import not_found
 from .partners import partners
 from .wagtail_api import wagtail_v2
@@ -21,6 +22,7 @@ from .wagtail_api import wagtail_v2
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
+    path("metrics", metrics_view, name="metrics"),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's password forms, their failures counted (cms.lockouts); before Wagtail's own patterns.
     path(

@@ -22,7 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from cms.core import outbound, registry
+from cms.core import metrics, outbound, registry
 from cms.core.context import public_url as page_public_url
 from cms.core.visibility import SiteFacts, site_facts, visible_pages
 
@@ -257,6 +257,7 @@ def record_attempt(
         delivery.delivered_at = now
     elif result.permanent or delivery.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
         delivery.status = DeliveryStatus.FAILED
+        metrics.count_webhook_failure(final=True)
         logger.warning(
             "Webhook delivery %s to %s failed after %s attempt(s): %s",
             delivery.pk,
@@ -266,6 +267,7 @@ def record_attempt(
         )
     else:
         delivery.status = DeliveryStatus.RETRYING
+        metrics.count_webhook_failure(final=False)
         delivery.next_attempt_at = now + retry_delay(delivery.attempts)
     delivery.save(
         update_fields=[

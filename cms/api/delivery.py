@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from cms.core import http_cache, versions
+from cms.core import http_cache, metrics, versions
 from cms.core.problems import problem_response
 from sites.api_keys import record_use
 
@@ -32,8 +32,11 @@ class DeliveryMiddleware:
             caller = access.identify(request)
         except access.InvalidKey:
             caller = None
+        if caller is not None and caller.client is not None:
+            request.roland_client = caller.client  # the access line names the client (cms.observability)
         quota = access.take(caller or access.identify_anonymous(request))
         if quota.exceeded:
+            metrics.count_rate_limited(keyed=caller is not None and caller.client is not None)
             response = problem_response(
                 429,
                 "Rate limit exceeded; retry after the number of seconds in Retry-After.",

@@ -73,6 +73,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the request id for every log line, one access line and the latency of everything below.
+    "cms.observability.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every answer, cached ones included.
     "cms.security_headers.SecurityHeadersMiddleware",
@@ -353,6 +355,7 @@ CORS_ALLOW_HEADERS = [
     "if-modified-since",
 ]
 CORS_EXPOSE_HEADERS = [
+    "x-request-id",
     "content-language",
     "etag",
     "last-modified",
@@ -414,11 +417,29 @@ ROLAND_PREVIEW_TOKEN_SECONDS = int(os.environ.get("PREVIEW_TOKEN_SECONDS", 3600)
 ROLAND_REGION_BOUNDS = (51.9, 11.0, 52.6, 11.9)
 ROLAND_HOLIDAY_SUBDIVISION = ("DE", "ST")
 
+# Operations: /metrics for a monitoring system that presents METRICS_TOKEN (`Authorization: Bearer`)
+# or calls from METRICS_ALLOWED_NETWORKS (CIDRs, comma-separated; the address as for rate limits);
+# with neither it answers 404. Several processes per host share counters through
+# PROMETHEUS_MULTIPROC_DIR (cms.core.metrics; README, *Metrics*).
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+METRICS_ALLOWED_NETWORKS = env_list("METRICS_ALLOWED_NETWORKS")
+
+# Logs: LOG_FORMAT=json (the container stack, production) writes one JSON object a line; plain text
+# otherwise (`make run`). Every line carries the request id (cms.core.logs, cms.observability).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'plain' or 'json'.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request_id": {"()": "cms.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s]: %(message)s"},
+        "json": {"()": "cms.core.logs.JsonLogFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT, "filters": ["request_id"]}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
@@ -426,5 +447,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         # Failed sign-ins and lockouts are warnings; axes' start-up and clean-up notes are not needed.
         "axes": {"level": "WARNING"},
+        # The access line of each request (cms.observability); runserver logs its own as well.
+        "roland.access": {"level": os.environ.get("ACCESS_LOG_LEVEL", "INFO")},
     },
 }

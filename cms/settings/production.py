@@ -5,7 +5,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import env_bool, env_list
+from .base import LOGGING, env_bool, env_list
 
 _missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL") if not os.environ.get(name)]
 if _missing:
@@ -20,8 +20,8 @@ STORAGES["staticfiles"] = {"BACKEND": "whitenoise.storage.CompressedManifestStat
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-# /healthz and /readyz are probed over plain HTTP inside the container network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# /healthz and /readyz are probed, /metrics scraped over plain HTTP inside the container network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31_536_000))
@@ -34,3 +34,9 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 if not SECURE_HSTS_PRELOAD:
     # Preloading is the domain owner's opt-in (SECURE_HSTS_PRELOAD=true), not a default.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
+
+# Logs are JSON in production (a log pipeline parses them), unless LOG_FORMAT=plain says otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured("LOG_FORMAT must be 'plain' or 'json'.")
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
