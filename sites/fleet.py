@@ -375,6 +375,13 @@ def status_of(screen: KioskScreen) -> KioskStatus | None:
     return screen.fleet_status if _has_status(screen) else None
 
 
+def may_watch(user) -> bool:
+    """Who sees the fleet (status, pictures, proof of play): those who may see the kiosk screens."""
+    return user.is_authenticated and (
+        user.has_perm("roland_sites.view_kioskscreen") or user.has_perm("roland_sites.change_kioskscreen")
+    )
+
+
 # --- Colours and silence ------------------------------------------------------------------------
 
 

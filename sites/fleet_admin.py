@@ -37,10 +37,6 @@ FEED_LABELS = {
 REPORT_DAYS = 7
 
 
-def may_watch(user) -> bool:
-    return user.has_perm("roland_sites.view_kioskscreen") or user.has_perm("roland_sites.change_kioskscreen")
-
-
 class LastSeenColumn(Column):
     cell_template_name = "kiosks/fleet/last_seen_cell.html"
 
@@ -153,7 +149,7 @@ def report_range(request: HttpRequest) -> tuple[date, date, dict]:
 
 def plays_view(request: HttpRequest) -> HttpResponse:
     """Reports → Proof of play: per screen and per item; `?format=csv` for the stored rows."""
-    if not may_watch(request.user):
+    if not fleet.may_watch(request.user):
         raise PermissionDenied
     start, end, errors = report_range(request)
     slug = request.GET.get("screen", "")

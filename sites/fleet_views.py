@@ -11,10 +11,11 @@ import json
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_safe
 
 from cms.core.problems import ApiProblem, problem_response
 from cms.core.visibility import find_site, site_facts
@@ -26,8 +27,9 @@ from .models import KioskScreen
 
 
 @csrf_exempt  # posted by kiosk browsers without a session; only active screens are accepted
-@require_POST
 def heartbeat(request: HttpRequest, slug: str) -> HttpResponse:
+    if request.method != "POST":
+        return problem_response(405, "Post the heartbeat.", headers={"Allow": "POST"})
     screen = KioskScreen.objects.filter(slug=slug, is_active=True).first()
     if screen is None:
         return problem_response(404, f"No active kiosk screen '{slug[:40]}'.")
@@ -64,19 +66,12 @@ def heartbeat(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-def may_watch(request: HttpRequest) -> bool:
-    user = request.user
-    return user.is_authenticated and (
-        user.has_perm("roland_sites.view_kioskscreen") or user.has_perm("roland_sites.change_kioskscreen")
-    )
-
-
 @require_safe
 @xframe_options_sameorigin  # shown in the admin's frame
 def shown(request: HttpRequest, slug: str) -> HttpResponse:
     """The player page reading the feed version the screen reported (no service worker, no heartbeat)."""
-    if not may_watch(request):
-        return redirect_to_login(request.get_full_path())
+    if not fleet.may_watch(request.user):
+        return redirect_to_login(request.get_full_path(), login_url=reverse("wagtailadmin_login"))
     screen = KioskScreen.objects.filter(slug=slug).first()
     if screen is None:
         raise Http404("No such kiosk screen.")
@@ -99,7 +94,7 @@ def shown(request: HttpRequest, slug: str) -> HttpResponse:
 @require_safe
 def shown_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """The stored feed version the screen reported, as it was served."""
-    if not may_watch(request):
+    if not fleet.may_watch(request.user):
         return problem_response(403, "Sign in to the admin to see what a screen shows.")
     screen = KioskScreen.objects.filter(slug=slug).first()
     version = fleet.shown_version(screen) if screen is not None else None

@@ -8,7 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
-from .fleet_admin import FleetDashboardPanel, may_watch, plays_view
+from .fleet import may_watch
+from .fleet_admin import FleetDashboardPanel, plays_view
 from .kiosk_admin import KioskScreenViewSet
 from .views import ApiClientViewSet, WebhookDeliveryViewSet, WebhookSubscriptionViewSet
 
