@@ -391,7 +391,10 @@ def silent_after(screen: KioskScreen) -> timedelta:
 
 
 def status_colour(screen: KioskScreen, status: KioskStatus | None, now: datetime) -> str:
-    """green (heard within two refreshes), amber, red (silent past `silent_after`), grey (never heard)."""
+    """green (heard within two refreshes), amber, red (silent past `silent_after`), grey (never heard);
+    off for a screen switched off in the admin (its silence is expected)."""
+    if not screen.is_active:
+        return "off"
     if status is None:
         return "grey"
     age = now - status.last_seen

@@ -28,6 +28,7 @@ COLOUR_LABELS = {
     "amber": gettext_lazy("late"),
     "red": gettext_lazy("silent"),
     "grey": gettext_lazy("never reported"),
+    "off": gettext_lazy("switched off"),
 }
 FEED_LABELS = {
     "current": gettext_lazy("current"),

@@ -316,7 +316,8 @@ def test_the_admin_list_shows_colour_and_feed_state_in_a_bounded_number_of_queri
     assert 'data-colour="green"' in row[:3000] and 'data-feed="current"' in row[:3000]
     station_row = html[html.index(f"/admin/kiosks/edit/{world['station'].pk}/") :]
     assert 'data-colour="red"' in station_row[:3000]
-    assert html.count('data-colour="grey"') == 9  # the new ones and the inactive one
+    assert html.count('data-colour="grey"') == 8  # the new ones: never reported
+    assert html.count('data-colour="off"') == 1  # the inactive one, silent as expected
 
 
 def test_the_picture_is_the_player_reading_the_reported_version_for_admins_only(admin_client, client, screen):
