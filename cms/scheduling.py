@@ -30,6 +30,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from sites import fleet
+
 from . import publishing
 from .models import ScheduledJob
 
@@ -164,6 +166,7 @@ def default_jobs() -> list[Job]:
         Job("publish_scheduled", timedelta(seconds=settings.SCHEDULED_PUBLISHING_SECONDS), publish_scheduled),
         Job("extend_occurrences", timedelta(days=1), extend_occurrence_horizon),
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
+        Job("watch_kiosks", timedelta(minutes=1), fleet.watch_screens),
     ]
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .fleet_admin import FeedVersionColumn, FleetIndexView, LastSeenColumn, ShownPanel
 from .models import KioskScreen
 
 
@@ -30,7 +31,23 @@ class KioskScreenViewSet(ModelViewSet):
     add_to_admin_menu = True
     menu_order = 900
     add_to_reference_index = False
-    list_display = ["name", "slug", "orientation", "refresh_seconds", "is_active", "updated_at"]
+    index_view_class = FleetIndexView  # with each screen's status (sites.fleet_admin)
+    list_display = [
+        "name",
+        "slug",
+        LastSeenColumn("last_seen", label=_("Last seen")),
+        FeedVersionColumn("feed_version", label=_("Feed version shown")),
+        "orientation",
+        "refresh_seconds",
+        "is_active",
+        "updated_at",
+    ]
     list_filter = ["is_active", "orientation"]
     search_fields = ["name", "slug"]
-    edit_handler = ObjectList([*KioskScreen.panels, PlayerPreviewPanel(heading=_("Preview"))])
+    edit_handler = ObjectList(
+        [
+            *KioskScreen.panels,
+            PlayerPreviewPanel(heading=_("Preview")),
+            ShownPanel(heading=_("What the screen shows now")),
+        ]
+    )

@@ -71,6 +71,7 @@ def player(request: HttpRequest, slug: str) -> HttpResponse:
         "locales": codes,
         "labels": labels_for(codes),
         "preview": request.GET.get("preview") == "1",
+        "heartbeat": f"/kiosks/{screen.slug}/heartbeat",
     }
     response = render(
         request,

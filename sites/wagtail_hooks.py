@@ -1,8 +1,15 @@
 """Admin screens of the channels: partner API clients, webhooks and their delivery log, kiosk screens."""
 
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 
+from .fleet import may_watch
+from .fleet_admin import FleetDashboardPanel, plays_view
 from .kiosk_admin import KioskScreenViewSet
 from .views import ApiClientViewSet, WebhookDeliveryViewSet, WebhookSubscriptionViewSet
 
@@ -17,3 +24,29 @@ def register_webhook_viewsets() -> list:
 @hooks.register("register_admin_viewset")
 def register_kiosk_viewset() -> KioskScreenViewSet:
     return KioskScreenViewSet("kiosks")
+
+
+class PlaysMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return may_watch(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_fleet_urls() -> list:
+    return [path("kiosk-plays/", plays_view, name="roland_kiosk_plays")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_plays_menu_item() -> MenuItem:
+    return PlaysMenuItem(_("Proof of play"), reverse("roland_kiosk_plays"), icon_name="desktop", order=910)
+
+
+@hooks.register("construct_homepage_panels")
+def add_fleet_panel(request, panels: list) -> None:
+    if may_watch(request.user):
+        panels.append(FleetDashboardPanel())
+
+
+@hooks.register("insert_global_admin_css")
+def fleet_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("kiosks/fleet.css"))

@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "cms.security_headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # Remembers each kiosk feed version as served (its final ETag), for the admin's picture.
+    "sites.fleet.FeedVersionMiddleware",
     # Key check, rate limit and the answer cache: before sessions and language activation, which a
     # cached answer does not need (their headers are part of what was stored).
     "cms.api.delivery.DeliveryMiddleware",
@@ -305,6 +307,12 @@ TASKS = {
 SCHEDULED_PUBLISHING_SECONDS = int(os.environ.get("SCHEDULED_PUBLISHING_SECONDS", "60"))
 if SCHEDULED_PUBLISHING_SECONDS < 1:
     raise ImproperlyConfigured("SCHEDULED_PUBLISHING_SECONDS must be at least 1.")
+
+# Kiosk fleet (sites.fleet): a screen silent for longer than this many minutes (or two of its
+# refresh intervals, if longer) is announced once to the kiosk group, and again when it is back.
+KIOSK_SILENT_AFTER = int(os.environ.get("KIOSK_SILENT_AFTER", "10"))
+if KIOSK_SILENT_AFTER < 1:
+    raise ImproperlyConfigured("KIOSK_SILENT_AFTER must be at least 1 (minutes).")
 
 # The change feed (cms.core.changes, GET /api/v1/changes): entries older than this many days are
 # pruned by the worker's daily job; cursors stay valid at least this long.

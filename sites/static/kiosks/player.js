@@ -118,6 +118,7 @@
   function feature(o) {
     const box = $("upcoming-feature");
     box.replaceChildren();
+    box.dataset.occurrence = o ? o.id : ""; // what heartbeat.js counts as shown
     if (!o) return;
     const rendition = o.image && Object.values(o.image.renditions)[0];
     if (rendition) {
@@ -163,6 +164,7 @@
     $("upcoming-list").replaceChildren(...upcoming.filter((o) => o !== featured).slice(0, 4).map((o) => row(o, true)));
     const places = feed.highlights.slice(0, 3).map((poi) => {
       const li = el("li", "row");
+      li.dataset.poi = poi.id;
       li.append(el("span", "row-time", `${poi.distance_km.toLocaleString(lang(), { maximumFractionDigits: 1 })} km`));
       li.append(el("span", "row-title", texts(poi).title));
       return li;
@@ -219,8 +221,10 @@
       }
     } catch (error) {
       state.online = false;
+      state.lastError = String((error && error.message) || error);
     }
     render();
+    document.dispatchEvent(new Event("kiosk:polled")); // heartbeat.js reports after every refresh
     setTimeout(poll, Math.max(1, state.refresh) * 1000);
   }
 

@@ -10,6 +10,8 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  // What a screen reported showing, for the admin's eyes only: never kept.
+  if (/^\/kiosks\/[^/]+\/shown(\/|-feed)$/.test(url.pathname)) return;
   if (url.pathname.startsWith("/media/") || url.pathname.startsWith("/kiosks/qr/")) {
     event.respondWith(cacheFirst(request));
   } else if (

@@ -1,0 +1,121 @@
+"""The kiosk fleet in real Chromium (Debian's package) against a real `runserver`.
+
+A player's heartbeat shows up in the admin's *Kiosk-Bildschirme* list (green, feed current), the
+admin's picture is the player reading the very feed version the screen reported, its proof of play
+reaches the report, and heartbeats made while the browser is offline (Playwright's
+`context.set_offline`) reach the server once it is back.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.test_kiosk_player import open_player, wait_until_cached
+from tests.processes import migrated_sqlite
+
+pytestmark = pytest.mark.processes
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    var = tmp_path_factory.mktemp("kiosk-fleet-e2e")
+    server = KioskServer(var)
+    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
+    server.manage(
+        "shell",
+        "-c",
+        "from tests.e2e.kiosk_world import build; build(); "
+        "from django.contrib.auth import get_user_model; "
+        "get_user_model().objects.create_superuser('leitstelle', 'leitstelle@example.org', 'geheim-1234')",
+    )
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def fleet_browser(server):
+    with chromium() as browser:
+        yield browser
+
+
+def signed_in(browser, server):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="de-DE")
+    page = context.new_page()
+    page.goto(f"{server.base}/admin/login/")
+    page.fill("input[name=username]", "leitstelle")
+    page.fill("input[name=password]", "geheim-1234")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{server.base}/admin/")
+    return context, page
+
+
+def test_heartbeat_picture_and_proof_of_play_in_the_admin(fleet_browser, server):
+    player_context, player = open_player(fleet_browser, server, "markt", 1280, 720)
+    player.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
+    wait_until(player, "window.kioskFleet.sent >= 2")
+    etag = player.evaluate("window.kiosk.etag")
+    assert etag
+
+    admin_context, admin = signed_in(fleet_browser, server)
+    admin.goto(f"{server.base}/admin/kiosks/")
+    row = admin.locator("tr", has_text="Tourist-Information")
+    assert row.locator("[data-colour]").get_attribute("data-colour") == "green"
+    assert row.locator("[data-feed]").get_attribute("data-feed") == "current"
+    never = admin.locator("tr", has_text="Bahnhof")
+    assert never.locator("[data-colour]").get_attribute("data-colour") == "grey"
+
+    # The picture: the same player page, reading the stored version the screen reported.
+    row.get_by_role("link", name="Tourist-Information").first.click()
+    frame_element = admin.locator("iframe[src='/kiosks/markt/shown/']")
+    frame_element.scroll_into_view_if_needed()
+    frame = frame_element.content_frame
+    frame.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=15_000)
+    shown = frame.locator("body").evaluate("() => window.kiosk.etag")
+    assert shown == etag
+
+    # Proof of play: the player counts each second an item is on screen and reports the totals.
+    wait_until(player, "window.kioskFleet.sent >= 4")
+    admin.goto(f"{server.base}/admin/kiosk-plays/")
+    items = admin.locator("#plays-by-item")
+    assert "Rolli-Runde durch die Altstadt" in items.inner_text()
+    player_context.close()
+    admin_context.close()
+
+
+def test_heartbeats_queued_offline_are_sent_on_return(fleet_browser, server):
+    context, page = open_player(fleet_browser, server, "markt", 1280, 720)
+    wait_until(page, "navigator.serviceWorker.controller !== null")
+    wait_until_cached(page, "/api/v1/kiosks/markt/feed", "/kiosks/markt/", "/static/kiosks/player.js")
+    wait_until(page, "window.kioskFleet.sent >= 1")
+    before = queued_on_server(server)
+    context.set_offline(True)
+    try:
+        page.wait_for_selector("body[data-status=offline]", timeout=10_000)
+        wait_until(page, "window.kioskFleet.queue.length >= 3")
+        assert (
+            page.evaluate(
+                "JSON.parse(localStorage.getItem('roland-kiosk-fleet:/kiosks/markt/heartbeat:queue')).length"
+            )
+            >= 3
+        )
+    finally:
+        context.set_offline(False)
+    page.wait_for_selector("body[data-status=online]", timeout=15_000)
+    wait_until(page, "window.kioskFleet.queue.length === 0")
+    after = queued_on_server(server)
+    assert after >= before + 3
+    context.close()
+
+
+def queued_on_server(server) -> int:
+    """Offline heartbeats the server has recorded for the screen (the shell's last line)."""
+    return int(server.manage("shell", "-c", QUEUED_COUNT).strip().splitlines()[-1])
+
+
+QUEUED_COUNT = (
+    "from sites.models import KioskHeartbeat; "
+    "print(KioskHeartbeat.objects.filter(screen__slug='markt', queued=True, online=False).count())"
+)
