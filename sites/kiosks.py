@@ -11,7 +11,10 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 - Every text comes in each of the screen's languages (the translation when a visible one exists,
   else the source); images carry only the rendition for the screen's orientation.
 - `valid_until` is the next moment the answer changes by itself: an occurrence starting or ending,
-  local midnight (now/next/upcoming move on), or the screen switching on or off.
+  local midnight (now/next/upcoming move on), the screen switching on or off, or a notice starting
+  or ending.
+- Notices (sites.notices) for the screen that have not ended, also those starting within the
+  upcoming days, so a screen offline at their start still shows them from its cached feed.
 """
 
 from dataclasses import dataclass
@@ -29,7 +32,8 @@ from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_km
 
-from .models import KioskScreen, Orientation
+from . import notices as screen_notices
+from .models import KioskNotice, KioskScreen, Orientation
 
 MAX_NOW = 8
 MAX_NEXT = 8
@@ -106,12 +110,7 @@ class Window:
 
 
 def screen_point(screen: KioskScreen) -> tuple[float, float] | None:
-    venue = screen.venue
-    if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        return float(venue.latitude), float(venue.longitude)
-    if screen.latitude is not None and screen.longitude is not None:
-        return float(screen.latitude), float(screen.longitude)
-    return None
+    return screen_notices.point_of(screen)
 
 
 def category_slugs(screen: KioskScreen) -> dict[str, list[str]]:
@@ -207,9 +206,13 @@ def split_occurrences(occurrences: list, window: Window) -> tuple[list, list, li
     return running[:MAX_NOW], later[:MAX_NEXT], coming[:MAX_UPCOMING]
 
 
-def valid_until(screen: KioskScreen, occurrences: list, window: Window) -> datetime:
+def valid_until(
+    screen: KioskScreen, occurrences: list, window: Window, notices: list[KioskNotice] = ()
+) -> datetime:
     """The next moment the answer changes by itself."""
     moments = [window.tonight]
+    moments += [notice.starts_at for notice in notices if notice.starts_at > window.now]
+    moments += [notice.effective_end for notice in notices]
     moments += [occ.start for occ in occurrences if occ.start > window.now]
     moments += [occ.end for occ in occurrences if occ.end > window.now]
     switch = next_switch(screen, window.now)
@@ -401,12 +404,13 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     def occurrence_list(items: list) -> list[dict]:
         return [occurrence_data(occ, ctx, codes, known_events, venues, preset) for occ in items]
 
+    notices = screen_notices.notices_for(screen, now, window.upcoming_end)
     on = is_on_at(screen, now)
     switch = next_switch(screen, now)
     return {
         "screen": screen_data(screen, codes, ctx),
         "generated_at": now.astimezone(LOCAL_TZ),
-        "valid_until": valid_until(screen, occurrences, window).astimezone(LOCAL_TZ),
+        "valid_until": valid_until(screen, occurrences, window, notices).astimezone(LOCAL_TZ),
         "active": on,
         "next_switch": switch.astimezone(LOCAL_TZ) if switch else None,
         "now": occurrence_list(running),
@@ -414,4 +418,5 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
         "upcoming": occurrence_list(coming),
         "news": [news_data(article, ctx, codes, known_news) for article in articles],
         "highlights": [poi_data(poi, distance, ctx, codes, known_pois, preset) for poi, distance in places],
+        "notices": [screen_notices.notice_data(notice, codes) for notice in notices],
     }

@@ -1,15 +1,21 @@
-"""The channels' configuration: site settings, partner API clients, webhook subscriptions, kiosk screens."""
+"""The channels' configuration: site settings, partner API clients, webhook subscriptions, kiosk screens and their notices."""
 
 from .api_clients import ApiClient
 from .kiosks import KioskScreen, Orientation
+from .notices import KIOSK_GROUP, KioskNotice, KioskNoticeConfirmation, Severity, Target
 from .settings import SiteSettings, validate_origins
 from .webhooks import WebhookDelivery, WebhookSubscription
 
 __all__ = [
+    "KIOSK_GROUP",
     "ApiClient",
+    "KioskNotice",
+    "KioskNoticeConfirmation",
     "KioskScreen",
     "Orientation",
+    "Severity",
     "SiteSettings",
+    "Target",
     "WebhookDelivery",
     "WebhookSubscription",
     "validate_origins",

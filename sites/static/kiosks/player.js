@@ -1,6 +1,9 @@
 // Kiosk player: shows /api/v1/kiosks/{slug}/feed full-screen and keeps going without the server.
 // now / later today / coming up are recomputed here every second from each occurrence's start and
 // end, so the screen stays right while offline; the server's lists are the starting point only.
+// Urgent notices likewise: each is shown from its start to its end by this clock (danger takes the
+// whole screen, warning and info are a banner), also when they start or end while offline. The feed
+// is asked for every `poll` seconds with If-None-Match: an unchanged feed is a 304 without a body.
 (function () {
   "use strict";
   const config = JSON.parse(document.getElementById("kiosk-config").textContent);
@@ -16,6 +19,7 @@
     language: 0,
     feature: 0,
     refresh: config.refresh,
+    noticeKey: null,
   };
   window.kiosk = state; // for the browser tests and for curious technicians
 
@@ -141,6 +145,7 @@
     $("clock-date").textContent = fmt(date, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
     document.querySelectorAll("[data-label]").forEach((node) => { node.textContent = label(node.dataset.label); });
     renderOffline();
+    renderNotices(date);
     const feed = state.feed;
     if (!feed) return;
     const on = isOn(feed.screen, date);
@@ -175,6 +180,40 @@
     if ($("ticker-text").textContent !== line) $("ticker-text").textContent = line;
   }
 
+  const SEVERITY = { danger: 3, warning: 2, info: 1 };
+
+  function activeNotices(feed, date) {
+    const t = date.getTime();
+    return (feed.notices || [])
+      .filter((n) => new Date(n.start).getTime() <= t && t < new Date(n.end).getTime())
+      .sort((a, b) => (SEVERITY[b.severity] || 0) - (SEVERITY[a.severity] || 0) || new Date(a.start) - new Date(b.start));
+  }
+
+  function noticeNode(n, tag) {
+    const box = el(tag, "notice notice-" + n.severity);
+    box.dataset.notice = n.id;
+    box.append(el("p", "notice-label", label("severity_" + n.severity)));
+    box.append(el("p", "notice-text", texts(n).text));
+    box.append(el("p", "notice-until", label("until").replace("{time}", clock(new Date(n.end)))));
+    return box;
+  }
+
+  function renderNotices(date) {
+    const shown = state.feed ? activeNotices(state.feed, date) : [];
+    const danger = shown.filter((n) => n.severity === "danger");
+    const banners = shown.filter((n) => n.severity !== "danger");
+    const key = lang() + "|" + shown.map((n) => n.id + ":" + n.updated + ":" + n.end).join(",");
+    document.body.dataset.notice = danger.length ? "danger" : banners.length ? "banner" : "none";
+    if (key === state.noticeKey) return;
+    state.noticeKey = key;
+    const takeover = $("notice-takeover"), banner = $("notice-banner");
+    takeover.replaceChildren(...danger.slice(0, 2).map((n) => noticeNode(n, "div")));
+    banner.replaceChildren(...banners.slice(0, 2).map((n) => noticeNode(n, "div")));
+    takeover.hidden = danger.length === 0;
+    banner.hidden = banners.length === 0 || danger.length > 0;
+    $("kiosk").setAttribute("aria-hidden", danger.length ? "true" : "false");
+  }
+
   function renderOffline() {
     const notice = $("offline");
     document.body.dataset.status = state.feed ? (state.online ? "online" : "offline") : "loading";
@@ -200,6 +239,7 @@
     try {
       const headers = { Accept: "application/json" };
       if (state.etag && state.feed) headers["If-None-Match"] = state.etag;
+      if (!config.preview) headers["X-Kiosk-Screen"] = config.screen; // confirms the notices it receives
       const response = await fetch(config.feed, { cache: "no-store", headers });
       const fromCache = response.headers.get("X-Kiosk-Offline") === "1";
       if (response.status === 200) {
@@ -221,7 +261,7 @@
       state.online = false;
     }
     render();
-    setTimeout(poll, Math.max(1, state.refresh) * 1000);
+    setTimeout(poll, Math.max(1, Math.min(state.refresh, config.poll || state.refresh)) * 1000);
   }
 
   if ("serviceWorker" in navigator && !config.preview) {
