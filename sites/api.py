@@ -29,10 +29,19 @@ class ScreenListItem(Schema):
     player_url: str
 
 
+class HoursRangeOut(Schema):
+    day: int  # 0 = Monday … 6 = Sunday, 7 = public holiday
+    opens: str
+    closes: str  # not after opens: past midnight
+    content: str  # all | events (today's events) | places (places open now nearby)
+
+
 class ActiveHoursOut(Schema):
     opens: str | None
     closes: str | None
     days: list[int]  # 0 = Monday
+    ranges: list[HoursRangeOut]  # the weekly schedule; when present it replaces opens/closes/days
+    holidays: list[date]  # public holidays of the coming days (holiday ranges apply on them)
 
 
 class PointOut(Schema):
@@ -98,6 +107,7 @@ class PoiTexts(Schema):
 class KioskHighlight(Schema):
     id: int
     distance_km: float
+    open_until: datetime | None  # open now, until then
     location: PointOut
     texts: dict[str, PoiTexts]
     image: ImageOut | None
@@ -121,6 +131,7 @@ class KioskFeed(Schema):
     generated_at: datetime
     valid_until: datetime
     active: bool
+    content: str | None  # what the schedule shows now: all | events | places; None when off
     next_switch: datetime | None
     now: list[KioskOccurrence]
     next: list[KioskOccurrence]
@@ -171,7 +182,7 @@ def kiosk_feed(request: HttpRequest, slug: str, response: HttpResponse):
     screen = (
         active_screens()
         .select_related("venue")
-        .prefetch_related("categories")
+        .prefetch_related("categories", "hours")
         .filter(slug=slug[:100])
         .first()
     )

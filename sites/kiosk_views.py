@@ -49,6 +49,8 @@ LABELS = {
     "severity_warning": pgettext_lazy("kiosk player", "Warning"),
     "severity_danger": pgettext_lazy("kiosk player", "Danger"),
     "until": pgettext_lazy("kiosk player", "Until {time}"),
+    "open_until": pgettext_lazy("kiosk player", "Open until {time}"),
+    "nothing_open": pgettext_lazy("kiosk player", "Nothing nearby is open at the moment."),
 }
 
 

@@ -3,6 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
+import modelcluster.fields
 from decimal import Decimal
 from django.conf import settings
 from django.db import migrations, models
@@ -91,6 +92,22 @@ class Migration(migrations.Migration):
         migrations.AddConstraint(
             model_name='kiosknoticeconfirmation',
             constraint=models.UniqueConstraint(fields=('notice', 'screen'), name='kiosknotice_confirmed_once'),
+        ),
+        migrations.CreateModel(
+            name='KioskHours',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('day', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday'), (7, 'Public holiday')], verbose_name='day')),
+                ('opens', models.TimeField(verbose_name='from')),
+                ('closes', models.TimeField(help_text='May be past midnight, e.g. 18:00 to 01:00.', verbose_name='until')),
+                ('content', models.CharField(choices=[('all', 'Everything'), ('events', "Today's events"), ('places', 'Places open now nearby')], default='all', max_length=10, verbose_name='shows')),
+                ('screen', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hours', to='roland_sites.kioskscreen')),
+            ],
+            options={
+                'verbose_name': 'active hours',
+                'verbose_name_plural': 'active hours',
+                'ordering': ['day', 'opens', 'pk'],
+            },
         ),
         migrations.RunPython(kiosk_group, migrations.RunPython.noop),
     ]

@@ -2,17 +2,29 @@
 
 from .api_clients import ApiClient
 from .kiosks import KioskScreen, Orientation
-from .notices import KIOSK_GROUP, KioskNotice, KioskNoticeConfirmation, Severity, Target
+from .notices import (
+    KIOSK_GROUP,
+    KioskHours,
+    KioskNotice,
+    KioskNoticeConfirmation,
+    ScheduleContent,
+    ScheduleDay,
+    Severity,
+    Target,
+)
 from .settings import SiteSettings, validate_origins
 from .webhooks import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "KIOSK_GROUP",
     "ApiClient",
+    "KioskHours",
     "KioskNotice",
     "KioskNoticeConfirmation",
     "KioskScreen",
     "Orientation",
+    "ScheduleContent",
+    "ScheduleDay",
     "Severity",
     "SiteSettings",
     "Target",

@@ -1,4 +1,5 @@
-"""Urgent notices on kiosk screens (*Hinweis an Bildschirme*) and which screens have received them.
+"""Urgent notices on kiosk screens (*Hinweis an Bildschirme*), which screens have received them, and
+the screens' weekly schedules (active hours per weekday and on public holidays, content by time of day).
 
 A notice always has an end: a forgotten warning must not stay on the town's screens for ever.
 *Entwarnung* (all clear) ends it early; the original end is kept, so the history shows both.
@@ -10,6 +11,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from tourism.validators import coordinate_errors, latitude_validators, longitude_validators
 
@@ -143,3 +146,52 @@ class KioskNoticeConfirmation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notice_id} → {self.screen_id}"
+
+
+class ScheduleDay(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+    HOLIDAY = 7, _("Public holiday")
+
+
+class ScheduleContent(models.TextChoices):
+    ALL = "all", _("Everything")
+    EVENTS = "events", _("Today's events")
+    PLACES = "places", _("Places open now nearby")
+
+
+class KioskHours(models.Model):
+    """One range a screen is on, on a weekday or on public holidays, with what it shows then.
+
+    A range whose end is not after its start runs past midnight (it belongs to the day it starts).
+    """
+
+    screen = ParentalKey("roland_sites.KioskScreen", on_delete=models.CASCADE, related_name="hours")
+    day = models.PositiveSmallIntegerField(_("day"), choices=ScheduleDay.choices)
+    opens = models.TimeField(_("from"))
+    closes = models.TimeField(_("until"), help_text=_("May be past midnight, e.g. 18:00 to 01:00."))
+    content = models.CharField(
+        _("shows"), max_length=10, choices=ScheduleContent.choices, default=ScheduleContent.ALL
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("day"), FieldPanel("opens"), FieldPanel("closes"), FieldPanel("content")])
+    ]
+
+    class Meta:
+        verbose_name = _("active hours")
+        verbose_name_plural = _("active hours")
+        ordering = ["day", "opens", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_day_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.opens is not None and self.opens == self.closes:
+            raise ValidationError({"closes": _("The end must differ from the start.")})

@@ -49,6 +49,31 @@
     return (hours.days.includes(p.weekday) && p.time >= hours.opens) || (hours.days.includes(yesterday) && p.time < hours.closes);
   }
 
+  function shiftDay(day, days) {
+    const d = new Date(day + "T12:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+  const weekdayOf = (day) => (new Date(day + "T12:00:00Z").getUTCDay() + 6) % 7;
+
+  // What the screen shows now by its weekly schedule (as sites.schedules on the server): "all",
+  // "events" or "places"; null when it is off. Without a schedule: on from/until and its days.
+  function stateAt(screen, date) {
+    const hours = screen.active_hours;
+    const ranges = hours.ranges || [];
+    if (!ranges.length) return isOn(screen, date) ? "all" : null;
+    const p = parts(date);
+    const withHolidays = ranges.some((r) => r.day === 7);
+    const kind = (day) => (withHolidays && (hours.holidays || []).includes(day) ? 7 : weekdayOf(day));
+    const today = kind(p.day), yesterday = kind(shiftDay(p.day, -1));
+    for (const r of ranges) {
+      const overnight = r.closes <= r.opens;
+      if (r.day === yesterday && overnight && p.time < r.closes) return r.content;
+      if (r.day === today && p.time >= r.opens && (overnight || p.time < r.closes)) return r.content;
+    }
+    return null;
+  }
+
   function lists(feed, date) {
     const seen = new Map();
     [...feed.now, ...feed.next, ...feed.upcoming].forEach((o) => seen.set(o.id, o));
@@ -148,7 +173,9 @@
     renderNotices(date);
     const feed = state.feed;
     if (!feed) return;
-    const on = isOn(feed.screen, date);
+    const content = stateAt(feed.screen, date);
+    const on = content !== null;
+    document.body.dataset.content = content || "off";
     $("idle").hidden = on;
     $("content").hidden = !on;
     document.body.dataset.active = on ? "yes" : "no";
@@ -166,12 +193,22 @@
       $("upcoming-feature").dataset.key = featured ? featured.id + lang() : "";
     }
     $("upcoming-list").replaceChildren(...upcoming.filter((o) => o !== featured).slice(0, 4).map((o) => row(o, true)));
-    const places = feed.highlights.slice(0, 3).map((poi) => {
+    // In "places" ranges (evenings): only the places open now, with their closing time.
+    const openOnly = content === "places";
+    const nearby = openOnly
+      ? feed.highlights.filter((poi) => poi.open_until && new Date(poi.open_until) > date).slice(0, 6)
+      : feed.highlights.slice(0, 3);
+    const places = nearby.map((poi) => {
       const li = el("li", "row");
+      li.dataset.poi = poi.id;
       li.append(el("span", "row-time", `${poi.distance_km.toLocaleString(lang(), { maximumFractionDigits: 1 })} km`));
-      li.append(el("span", "row-title", texts(poi).title));
+      const title = el("span", "row-text");
+      title.append(el("span", "row-title", texts(poi).title));
+      if (poi.open_until && openOnly) title.append(el("span", "note", label("open_until").replace("{time}", clock(new Date(poi.open_until)))));
+      li.append(title);
       return li;
     });
+    if (openOnly && !places.length) places.push(el("li", "empty", label("nothing_open")));
     $("highlights-heading").hidden = places.length === 0;
     $("highlights-list").replaceChildren(...places);
     const ticker = $("ticker");
