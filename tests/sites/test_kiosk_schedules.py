@@ -141,3 +141,8 @@ def test_feed_carries_the_schedule_the_content_and_places_open_now_with_their_cl
     before_christmas = build_feed(screen, request, at(CHRISTMAS - timedelta(days=2), 9))
     assert date(2026, 12, 25) in before_christmas["screen"]["active_hours"]["holidays"]
     assert date(2026, 12, 26) in before_christmas["screen"]["active_hours"]["holidays"]
+
+
+def test_the_schedule_is_edited_on_the_screen_in_german(admin_client, screen):
+    page = admin_client.get(f"/admin/kiosks/edit/{screen.pk}/").content.decode()
+    assert "Wochenplan" in page and "Feiertag" in page and "Jetzt geöffnete Orte in der Nähe" in page
