@@ -156,3 +156,18 @@ def all_clear_everything() -> None:
 
     for notice in KioskNotice.objects.filter(ended_at__isnull=True):
         all_clear(notice, None, timezone.now())
+
+
+def set_schedule(slug: str, ranges: str) -> None:
+    """A screen's weekly schedule, every day: "HH:MM-HH:MM content;…" (empty: none)."""
+    from datetime import time as clock
+
+    from sites.models import KioskHours
+
+    screen = KioskScreen.objects.get(slug=slug)
+    screen.hours.all().delete()
+    for part in filter(None, ranges.split(";")):
+        span, content = part.split()
+        opens, closes = (clock.fromisoformat(at) for at in span.split("-"))
+        for day in range(7):
+            KioskHours.objects.create(screen=screen, day=day, opens=opens, closes=closes, content=content)

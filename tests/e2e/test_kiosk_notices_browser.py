@@ -4,7 +4,8 @@ A notice saved on the server reaches the running players within their poll inter
 `KIOSK_POLL_SECONDS` here; waits are on the DOM, never fixed sleeps): danger takes the whole screen,
 warning is a banner, in landscape and portrait, in each of the screen's languages, with no serious
 axe-core findings. A notice scheduled while a player is offline is shown at its start and gone at
-its end from the cached feed: the page's clock is driven with Playwright's `page.clock`.
+its end from the cached feed: the page's clock is driven with Playwright's `page.clock`. A weekly
+schedule switches the screen between today's events, places open now and its idle view by itself.
 """
 
 import json
@@ -169,3 +170,30 @@ def test_a_notice_scheduled_while_offline_is_shown_at_its_start_and_gone_at_its_
     wait_until(page, "document.body.dataset.notice === 'none'", timeout=10)
     assert page.locator("#notice-banner").is_hidden()
     context.close()
+
+
+def test_the_weekly_schedule_switches_content_by_time_of_day(kiosk_browser, server):
+    server.manage(
+        "shell",
+        "-c",
+        "from tests.e2e.kiosk_world import set_schedule; set_schedule('bahnhof', '06:00-12:00 events;12:00-23:00 places')",
+    )
+    try:
+        context, page = open_player(kiosk_browser, server, "bahnhof", 720, 1280)
+        wait_until(page, "window.kiosk.feed.screen.active_hours.ranges.length === 14", timeout=REACH_SECONDS)
+        today = page.evaluate("new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Berlin' })")
+        page.clock.set_fixed_time(f"{today}T09:00:00+01:00")
+        wait_until(page, "document.body.dataset.content === 'events'", timeout=10)
+        assert page.locator("#now-list").is_visible() and page.locator(".upcoming").is_hidden()
+        page.clock.set_fixed_time(f"{today}T20:00:00+01:00")
+        wait_until(page, "document.body.dataset.content === 'places'", timeout=10)
+        assert page.locator("#now-list").is_hidden() and page.locator("#highlights-list").is_visible()
+        page.clock.set_fixed_time(f"{today}T23:30:00+01:00")
+        wait_until(page, "document.body.dataset.active === 'no'", timeout=10)
+        assert page.locator("#idle").is_visible()
+        assert serious_findings(page) == []
+        context.close()
+    finally:
+        server.manage(
+            "shell", "-c", "from tests.e2e.kiosk_world import set_schedule; set_schedule('bahnhof', '')"
+        )

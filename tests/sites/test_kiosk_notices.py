@@ -144,11 +144,22 @@ def test_the_admin_form_checks_texts_and_screens_and_writes_nothing_half_way(adm
     assert "Markt gesperrt" in page and "Entwarnung" in page and "0 von 1 Bildschirm" in page
 
 
-def test_the_kiosk_group_may_write_and_end_notices():
+def test_the_kiosk_group_may_write_and_end_notices(client, django_user_model, screens):
     group = Group.objects.get(name=KIOSK_GROUP)
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert {"access_admin", "add_kiosknotice", "change_kiosknotice", "view_kioskscreen"} <= codenames
     assert "delete_kiosknotice" not in codenames  # the history stays
+    member = django_user_model.objects.create_user("kiosk", "kiosk@example.org", "pw")
+    member.groups.add(group)
+    client.force_login(member)
+    assert client.get("/admin/kiosk-notices/").status_code == 200
+    assert client.get("/admin/kiosk-notices/new/").status_code == 200
+    now = timezone.now()
+    flood = notice(now, now + timedelta(hours=1))
+    assert client.post(f"/admin/kiosk-notices/all-clear/{flood.pk}/").status_code == 302
+    assert KioskNotice.objects.get(pk=flood.pk).ended_by == member
+    assert client.get("/admin/kiosks/").status_code == 200  # the screens, to see them
+    assert client.get(f"/admin/kiosks/edit/{screens['markt'].pk}/").status_code in (302, 403)  # not change
 
 
 # --- Targeting and the feed ---------------------------------------------------------------------------
