@@ -146,3 +146,45 @@ def test_feed_carries_the_schedule_the_content_and_places_open_now_with_their_cl
 def test_the_schedule_is_edited_on_the_screen_in_german(admin_client, screen):
     page = admin_client.get(f"/admin/kiosks/edit/{screen.pk}/").content.decode()
     assert "Wochenplan" in page and "Feiertag" in page and "Jetzt geöffnete Orte in der Nähe" in page
+
+
+def test_a_screen_saved_in_the_admin_keeps_its_categories_and_schedule(admin_client, world):
+    from tests.factories import CategoryFactory
+
+    concerts = CategoryFactory(name="Konzerte", slug="konzerte", kind="event")
+    form = {
+        "name": "Bahnhof",
+        "slug": "bahnhof",
+        "latitude": "52.292000",
+        "longitude": "11.418000",
+        "radius_km": "5",
+        "categories": [concerts.pk],
+        "languages": ["de"],
+        "orientation": "portrait",
+        "refresh_seconds": "60",
+        "active_days": ["0", "1", "2", "3", "4", "5", "6"],
+        "show_ticker": "on",
+        "is_active": "on",
+        "hours-TOTAL_FORMS": "2",
+        "hours-INITIAL_FORMS": "0",
+        "hours-MIN_NUM_FORMS": "0",
+        "hours-MAX_NUM_FORMS": "1000",
+        "hours-0-day": "0",
+        "hours-0-opens": "08:00",
+        "hours-0-closes": "12:00",
+        "hours-0-content": "events",
+        "hours-1-day": "7",
+        "hours-1-opens": "10:00",
+        "hours-1-closes": "10:00",
+        "hours-1-content": "all",
+    }
+    response = admin_client.post("/admin/kiosks/new/", form)
+    assert response.status_code == 200  # a range that ends when it starts
+    assert "Das Ende muss sich vom Beginn unterscheiden." in response.content.decode()
+    assert not KioskScreen.objects.filter(slug="bahnhof").exists()
+    form["hours-1-closes"] = "16:00"
+    response = admin_client.post("/admin/kiosks/new/", form)
+    assert response.status_code == 302
+    screen = KioskScreen.objects.get(slug="bahnhof")
+    assert list(screen.categories.all()) == [concerts]
+    assert sorted((row.day, row.content) for row in screen.hours.all()) == [(0, "events"), (7, "all")]
