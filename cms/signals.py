@@ -11,7 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
-from sites.models import ApiClient, KioskScreen, SiteSettings
+from sites.models import ApiClient, KioskHours, KioskNotice, KioskScreen, SiteSettings
 from tourism.models import Category, Event, Organizer
 
 from . import publishing
@@ -86,8 +86,9 @@ def _api_clients(sender, **kwargs) -> None:
 
 post_save.connect(_image_saved, sender=RolandImage, dispatch_uid="roland_image_saved")
 post_delete.connect(_content, sender=RolandImage, dispatch_uid="roland_content_delete_RolandImage")
-# Snippets and other rows public answers show; a kiosk screen's settings shape its cached feed.
-for model in (Category, Organizer, ImageText, Tag, SynonymGroup, KioskScreen):
+# Snippets and other rows public answers show; a kiosk screen's settings, schedule and notices shape
+# its feed.
+for model in (Category, Organizer, ImageText, Tag, SynonymGroup, KioskScreen, KioskHours, KioskNotice):
     post_save.connect(_content, sender=model, dispatch_uid=f"roland_content_save_{model.__name__}")
     post_delete.connect(_content, sender=model, dispatch_uid=f"roland_content_delete_{model.__name__}")
 
@@ -99,6 +100,9 @@ def _kiosk_categories(sender, action: str, **kwargs) -> None:
 
 m2m_changed.connect(
     _kiosk_categories, sender=KioskScreen.categories.through, dispatch_uid="roland_kiosk_categories"
+)
+m2m_changed.connect(
+    _kiosk_categories, sender=KioskNotice.screens.through, dispatch_uid="roland_kiosk_notice_screens"
 )
 post_save.connect(_visibility, sender=SiteSettings, dispatch_uid="roland_facts_save_SiteSettings")
 post_delete.connect(_visibility, sender=SiteSettings, dispatch_uid="roland_facts_delete_SiteSettings")

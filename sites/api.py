@@ -14,6 +14,7 @@ from cms.core.visibility import find_site, site_facts
 from media.schemas import ImageOut
 
 from . import kiosks  # as a module: it imports the API assembly that imports this router
+from . import notices as screen_notices
 from .models import KioskScreen
 
 router = Router(tags=["Kiosks"])
@@ -28,10 +29,19 @@ class ScreenListItem(Schema):
     player_url: str
 
 
+class HoursRangeOut(Schema):
+    day: int  # 0 = Monday … 6 = Sunday, 7 = public holiday
+    opens: str
+    closes: str  # not after opens: past midnight
+    content: str  # all | events (today's events) | places (places open now nearby)
+
+
 class ActiveHoursOut(Schema):
     opens: str | None
     closes: str | None
     days: list[int]  # 0 = Monday
+    ranges: list[HoursRangeOut]  # the weekly schedule; when present it replaces opens/closes/days
+    holidays: list[date]  # public holidays of the coming days (holiday ranges apply on them)
 
 
 class PointOut(Schema):
@@ -97,9 +107,23 @@ class PoiTexts(Schema):
 class KioskHighlight(Schema):
     id: int
     distance_km: float
+    open_until: datetime | None  # open now, until then
     location: PointOut
     texts: dict[str, PoiTexts]
     image: ImageOut | None
+
+
+class NoticeTexts(Schema):
+    text: str
+
+
+class KioskNoticeOut(Schema):
+    id: int
+    severity: str  # info | warning | danger
+    start: datetime
+    end: datetime  # the all clear (Entwarnung) when it came earlier
+    updated: datetime
+    texts: dict[str, NoticeTexts]
 
 
 class KioskFeed(Schema):
@@ -107,12 +131,14 @@ class KioskFeed(Schema):
     generated_at: datetime
     valid_until: datetime
     active: bool
+    content: str | None  # what the schedule shows now: all | events | places; None when off
     next_switch: datetime | None
     now: list[KioskOccurrence]
     next: list[KioskOccurrence]
     upcoming: list[KioskOccurrence]
     news: list[KioskNews]
     highlights: list[KioskHighlight]
+    notices: list[KioskNoticeOut]
 
 
 def active_screens():
@@ -145,15 +171,18 @@ def list_kiosks(request: HttpRequest):
 )
 @strict_query()
 def kiosk_feed(request: HttpRequest, slug: str, response: HttpResponse):
-    """Now, later today, the next seven days, news and nearby places for one screen, in all its languages.
+    """Now, later today, the next seven days, news, nearby places and urgent notices for one screen.
 
-    `valid_until` is the next moment the answer changes by itself; it is not cached past it.
+    Texts come in all the screen's languages. `valid_until` is the next moment the answer changes
+    by itself; it is not cached past it. Notices include those starting within the upcoming days:
+    show each from its `start` until its `end`. The screen's own player sends `X-Kiosk-Screen: {slug}`,
+    which records that the screen received the notices in the answer.
     Consumers: the player at /kiosks/{slug}/ and third-party signage players.
     """
     screen = (
         active_screens()
         .select_related("venue")
-        .prefetch_related("categories")
+        .prefetch_related("categories", "hours")
         .filter(slug=slug[:100])
         .first()
     )
@@ -164,4 +193,14 @@ def kiosk_feed(request: HttpRequest, slug: str, response: HttpResponse):
     seconds = int((feed["valid_until"] - now).total_seconds())
     max_age = max(0, min(settings.API_CACHE_MAX_AGE, seconds))
     response["Cache-Control"] = f"public, max-age={max_age}"
+    notice_ids = [notice["id"] for notice in feed["notices"]]
+    if request.headers.get(SCREEN_HEADER) == screen.slug:
+        screen_notices.confirm(screen, notice_ids, now)
+    elif screen_notices.unconfirmed(screen, notice_ids):
+        # Not kept by the server's answer cache while the screen has yet to receive a notice: its
+        # player's next request must reach this view to be recorded. Clients still get 304s.
+        response["Cache-Control"] = f"public, max-age={max_age}, no-cache"
     return feed
+
+
+SCREEN_HEADER = "X-Kiosk-Screen"

@@ -43,6 +43,7 @@ from cms.core.problems import bad_param
 from cms.core.timezone import LOCAL_TZ
 
 from .models import (
+    KIOSK_GROUP,
     AlertKind,
     KioskAlert,
     KioskFeedVersion,
@@ -54,8 +55,6 @@ from .models import (
 
 logger = logging.getLogger(__name__)
 
-# The group whose members hear about silent screens (the notices work creates it with its rights).
-KIOSK_GROUP = "Kiosk-Team"
 MAX_BODY_BYTES = 64 * 1024
 MAX_QUEUED = 50
 MAX_PLAY_ROWS = 1500

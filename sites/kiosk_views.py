@@ -45,6 +45,12 @@ LABELS = {
     "idle": pgettext_lazy("kiosk player", "This screen is resting."),
     "back_at": pgettext_lazy("kiosk player", "Back at {time}."),
     "offline": pgettext_lazy("kiosk player", "Offline · last updated {time}"),
+    "severity_info": pgettext_lazy("kiosk player", "Information"),
+    "severity_warning": pgettext_lazy("kiosk player", "Warning"),
+    "severity_danger": pgettext_lazy("kiosk player", "Danger"),
+    "until": pgettext_lazy("kiosk player", "Until {time}"),
+    "open_until": pgettext_lazy("kiosk player", "Open until {time}"),
+    "nothing_open": pgettext_lazy("kiosk player", "Nothing nearby is open at the moment."),
 }
 
 
@@ -67,7 +73,10 @@ def player(request: HttpRequest, slug: str) -> HttpResponse:
     config = {
         "feed": f"/api/v1/kiosks/{screen.slug}/feed",
         "worker": "/kiosks/sw.js",
+        "screen": screen.slug,
         "refresh": screen.refresh_seconds,
+        # Notices reach an online screen within this many seconds (cheap 304s in between).
+        "poll": settings.KIOSK_POLL_SECONDS,
         "locales": codes,
         "labels": labels_for(codes),
         "preview": request.GET.get("preview") == "1",

@@ -11,7 +11,10 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 - Every text comes in each of the screen's languages (the translation when a visible one exists,
   else the source); images carry only the rendition for the screen's orientation.
 - `valid_until` is the next moment the answer changes by itself: an occurrence starting or ending,
-  local midnight (now/next/upcoming move on), or the screen switching on or off.
+  local midnight (now/next/upcoming move on), the screen switching on or off, or a notice starting
+  or ending.
+- Notices (sites.notices) for the screen that have not ended, also those starting within the
+  upcoming days, so a screen offline at their start still shows them from its cached feed.
 """
 
 from dataclasses import dataclass
@@ -29,7 +32,9 @@ from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_km
 
-from .models import KioskScreen, Orientation
+from . import notices as screen_notices
+from . import schedules
+from .models import KioskNotice, KioskScreen, Orientation, ScheduleContent
 
 MAX_NOW = 8
 MAX_NEXT = 8
@@ -52,8 +57,23 @@ def berlin_day(moment: datetime) -> date:
 # --- Active hours -------------------------------------------------------------------------------
 
 
+def screen_state(screen: KioskScreen, moment: datetime, hours: list | None = None) -> str | None:
+    """What the screen shows at an instant (all, events, places), None when it is off.
+
+    Its weekly schedule (sites.schedules) when it has one, else 'on from/until' and its days.
+    """
+    hours = schedules.hours_of(screen) if hours is None else hours
+    if hours:
+        return schedules.content_at(hours, moment)
+    return ScheduleContent.ALL if simple_is_on_at(screen, moment) else None
+
+
 def is_on_at(screen: KioskScreen, moment: datetime) -> bool:
     """Whether the screen is within its active hours at an instant (Berlin wall-clock rules)."""
+    return screen_state(screen, moment) is not None
+
+
+def simple_is_on_at(screen: KioskScreen, moment: datetime) -> bool:
     local = moment.astimezone(LOCAL_TZ)
     days = {int(day) for day in screen.active_days}
     today, yesterday = local.weekday(), (local.weekday() - 1) % 7
@@ -68,10 +88,11 @@ def is_on_at(screen: KioskScreen, moment: datetime) -> bool:
 
 
 def next_switch(screen: KioskScreen, moment: datetime) -> datetime | None:
-    """The next instant the screen switches on or off (None when it never does)."""
-    on = is_on_at(screen, moment)
+    """The next instant the screen switches on or off, or to other content (None when it never does)."""
+    hours = schedules.hours_of(screen)
+    on = screen_state(screen, moment, hours)
     day = berlin_day(moment)
-    candidates = []
+    candidates = schedules.switch_candidates(hours, day, 9)
     for offset in range(9):
         current = day + timedelta(days=offset)
         candidates.append(local_midnight(current))
@@ -79,7 +100,7 @@ def next_switch(screen: KioskScreen, moment: datetime) -> datetime | None:
             if at is not None:
                 candidates.append(datetime.combine(current, at, tzinfo=LOCAL_TZ).astimezone(UTC))
     for candidate in sorted(candidates):
-        if candidate > moment and is_on_at(screen, candidate) != on:
+        if candidate > moment and screen_state(screen, candidate, hours) != on:
             return candidate
     return None
 
@@ -106,12 +127,7 @@ class Window:
 
 
 def screen_point(screen: KioskScreen) -> tuple[float, float] | None:
-    venue = screen.venue
-    if venue is not None and venue.latitude is not None and venue.longitude is not None:
-        return float(venue.latitude), float(venue.longitude)
-    if screen.latitude is not None and screen.longitude is not None:
-        return float(screen.latitude), float(screen.longitude)
-    return None
+    return screen_notices.point_of(screen)
 
 
 def category_slugs(screen: KioskScreen) -> dict[str, list[str]]:
@@ -207,9 +223,13 @@ def split_occurrences(occurrences: list, window: Window) -> tuple[list, list, li
     return running[:MAX_NOW], later[:MAX_NEXT], coming[:MAX_UPCOMING]
 
 
-def valid_until(screen: KioskScreen, occurrences: list, window: Window) -> datetime:
+def valid_until(
+    screen: KioskScreen, occurrences: list, window: Window, notices: list[KioskNotice] = ()
+) -> datetime:
     """The next moment the answer changes by itself."""
     moments = [window.tonight]
+    moments += [notice.starts_at for notice in notices if notice.starts_at > window.now]
+    moments += [notice.effective_end for notice in notices]
     moments += [occ.start for occ in occurrences if occ.start > window.now]
     moments += [occ.end for occ in occurrences if occ.end > window.now]
     switch = next_switch(screen, window.now)
@@ -324,7 +344,9 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
     }
 
 
-def poi_data(poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, preset) -> dict:
+def poi_data(
+    poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, preset, closing=None
+) -> dict:
     image = visible_image(poi.image, ctx.site)
     texts = {}
     for code in codes:
@@ -339,6 +361,7 @@ def poi_data(poi: PointOfInterest, distance: float, ctx: ApiContext, codes, know
     return {
         "id": poi.pk,
         "distance_km": round(distance, 2),
+        "open_until": closing.astimezone(LOCAL_TZ) if closing else None,
         "location": {"lat": float(poi.latitude), "lng": float(poi.longitude)},
         "texts": texts,
         "image": kiosk_image(image, ctx, preset),
@@ -353,22 +376,34 @@ def news_data(article: NewsArticle, ctx: ApiContext, codes, known) -> dict:
     return {"id": article.pk, "date": article.date, "texts": texts}
 
 
-def active_hours_data(screen: KioskScreen) -> dict:
+def active_hours_data(screen: KioskScreen, today: date | None = None) -> dict:
+    """The rules the player applies by itself offline: the weekly schedule when set, else from/until."""
+    hours = schedules.hours_of(screen)
     return {
         "opens": screen.active_from.strftime("%H:%M") if screen.active_from else None,
         "closes": screen.active_until.strftime("%H:%M") if screen.active_until else None,
         "days": sorted(int(day) for day in screen.active_days),
+        "ranges": [
+            {
+                "day": row.day,
+                "opens": f"{row.opens:%H:%M}",
+                "closes": f"{row.closes:%H:%M}",
+                "content": row.content,
+            }
+            for row in hours
+        ],
+        "holidays": schedules.holidays_between(today, UPCOMING_DAYS + 2) if hours and today else [],
     }
 
 
-def screen_data(screen: KioskScreen, codes: list[str], ctx: ApiContext) -> dict:
+def screen_data(screen: KioskScreen, codes: list[str], ctx: ApiContext, today: date | None = None) -> dict:
     return {
         "slug": screen.slug,
         "name": screen.name,
         "locales": codes,
         "orientation": screen.orientation,
         "refresh_seconds": screen.refresh_seconds,
-        "active_hours": active_hours_data(screen),
+        "active_hours": active_hours_data(screen, today),
         "ticker": screen.show_ticker,
         "location": dict(zip(("lat", "lng"), screen_point(screen), strict=True))
         if screen_point(screen)
@@ -394,6 +429,7 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     venue_pages = [event.venue for event in events if event.venue_id]
     venues = translations(venue_pages, PointOfInterest, [*codes, ctx.choice.default.language_code], ctx)
     places = highlights(screen, ctx, slugs)
+    closing = schedules.open_until([poi for poi, _distance in places], now)
     known_pois = translations([poi for poi, _ in places], PointOfInterest, codes, ctx)
     articles = news_items(screen, ctx, slugs)
     known_news = translations(articles, NewsArticle, codes, ctx)
@@ -401,17 +437,23 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     def occurrence_list(items: list) -> list[dict]:
         return [occurrence_data(occ, ctx, codes, known_events, venues, preset) for occ in items]
 
-    on = is_on_at(screen, now)
+    notices = screen_notices.notices_for(screen, now, window.upcoming_end)
+    state = screen_state(screen, now)
     switch = next_switch(screen, now)
     return {
-        "screen": screen_data(screen, codes, ctx),
+        "screen": screen_data(screen, codes, ctx, berlin_day(now)),
         "generated_at": now.astimezone(LOCAL_TZ),
-        "valid_until": valid_until(screen, occurrences, window).astimezone(LOCAL_TZ),
-        "active": on,
+        "valid_until": valid_until(screen, occurrences, window, notices).astimezone(LOCAL_TZ),
+        "active": state is not None,
+        "content": state,
         "next_switch": switch.astimezone(LOCAL_TZ) if switch else None,
         "now": occurrence_list(running),
         "next": occurrence_list(later),
         "upcoming": occurrence_list(coming),
         "news": [news_data(article, ctx, codes, known_news) for article in articles],
-        "highlights": [poi_data(poi, distance, ctx, codes, known_pois, preset) for poi, distance in places],
+        "highlights": [
+            poi_data(poi, distance, ctx, codes, known_pois, preset, closing.get(poi.pk))
+            for poi, distance in places
+        ],
+        "notices": [screen_notices.notice_data(notice, codes) for notice in notices],
     }

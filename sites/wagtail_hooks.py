@@ -1,4 +1,5 @@
-"""Admin screens of the channels: partner API clients, webhooks and their delivery log, kiosk screens."""
+"""Admin screens of the channels: partner API clients, webhooks and their delivery log, kiosk screens
+and their notices."""
 
 from django.templatetags.static import static
 from django.urls import path, reverse
@@ -11,6 +12,7 @@ from wagtail.snippets.models import register_snippet
 from .fleet import may_watch
 from .fleet_admin import FleetDashboardPanel, plays_view
 from .kiosk_admin import KioskScreenViewSet
+from .notice_admin import ALL_CLEAR_ACTION, KioskNoticeViewSet
 from .views import ApiClientViewSet, WebhookDeliveryViewSet, WebhookSubscriptionViewSet
 
 register_snippet(ApiClientViewSet)
@@ -50,3 +52,15 @@ def add_fleet_panel(request, panels: list) -> None:
 @hooks.register("insert_global_admin_css")
 def fleet_css() -> str:
     return format_html('<link rel="stylesheet" href="{}">', static("kiosks/fleet.css"))
+
+
+@hooks.register("register_admin_viewset")
+def register_kiosk_notice_viewset() -> KioskNoticeViewSet:
+    return KioskNoticeViewSet("kiosk-notices")
+
+
+@hooks.register("register_log_actions")
+def register_kiosk_log_actions(actions) -> None:
+    actions.register_action(
+        ALL_CLEAR_ACTION, _("All clear"), _("All clear given: the notice ended on every screen")
+    )

@@ -391,6 +391,10 @@ API_CACHE_SERVER_SECONDS = int(os.environ.get("API_CACHE_SERVER_SECONDS", 60))
 # ETag stands for an export besides publishing (time-driven fields: open now, upcoming events).
 EXPORT_CHUNK_SIZE = int(os.environ.get("EXPORT_CHUNK_SIZE", 200))
 EXPORT_REFRESH_SECONDS = int(os.environ.get("EXPORT_REFRESH_SECONDS", 900))
+# Kiosk players ask for their feed this often (seconds; at most their refresh interval) with
+# If-None-Match: an urgent notice reaches every online screen within it plus a second, and an
+# unchanged feed costs a 304 from the answer cache (no SQL).
+KIOSK_POLL_SECONDS = int(os.environ.get("KIOSK_POLL_SECONDS", 10))
 # How long a process may use the version counters it read from the database (cms.core.versions): the
 # longest a change made in another process can go unseen here. At most one second by contract.
 VERSIONS_MEMORY_SECONDS = min(float(os.environ.get("VERSIONS_MEMORY_SECONDS", 1.0)), 1.0)

@@ -5,7 +5,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 
 from tourism.validators import coordinate_errors, latitude_validators, longitude_validators
 
@@ -64,7 +65,7 @@ class LanguageListField(ChoiceListField):
         return name, path, args, kwargs
 
 
-class KioskScreen(models.Model):
+class KioskScreen(ClusterableModel):
     """A public information screen: the feed and the player page are derived from these settings."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -156,6 +157,15 @@ class KioskScreen(models.Model):
                 FieldPanel("is_active"),
             ],
             heading=_("Display"),
+        ),
+        InlinePanel(
+            "hours",
+            heading=_("Weekly schedule"),
+            label=_("Active hours"),
+            help_text=_(
+                "When set, these replace 'on from/until' and the days: several ranges a day, public "
+                "holidays (Saxony-Anhalt) as their own day, and what the screen shows in each range."
+            ),
         ),
     ]
 

@@ -128,3 +128,46 @@ def publish_new(title: str) -> None:
     venue = PointOfInterest.objects.get(slug="roland", locale__language_code="de")
     now = timezone.now().astimezone(BERLIN)
     event_at(index, title, now - timedelta(minutes=30), now + timedelta(hours=2), venue=venue)
+
+
+def save_notice(severity: str, starts_in: float, ends_in: float, slugs: str = "") -> int:
+    """A notice saved as the kiosk team would (all screens, or the comma-separated slugs), from now + minutes."""
+    from sites.models import KioskNotice
+
+    now = timezone.now()
+    notice = KioskNotice.objects.create(
+        title=f"E2E {severity}",
+        texts={"de": f"Hochwasser an der Ohre ({severity})", "en": f"Flooding along the Ohre ({severity})"},
+        severity=severity,
+        target="selected" if slugs else "all",
+        starts_at=now + timedelta(minutes=starts_in),
+        ends_at=now + timedelta(minutes=ends_in),
+    )
+    if slugs:
+        notice.screens.set(KioskScreen.objects.filter(slug__in=slugs.split(",")))
+    print(notice.pk, notice.starts_at.isoformat(), notice.ends_at.isoformat())
+    return notice.pk
+
+
+def all_clear_everything() -> None:
+    """The all clear for every notice still running or ahead (sites.notices.all_clear, as the admin does)."""
+    from sites.models import KioskNotice
+    from sites.notices import all_clear
+
+    for notice in KioskNotice.objects.filter(ended_at__isnull=True):
+        all_clear(notice, None, timezone.now())
+
+
+def set_schedule(slug: str, ranges: str) -> None:
+    """A screen's weekly schedule, every day: "HH:MM-HH:MM content;…" (empty: none)."""
+    from datetime import time as clock
+
+    from sites.models import KioskHours
+
+    screen = KioskScreen.objects.get(slug=slug)
+    screen.hours.all().delete()
+    for part in filter(None, ranges.split(";")):
+        span, content = part.split()
+        opens, closes = (clock.fromisoformat(at) for at in span.split("-"))
+        for day in range(7):
+            KioskHours.objects.create(screen=screen, day=day, opens=opens, closes=closes, content=content)

@@ -242,7 +242,13 @@ def test_active_hours_and_the_idle_view(tree, screen):
     evening = feed_at(screen, at(friday, 19))
     assert evening["active"] is False
     assert evening["next_switch"] == at(friday + timedelta(days=3), 9)  # Monday morning
-    assert evening["screen"]["active_hours"] == {"opens": "09:00", "closes": "18:00", "days": [0, 1, 2, 3, 4]}
+    assert evening["screen"]["active_hours"] == {
+        "opens": "09:00",
+        "closes": "18:00",
+        "days": [0, 1, 2, 3, 4],
+        "ranges": [],  # no weekly schedule (tests/sites/test_kiosk_schedules.py)
+        "holidays": [],
+    }
     day = feed_at(screen, at(friday, 17))
     assert day["active"] is True and day["valid_until"] <= at(friday, 18)
 

@@ -1,5 +1,5 @@
 // Kiosk heartbeat and proof of play, beside player.js (which it reads through window.kiosk).
-// After every refresh ("kiosk:polled") it posts a small status to /kiosks/{slug}/heartbeat; while the
+// After each refresh (at most one "kiosk:polled" per refresh interval) it posts a small status to /kiosks/{slug}/heartbeat; while the
 // screen is offline the heartbeats wait in localStorage (at most MAX_QUEUE) and go with the next one.
 // Every second it counts which items are on screen (events, places, news in the ticker): per Berlin
 // day and item, how often each appeared and for how many seconds. These running totals go with each
@@ -112,6 +112,16 @@
     }
   }
 
-  document.addEventListener("kiosk:polled", beat);
+  // The player may poll more often than it refreshes (urgent notices): one heartbeat per refresh
+  // interval, and one at once when the screen goes on- or offline.
+  let lastBeat = 0;
+  let lastOnline = null;
+  document.addEventListener("kiosk:polled", () => {
+    const interval = Math.max(1, state.refresh || 60) * 1000;
+    if (Date.now() - lastBeat < interval * 0.9 && state.online === lastOnline) return;
+    lastBeat = Date.now();
+    lastOnline = state.online;
+    beat();
+  });
   setInterval(count, 1000);
 })();

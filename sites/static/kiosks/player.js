@@ -1,6 +1,9 @@
 // Kiosk player: shows /api/v1/kiosks/{slug}/feed full-screen and keeps going without the server.
 // now / later today / coming up are recomputed here every second from each occurrence's start and
 // end, so the screen stays right while offline; the server's lists are the starting point only.
+// Urgent notices likewise: each is shown from its start to its end by this clock (danger takes the
+// whole screen, warning and info are a banner), also when they start or end while offline. The feed
+// is asked for every `poll` seconds with If-None-Match: an unchanged feed is a 304 without a body.
 (function () {
   "use strict";
   const config = JSON.parse(document.getElementById("kiosk-config").textContent);
@@ -16,6 +19,7 @@
     language: 0,
     feature: 0,
     refresh: config.refresh,
+    noticeKey: null,
   };
   window.kiosk = state; // for the browser tests and for curious technicians
 
@@ -43,6 +47,31 @@
     if (!hours.opens || !hours.closes || hours.opens === hours.closes) return hours.days.includes(p.weekday);
     if (hours.opens < hours.closes) return hours.days.includes(p.weekday) && p.time >= hours.opens && p.time < hours.closes;
     return (hours.days.includes(p.weekday) && p.time >= hours.opens) || (hours.days.includes(yesterday) && p.time < hours.closes);
+  }
+
+  function shiftDay(day, days) {
+    const d = new Date(day + "T12:00:00Z");
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  }
+  const weekdayOf = (day) => (new Date(day + "T12:00:00Z").getUTCDay() + 6) % 7;
+
+  // What the screen shows now by its weekly schedule (as sites.schedules on the server): "all",
+  // "events" or "places"; null when it is off. Without a schedule: on from/until and its days.
+  function stateAt(screen, date) {
+    const hours = screen.active_hours;
+    const ranges = hours.ranges || [];
+    if (!ranges.length) return isOn(screen, date) ? "all" : null;
+    const p = parts(date);
+    const withHolidays = ranges.some((r) => r.day === 7);
+    const kind = (day) => (withHolidays && (hours.holidays || []).includes(day) ? 7 : weekdayOf(day));
+    const today = kind(p.day), yesterday = kind(shiftDay(p.day, -1));
+    for (const r of ranges) {
+      const overnight = r.closes <= r.opens;
+      if (r.day === yesterday && overnight && p.time < r.closes) return r.content;
+      if (r.day === today && p.time >= r.opens && (overnight || p.time < r.closes)) return r.content;
+    }
+    return null;
   }
 
   function lists(feed, date) {
@@ -142,9 +171,12 @@
     $("clock-date").textContent = fmt(date, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
     document.querySelectorAll("[data-label]").forEach((node) => { node.textContent = label(node.dataset.label); });
     renderOffline();
+    renderNotices(date);
     const feed = state.feed;
     if (!feed) return;
-    const on = isOn(feed.screen, date);
+    const content = stateAt(feed.screen, date);
+    const on = content !== null;
+    document.body.dataset.content = content || "off";
     $("idle").hidden = on;
     $("content").hidden = !on;
     document.body.dataset.active = on ? "yes" : "no";
@@ -162,19 +194,62 @@
       $("upcoming-feature").dataset.key = featured ? featured.id + lang() : "";
     }
     $("upcoming-list").replaceChildren(...upcoming.filter((o) => o !== featured).slice(0, 4).map((o) => row(o, true)));
-    const places = feed.highlights.slice(0, 3).map((poi) => {
+    // In "places" ranges (evenings): only the places open now, with their closing time.
+    const openOnly = content === "places";
+    const nearby = openOnly
+      ? feed.highlights.filter((poi) => poi.open_until && new Date(poi.open_until) > date).slice(0, 6)
+      : feed.highlights.slice(0, 3);
+    const places = nearby.map((poi) => {
       const li = el("li", "row");
       li.dataset.poi = poi.id;
       li.append(el("span", "row-time", `${poi.distance_km.toLocaleString(lang(), { maximumFractionDigits: 1 })} km`));
-      li.append(el("span", "row-title", texts(poi).title));
+      const title = el("span", "row-text");
+      title.append(el("span", "row-title", texts(poi).title));
+      if (poi.open_until && openOnly) title.append(el("span", "note", label("open_until").replace("{time}", clock(new Date(poi.open_until)))));
+      li.append(title);
       return li;
     });
+    if (openOnly && !places.length) places.push(el("li", "empty", label("nothing_open")));
     $("highlights-heading").hidden = places.length === 0;
     $("highlights-list").replaceChildren(...places);
     const ticker = $("ticker");
     ticker.hidden = !(feed.screen.ticker && feed.news.length);
     const line = feed.news.map((n) => texts(n).title).join("   ·   ");
     if ($("ticker-text").textContent !== line) $("ticker-text").textContent = line;
+  }
+
+  const SEVERITY = { danger: 3, warning: 2, info: 1 };
+
+  function activeNotices(feed, date) {
+    const t = date.getTime();
+    return (feed.notices || [])
+      .filter((n) => new Date(n.start).getTime() <= t && t < new Date(n.end).getTime())
+      .sort((a, b) => (SEVERITY[b.severity] || 0) - (SEVERITY[a.severity] || 0) || new Date(a.start) - new Date(b.start));
+  }
+
+  function noticeNode(n, tag) {
+    const box = el(tag, "notice notice-" + n.severity);
+    box.dataset.notice = n.id;
+    box.append(el("p", "notice-label", label("severity_" + n.severity)));
+    box.append(el("p", "notice-text", texts(n).text));
+    box.append(el("p", "notice-until", label("until").replace("{time}", clock(new Date(n.end)))));
+    return box;
+  }
+
+  function renderNotices(date) {
+    const shown = state.feed ? activeNotices(state.feed, date) : [];
+    const danger = shown.filter((n) => n.severity === "danger");
+    const banners = shown.filter((n) => n.severity !== "danger");
+    const key = lang() + "|" + shown.map((n) => n.id + ":" + n.updated + ":" + n.end).join(",");
+    document.body.dataset.notice = danger.length ? "danger" : banners.length ? "banner" : "none";
+    if (key === state.noticeKey) return;
+    state.noticeKey = key;
+    const takeover = $("notice-takeover"), banner = $("notice-banner");
+    takeover.replaceChildren(...danger.slice(0, 2).map((n) => noticeNode(n, "div")));
+    banner.replaceChildren(...banners.slice(0, 2).map((n) => noticeNode(n, "div")));
+    takeover.hidden = danger.length === 0;
+    banner.hidden = banners.length === 0 || danger.length > 0;
+    $("kiosk").setAttribute("aria-hidden", danger.length ? "true" : "false");
   }
 
   function renderOffline() {
@@ -202,6 +277,7 @@
     try {
       const headers = { Accept: "application/json" };
       if (state.etag && state.feed) headers["If-None-Match"] = state.etag;
+      if (!config.preview) headers["X-Kiosk-Screen"] = config.screen; // confirms the notices it receives
       const response = await fetch(config.feed, { cache: "no-store", headers });
       const fromCache = response.headers.get("X-Kiosk-Offline") === "1";
       if (response.status === 200) {
@@ -225,7 +301,7 @@
     }
     render();
     document.dispatchEvent(new Event("kiosk:polled")); // heartbeat.js reports after every refresh
-    setTimeout(poll, Math.max(1, state.refresh) * 1000);
+    setTimeout(poll, Math.max(1, Math.min(state.refresh, config.poll || state.refresh)) * 1000);
   }
 
   if ("serviceWorker" in navigator && !config.preview) {

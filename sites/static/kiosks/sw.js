@@ -1,5 +1,6 @@
 // Kiosk player service worker: network first, the last good copy from Cache Storage when the
 // server or network is gone. Images and QR codes never change under one URL: cache first.
+// A kept feed never hands out a notice past its end (nor any other reader of the cache).
 const CACHE = "roland-kiosk-v1";
 
 self.addEventListener("install", () => self.skipWaiting());
@@ -32,7 +33,9 @@ async function networkFirst(request) {
   let forward = request;
   if (request.headers.has("If-None-Match") && !(await cache.match(keyOf(request), { ignoreVary: true }))) {
     // The page already has this answer but we do not: ask for the whole of it, to keep a copy.
-    forward = new Request(request.url, { headers: { Accept: request.headers.get("Accept") || "*/*" }, cache: "no-store" });
+    const headers = { Accept: request.headers.get("Accept") || "*/*" };
+    if (request.headers.has("X-Kiosk-Screen")) headers["X-Kiosk-Screen"] = request.headers.get("X-Kiosk-Screen");
+    forward = new Request(request.url, { headers, cache: "no-store" });
   }
   try {
     const response = await fetch(forward);
@@ -44,7 +47,8 @@ async function networkFirst(request) {
     // Marked so the page knows it is looking at the last good copy.
     const headers = new Headers(kept.headers);
     headers.set("X-Kiosk-Offline", "1");
-    return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
+    const body = new URL(request.url).pathname.startsWith("/api/v1/kiosks/") ? await withoutEnded(kept) : kept.body;
+    return new Response(body, { status: kept.status, statusText: kept.statusText, headers });
   }
 }
 
@@ -55,4 +59,17 @@ async function cacheFirst(request) {
   const response = await fetch(request);
   if (response.status === 200) await cache.put(keyOf(request), response.clone());
   return response;
+}
+
+async function withoutEnded(kept) {
+  const text = await kept.text();
+  try {
+    const feed = JSON.parse(text);
+    if (!Array.isArray(feed.notices)) return text;
+    const now = Date.now();
+    feed.notices = feed.notices.filter((notice) => new Date(notice.end).getTime() > now);
+    return JSON.stringify(feed);
+  } catch (error) {
+    return text;
+  }
 }
