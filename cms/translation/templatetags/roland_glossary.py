@@ -1,0 +1,21 @@
+"""The glossary note in wagtail-localize's translation editor: the terms found in the source."""
+
+from __future__ import annotations
+
+from django import template
+from wagtail_localize.models import StringSegment, Translation
+
+from .. import glossary
+
+register = template.Library()
+
+
+@register.inclusion_tag("roland_translation/glossary_note.html")
+def glossary_note(translation: Translation) -> dict:
+    """Two queries whatever the size of the page: the source's strings, and the glossary."""
+    entries = glossary.entries_for(translation.target_locale.language_code)
+    texts = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
+    return {
+        "entries": glossary.found_in(texts, entries) if entries else [],
+        "locale": translation.target_locale,
+    }

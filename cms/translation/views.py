@@ -1,0 +1,50 @@
+"""The admin's "Maschinell übersetzen" action, with translator failures as a message, not a 500.
+
+wagtail-localize's own view lets any exception of the translator through. This one runs the same
+`apply_machine_translation` (it asks the translator first and writes only what came back, in one
+transaction), so on a failure nothing is written: the strings stay empty, nothing is published, and
+the editor may go on translating by hand and saving.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail_localize.machine_translators import get_machine_translator
+from wagtail_localize.views.edit_translation import apply_machine_translation
+
+from .translators import TranslatorError
+
+logger = logging.getLogger(__name__)
+
+
+def failure_message(error: TranslatorError) -> str:
+    return _(
+        "Machine translation failed: %(reason)s The texts were left empty; you can translate them by hand "
+        "and save as usual."
+    ) % {"reason": error.message}
+
+
+@require_POST
+def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse:
+    translator = get_machine_translator()
+    if translator is None:
+        raise Http404
+    try:
+        translated = apply_machine_translation(translation_id, request.user, translator)
+    except TranslatorError as error:
+        logger.warning("machine translation of translation %s failed: %s", translation_id, error.detail)
+        messages.error(request, failure_message(error))
+    else:
+        if translated:
+            messages.success(request, _("Successfully translated with {}.").format(translator.display_name))
+        else:
+            messages.warning(request, _("There isn't anything left to translate."))
+    return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))

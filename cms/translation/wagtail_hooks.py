@@ -1,0 +1,35 @@
+"""Admin wiring: the glossary snippet, and the machine-translation action taken over from
+wagtail-localize (same URL and name, registered first, so its button posts here)."""
+
+from django.urls import path
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from . import views
+from .models import GlossaryTerm
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_machine_translation_url() -> list:
+    # wagtail-localize mounts its views under localize/; Wagtail resolves the first match.
+    return [
+        path(
+            "localize/translate/<int:translation_id>/machine_translate/",
+            views.machine_translate,
+            name="roland_machine_translate",
+        )
+    ]
+
+
+class GlossaryViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "doc-full"
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["term", "keep", "note"]
+    list_filter = ["keep"]
+    search_fields = ["term"]
+
+
+register_snippet(GlossaryViewSet)
