@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,6 +20,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.views.edit_translation import apply_machine_translation
+from wagtail_localize.views.update_translations import UpdateTranslationsView as StockUpdateTranslationsView
 
 from .translators import TranslatorError
 
@@ -48,3 +50,26 @@ def machine_translate(request: HttpRequest, translation_id: int) -> HttpResponse
         else:
             messages.warning(request, _("There isn't anything left to translate."))
     return redirect(get_valid_next_url_from_request(request) or reverse("wagtailadmin_home"))
+
+
+class UpdateTranslationsView(StockUpdateTranslationsView):
+    """ "Übersetzungen aktualisieren" with "Maschinelle Übersetzung verwenden": a failing service
+    leaves the new strings empty (for every language: all or none) and publishes nothing, but the
+    update itself is saved."""
+
+    @transaction.atomic
+    def form_valid(self, form):
+        if form.cleaned_data.get("use_machine_translation"):
+            self.object.update_from_db()
+            translator = get_machine_translator()
+            try:
+                with transaction.atomic():
+                    for translation in self.object.translations.filter(enabled=True):
+                        apply_machine_translation(translation.id, self.request.user, translator)
+            except TranslatorError as error:
+                logger.warning("machine translation of source %s failed: %s", self.object.pk, error.detail)
+                messages.error(self.request, failure_message(error))
+                form.cleaned_data["publish_translations"] = False
+            # Done (or given up) here; wagtail-localize's own step would let the error through.
+            form.cleaned_data["use_machine_translation"] = False
+        return super().form_valid(form)

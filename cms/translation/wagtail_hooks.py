@@ -1,5 +1,5 @@
-"""Admin wiring: the glossary snippet, and the machine-translation action taken over from
-wagtail-localize (same URL and name, registered first, so its button posts here)."""
+"""Admin wiring: the glossary snippet, and the two views that machine-translate taken over from
+wagtail-localize (same URLs, registered first, so its buttons and forms post here)."""
 
 from django.urls import path
 from wagtail import hooks
@@ -18,7 +18,12 @@ def register_machine_translation_url() -> list:
             "localize/translate/<int:translation_id>/machine_translate/",
             views.machine_translate,
             name="roland_machine_translate",
-        )
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.UpdateTranslationsView.as_view(),
+            name="roland_update_translations",
+        ),
     ]
 
 

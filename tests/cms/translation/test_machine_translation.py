@@ -280,3 +280,32 @@ def test_the_deepl_endpoint_follows_the_configuration():
         DeepLTranslator({"URL": "", "API_KEY": "abc"}).get_api_endpoint()
         == "https://api.deepl.com/v2/translate"
     )
+
+
+@pytest.mark.parametrize("failure", [None, 456])
+def test_updating_translations_with_machine_translation_saves_the_update_even_when_the_service_fails(
+    admin_client, world, translation, use_translator, standin, failure, django_capture_on_commit_callbacks
+):
+    poi = fresh(world["poi"])
+    poi.teaser = "Der Wochenmarkt ist jeden Samstag."
+    poi.save_revision().publish()
+    use_translator("libretranslate", timeout=0.5)
+    standin.fail = failure
+    with django_capture_on_commit_callbacks(execute=True):  # wagtail-localize publishes on commit
+        response = admin_client.post(
+            reverse("wagtail_localize:update_translations", args=[translation.source.pk]),
+            {"use_machine_translation": "on", "publish_translations": "on"},
+        )
+    assert response.status_code == 302
+    messages = [(message.level_tag, str(message)) for message in get_messages(response.wsgi_request)]
+    assert "Der Wochenmarkt ist jeden Samstag." in source_strings(translation)  # the update is saved
+    page = english(translation)
+    if failure:
+        assert ("error", messages[0][1]) == messages[0] and "aufgebraucht (HTTP 456)" in messages[0][1]
+        assert not StringTranslation.objects.filter(locale=translation.target_locale).exists()
+        assert not page.live  # "publish immediately" is not done on machine texts that did not come
+    else:
+        assert translated(translation)["Der Wochenmarkt ist jeden Samstag."] == (
+            "[EN] The farmers' market is every Saturday."
+        )
+        assert page.live  # what the editor asked for, with the machine's texts
