@@ -11,17 +11,22 @@ from __future__ import annotations
 import logging
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
+from wagtail.images import get_image_model
+from wagtail.permissions import policy_registry
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.views.edit_translation import apply_machine_translation
 from wagtail_localize.views.update_translations import UpdateTranslationsView as StockUpdateTranslationsView
 
+from . import images
 from .translators import TranslatorError
 
 logger = logging.getLogger(__name__)
@@ -73,3 +78,51 @@ class UpdateTranslationsView(StockUpdateTranslationsView):
             # Done (or given up) here; wagtail-localize's own step would let the error through.
             form.cleaned_data["use_machine_translation"] = False
         return super().form_valid(form)
+
+
+def image_texts(request: HttpRequest, image_id: int) -> HttpResponse:
+    """ "Bildtexte maschinell übersetzen" for one image: which languages lack texts, then fill them."""
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    policy = policy_registry.get_by_type(type(image))
+    if not policy.user_has_permission_for_instance(request.user, "change", image):
+        raise PermissionDenied
+    translator = get_machine_translator()
+    if translator is None:
+        raise Http404
+    edit_url = reverse("wagtailimages:edit", args=[image.pk])
+    if request.method == "POST":
+        try:
+            filled = images.machine_translate_texts(image, translator)
+        except TranslatorError as error:
+            logger.warning("machine translation of the texts of image %s failed: %s", image.pk, error.detail)
+            messages.error(
+                request,
+                _("Machine translation failed: %(reason)s No image text was saved.")
+                % {"reason": error.message},
+            )
+        else:
+            if filled:
+                messages.success(
+                    request,
+                    _(
+                        "Image texts translated with %(name)s into: %(languages)s. Please check them under Settings → Image texts."
+                    )
+                    % {
+                        "name": translator.display_name,
+                        "languages": ", ".join(locale.get_display_name() for locale in filled),
+                    },
+                )
+            else:
+                messages.warning(request, _("There isn't anything left to translate."))
+        return redirect(edit_url)
+    return TemplateResponse(
+        request,
+        "roland_translation/image_texts.html",
+        {
+            "page_title": _("Translate image texts by machine"),
+            "image": image,
+            "missing": images.missing_texts(image),
+            "translator": translator,
+            "edit_url": edit_url,
+        },
+    )

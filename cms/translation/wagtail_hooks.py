@@ -24,6 +24,7 @@ def register_machine_translation_url() -> list:
             views.UpdateTranslationsView.as_view(),
             name="roland_update_translations",
         ),
+        path("images/<int:image_id>/machine-translate-texts/", views.image_texts, name="roland_image_texts"),
     ]
 
 

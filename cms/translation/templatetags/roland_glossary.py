@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import template
+from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, Translation
 
 from .. import glossary
@@ -19,3 +20,8 @@ def glossary_note(translation: Translation) -> dict:
         "entries": glossary.found_in(texts, entries) if entries else [],
         "locale": translation.target_locale,
     }
+
+
+@register.simple_tag
+def machine_translation_on() -> bool:
+    return get_machine_translator() is not None
