@@ -48,10 +48,11 @@ DEEPL_OPENING = re.compile(rf"<{DEEPL_KEEP_TAG}\s*>")
 class TranslatorError(Exception):
     """The translation service gave no usable answer; `message` says why, for the editor."""
 
-    def __init__(self, message: str, detail: str) -> None:
+    def __init__(self, message: str, detail: str, status: int | None = None) -> None:
         super().__init__(detail)
         self.message = message
         self.detail = detail
+        self.status = status  # the HTTP status of the answer, if one came
 
 
 def _batches(items: Sequence[Any]) -> Iterable[Sequence[Any]]:
@@ -113,7 +114,7 @@ class GuardedHttp:
         status = response.status
         if not (200 <= status < 300 or status in accept):
             raise TranslatorError(
-                self._status_message(status), f"{method} {url}: HTTP {status} {response.body[:300]!r}"
+                self._status_message(status), f"{method} {url}: HTTP {status} {response.body[:300]!r}", status
             )
         if status == 204 or not response.body:
             return status, None
@@ -189,7 +190,14 @@ class DeepLTranslator(GuardedHttp, StockDeepLTranslator):
         code = deepl_language_code(locale.language_code, is_target=True)
         return {"EN": "EN-GB", "PT": "PT-PT"}.get(code, code)
 
-    def translate(self, source_locale: Locale, target_locale: Locale, strings: Iterable[StringValue]) -> dict:
+    def translate(
+        self,
+        source_locale: Locale,
+        target_locale: Locale,
+        strings: Iterable[StringValue],
+        *,
+        again: bool = False,
+    ) -> dict:
         strings = list(strings)
         source_lang = deepl_language_code(source_locale.language_code)
         target_lang = self.target_code(target_locale)
@@ -208,9 +216,16 @@ class DeepLTranslator(GuardedHttp, StockDeepLTranslator):
                     for text in parameters["text"]
                 ]
                 parameters["ignore_tags"] = [DEEPL_KEEP_TAG]
-            _status, answer = self.call(
-                "POST", self.get_api_endpoint(), parameters, headers=self.get_headers()
-            )
+            try:
+                _status, answer = self.call(
+                    "POST", self.get_api_endpoint(), parameters, headers=self.get_headers()
+                )
+            except TranslatorError as error:
+                if glossary_id and not again and error.status in (400, 404):
+                    # The glossary we remember is gone at DeepL (deleted in its console): make it again.
+                    DeepLGlossary.objects.filter(glossary_id=glossary_id).delete()
+                    return self.translate(source_locale, target_locale, strings, again=True)
+                raise
             translations = _texts(answer, "translations", len(batch))
             if not translations or not all(
                 isinstance(item, dict) and isinstance(item.get("text"), str) for item in translations

@@ -177,6 +177,19 @@ def test_deepl_at_the_configured_url_uses_one_glossary_until_it_changes(
     assert list(standin.glossaries) == [DeepLGlossary.objects.get().glossary_id]
     assert "market day" in translated(translation)[TEASER]
 
+    # The glossary deleted at DeepL (in its console): made again, the translation goes through.
+    standin.glossaries.clear()
+    StringTranslation.objects.filter(locale=translation.target_locale).delete()
+    standin.requests.clear()
+    assert run_action(admin_client, translation)[-1][0] == "success"
+    assert [request["path"] for request in standin.requests] == [
+        "/v2/translate",
+        "/v2/glossaries",
+        "/v2/translate",
+    ]
+    assert standin.requests[-1]["body"]["glossary_id"] == DeepLGlossary.objects.get().glossary_id
+    assert "market day" in translated(translation)[TEASER]
+
 
 def test_deepl_without_a_glossary_for_the_pair_protects_the_terms_by_tags(
     admin_client, translation, use_translator, standin
