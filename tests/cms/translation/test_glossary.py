@@ -71,3 +71,17 @@ def test_terms_are_protected_as_whole_words_outside_tags_longest_first():
     assert glossary.unprotect(protected, re.compile("<k>"), "</k>") == data
     assert [entry.term for entry in glossary.found_in([data], entries)] == ["Tor", "Bülstringer Tor", "R&D"]
     assert glossary.found_in(["Torbogen"], entries) == []
+
+
+def test_the_demo_brings_a_glossary_and_loading_it_twice_changes_nothing(locales):
+    from cms.demo.loader import DemoLoader
+
+    loader = DemoLoader(progress=lambda line: None)
+    loader.load_glossary()
+    assert loader.report.created["glossary term"] == GlossaryTerm.objects.count() >= 5
+    english = {entry.term: entry.target for entry in glossary.entries_for("en")}
+    assert english["Kulturfabrik"] == "Kulturfabrik"
+    assert english["Schloss Hundisburg"] == "Hundisburg Palace"
+    again = DemoLoader(progress=lambda line: None)
+    again.load_glossary()
+    assert "glossary term" not in again.report.created
