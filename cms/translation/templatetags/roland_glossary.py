@@ -13,7 +13,8 @@ register = template.Library()
 
 @register.inclusion_tag("roland_translation/glossary_note.html")
 def glossary_note(translation: Translation) -> dict:
-    """Two queries whatever the size of the page: the source's strings, and the glossary."""
+    """Three queries whatever the size of the page or the glossary: its terms, their fixed
+    translations, and the source's strings."""
     entries = glossary.entries_for(translation.target_locale.language_code)
     texts = StringSegment.objects.filter(source=translation.source).values_list("string__data", flat=True)
     return {

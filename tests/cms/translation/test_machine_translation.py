@@ -322,3 +322,22 @@ def test_updating_translations_with_machine_translation_saves_the_update_even_wh
             "[EN] The farmers' market is every Saturday."
         )
         assert page.live  # what the editor asked for, with the machine's texts
+
+
+def test_the_glossary_note_costs_the_same_queries_for_a_larger_glossary(
+    admin_client, translation, use_translator
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    use_translator("libretranslate")
+    url = reverse("wagtailadmin_pages:edit", args=[english(translation).pk])
+    admin_client.get(url)  # caches warmed
+    with CaptureQueriesContext(connection) as small:
+        admin_client.get(url)
+    for number in range(30):
+        term = GlossaryTerm.objects.create(term=f"Begriff {number}", keep=False)
+        GlossaryTranslation.objects.create(entry=term, language="en", text=f"term {number}")
+    with CaptureQueriesContext(connection) as large:
+        admin_client.get(url)
+    assert len(large.captured_queries) == len(small.captured_queries)
