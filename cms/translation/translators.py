@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import Locale
@@ -271,12 +272,17 @@ class DeepLTranslator(GuardedHttp, StockDeepLTranslator):
         new_id = answer.get("glossary_id") if isinstance(answer, dict) else None
         if not isinstance(new_id, str) or not new_id:
             raise self.malformed(f"DeepL glossary: unexpected answer {str(answer)[:300]}")
-        DeepLGlossary.objects.update_or_create(
-            endpoint=endpoint,
-            source_lang=source_lang,
-            target_lang=target_lang,
-            defaults={"content_hash": digest, "glossary_id": new_id},
-        )
+        try:
+            with transaction.atomic():
+                DeepLGlossary.objects.update_or_create(
+                    endpoint=endpoint,
+                    source_lang=source_lang,
+                    target_lang=target_lang,
+                    defaults={"content_hash": digest, "glossary_id": new_id},
+                )
+        except IntegrityError:  # another editor's request made one at the same moment; ours serves this time
+            logger.info("a DeepL glossary for %s→%s was recorded concurrently", source_lang, target_lang)
+            return new_id
         if known is not None:
             try:
                 self.call(
