@@ -1,10 +1,12 @@
 """Admin wiring: the glossary snippet, and the two views that machine-translate taken over from
 wagtail-localize (same URLs, registered first, so its buttons and forms post here)."""
 
+from csp.constants import UNSAFE_INLINE
 from django.urls import path
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail_localize import wagtail_hooks as localize_hooks
 
 from . import views
 from .models import GlossaryTerm
@@ -39,3 +41,23 @@ class GlossaryViewSet(SnippetViewSet):
 
 
 register_snippet(GlossaryViewSet)
+
+
+def _with_inline_styles(response):
+    """wagtail-localize's translation editor styles itself with styled-components, which inserts
+    <style> elements without a nonce it could be given (the bundle reads webpack's own): under the
+    admin's `style-src 'self'` the editor stayed blank. Its answers alone allow inline styles."""
+    if hasattr(response, "status_code"):
+        response._csp_update = {"style-src": [UNSAFE_INLINE]}
+    return response
+
+
+# Before wagtail-localize's own hooks (order 0), which then do not run for the editor's answer.
+@hooks.register("before_edit_page", order=-1)
+def translation_editor_for_page(request, page):
+    return _with_inline_styles(localize_hooks.before_edit_page(request, page))
+
+
+@hooks.register("before_edit_snippet", order=-1)
+def translation_editor_for_snippet(request, instance):
+    return _with_inline_styles(localize_hooks.before_edit_snippet(request, instance))

@@ -341,3 +341,12 @@ def test_the_glossary_note_costs_the_same_queries_for_a_larger_glossary(
     with CaptureQueriesContext(connection) as large:
         admin_client.get(url)
     assert len(large.captured_queries) == len(small.captured_queries)
+
+
+def test_only_the_translation_editor_may_use_inline_styles(admin_client, world, translation):
+    """Its script (styled-components) inserts <style> elements; under `style-src 'self'` it stayed blank."""
+    editor = admin_client.get(reverse("wagtailadmin_pages:edit", args=[english(translation).pk]))
+    source = admin_client.get(reverse("wagtailadmin_pages:edit", args=[world["poi"].pk]))
+    assert "js-translation-editor" in editor.content.decode()
+    assert "style-src 'self' 'unsafe-inline'" in editor["Content-Security-Policy"]
+    assert "'unsafe-inline'" not in source["Content-Security-Policy"].split("style-src")[1].split(";")[0]
