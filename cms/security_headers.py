@@ -12,6 +12,8 @@ again when a panel adds a form) and widgets render without the request, so they 
 nonce; scripts in HTML fetched later (modals) could not carry the page's nonce either. Nothing else:
 no 'unsafe-eval', no inline styles (the screens tried in tests/e2e need none), no other origins for
 scripts, styles, frames, forms or connections, and only this site may frame it (the live preview).
+One exception, set on its answers by cms/translation: wagtail-localize's translation editor inserts
+<style> elements (styled-components, no nonce it could be given) and may use inline styles.
 """
 
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE

@@ -13,7 +13,7 @@ import difflib
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, time
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -328,6 +328,17 @@ def check_event(item: dict) -> None:
             raise _Invalid(key, 'a "now…" moment needs day = 0')
 
 
+GLOSSARY_TERM = table(
+    {
+        "term": text,
+        "keep": boolean,
+        "note": text,
+        "translations": table(dict.fromkeys(("en", "nl", "pl", "da", "cs", "fr", "es", "it"), text)),
+    },
+    required=("term",),
+)
+
+
 # ----------------------------------------------------------------- files
 @dataclass(frozen=True)
 class DemoData:
@@ -341,6 +352,7 @@ class DemoData:
     news: list[dict]
     synonyms: dict[str, list[str]]
     kiosks: list[dict]
+    glossary: list[dict] = field(default_factory=list)
 
 
 def _error(file: str, field: str, message: str, item: str | None = None) -> DemoDataError:
@@ -437,10 +449,12 @@ def load(directory: Path = DATA_DIR) -> DemoData:
     news = _read_items(directory, "news.toml", "news", NEWS)
     synonyms = _read_synonyms(directory, "synonyms.toml")
     kiosks = _read_items(directory, "kiosks.toml", "kiosk", KIOSK)
+    glossary = _read_items(directory, "glossary.toml", "term", GLOSSARY_TERM)
 
     _unique("categories.toml", categories, "slug")
     _unique("organizers.toml", organizers, "key")
     _unique("kiosks.toml", kiosks, "slug")
+    _unique("glossary.toml", glossary, "term")
     for file, items in (
         ("pages.toml", pages),
         ("pois.toml", pois),
@@ -471,4 +485,4 @@ def load(directory: Path = DATA_DIR) -> DemoData:
         "news.toml", news, "related", pages_by_key, "point of interest or event", "pois.toml or events.toml"
     )
     _references("kiosks.toml", kiosks, "venue", poi_keys, "point of interest", "pois.toml")
-    return DemoData(categories, organizers, pages, pois, events, news, synonyms, kiosks)
+    return DemoData(categories, organizers, pages, pois, events, news, synonyms, kiosks, glossary)

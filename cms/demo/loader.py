@@ -27,6 +27,7 @@ from wagtail.rich_text import RichText
 
 from cms import publishing
 from cms.core.timezone import LOCAL_TZ
+from cms.translation.models import GlossaryTerm, GlossaryTranslation
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
@@ -541,9 +542,10 @@ class DemoLoader:
             self.load_events(indexes["events"])
             self.progress("News …")
             self.load_news(indexes["news"])
-            self.progress("Search synonyms and kiosk screens …")
+            self.progress("Search synonyms, kiosk screens and the glossary …")
             self.load_synonyms()
             self.load_kiosks()
+            self.load_glossary()
         return self.report
 
     def load_synonyms(self) -> None:
@@ -573,6 +575,20 @@ class DemoLoader:
             screen.categories.set(self.category_list(EVENT.name, item["categories"]))
             self.report.count("kiosk screen", created)
         self.progress(f"  kiosk screens: {len(self.data.kiosks)}")
+
+    def load_glossary(self) -> None:
+        configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        for item in self.data.glossary:
+            term, created = GlossaryTerm.objects.update_or_create(
+                term=item["term"], defaults={"keep": item.get("keep", True), "note": item.get("note", "")}
+            )
+            for code, translation in item.get("translations", {}).items():
+                if code in configured:
+                    GlossaryTranslation.objects.update_or_create(
+                        entry=term, language=code, defaults={"text": translation}
+                    )
+            self.report.count("glossary term", created)
+        self.progress(f"  glossary terms: {len(self.data.glossary)}")
 
 
 MOTIF_WORDS = {

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from cms.translation.config import machine_translator
 from search.config import search_backends
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -33,6 +34,8 @@ def env_bool(name: str, default: bool = False) -> bool:
 INSTALLED_APPS = [
     "cms.core",
     "cms",
+    # Before wagtail_localize: its translation editor template is extended here (the glossary note).
+    "cms.translation",
     "home",
     "tourism",
     "sites",
@@ -218,6 +221,18 @@ WAGTAIL_I18N_ENABLED = True
 # status, and the API served German text as `locale: en`). A later sync leaves live translations live.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 USE_I18N = True
+# Machine translation ("Maschinell übersetzen" in the translation editor), off unless
+# MACHINE_TRANSLATION names an engine: `deepl` (MACHINE_TRANSLATION_KEY; MACHINE_TRANSLATION_URL only
+# for another host than api.deepl.com / api-free.deepl.com), `libretranslate` (MACHINE_TRANSLATION_URL
+# of the server, MACHINE_TRANSLATION_KEY if it asks for one) or `dummy` (wagtail-localize's word
+# reverser, no network: for trying the flow). MACHINE_TRANSLATION_TIMEOUT bounds connecting and each
+# read, in seconds. The editors' glossary (snippet "Glossar") applies to every engine (cms.translation).
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator(
+    os.environ.get("MACHINE_TRANSLATION", ""),
+    url=os.environ.get("MACHINE_TRANSLATION_URL", ""),
+    key=os.environ.get("MACHINE_TRANSLATION_KEY", ""),
+    timeout=float(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", 20)),
+)
 # German texts of the project's own labels and messages (the admin's default language).
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True

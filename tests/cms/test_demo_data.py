@@ -45,6 +45,7 @@ def test_the_files_hold_the_whole_demo(demo):
         "news.toml",
         "synonyms.toml",
         "kiosks.toml",
+        "glossary.toml",
     }
     counts = {name: len(getattr(demo, name)) for name in DemoData.__dataclass_fields__}
     assert all(counts.values()), counts
