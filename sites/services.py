@@ -1,10 +1,22 @@
-"""Channel configuration rules: which locales exist, the default site."""
+"""Channel configuration rules: which locales exist, the default site, the Leichte Sprache team."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale, Site
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
+from cms.core.i18n import EASY_LANGUAGE
 from cms.core.visibility import SiteSettingsFacts
 
 from .models import SiteSettings
@@ -57,3 +69,64 @@ def dataset_licence(site: Site) -> DatasetLicence:
     attribution = stored.attribution if stored is not None else DEFAULT_ATTRIBUTION
     terms = LICENCES[key]
     return DatasetLicence(key, terms.label, terms.url, terms.dcat_uri, attribution)
+
+
+# --- Leichte Sprache: its own editors and review ---------------------------------------------------
+
+EASY_LANGUAGE_GROUP = "Redaktion Leichte Sprache"
+EASY_LANGUAGE_WORKFLOW = "Leichte Sprache"
+EASY_LANGUAGE_TASK = "Prüfung in Leichter Sprache"
+EASY_LANGUAGE_PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
+
+
+def set_up_easy_language_team(using: str = "default") -> Group | None:
+    """The group "Redaktion Leichte Sprache" may add, edit and publish pages of the Leichte Sprache
+    locale only, and changes there go through its own review ("Prüfung in Leichter Sprache").
+
+    Wagtail has no per-locale permissions, but every locale has its own tree: the permissions and
+    the workflow sit on the roots of the `de-x-ls` tree (the translated home pages). Safe to run
+    again (after migrate, and whenever such a root is created); None while `de-x-ls` is not configured.
+    """
+    if EASY_LANGUAGE not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        return None
+    locale = Locale.objects.using(using).filter(language_code=EASY_LANGUAGE).first()
+    if locale is None:
+        return None
+    with transaction.atomic(using=using):
+        group, _created = Group.objects.using(using).get_or_create(name=EASY_LANGUAGE_GROUP)
+        group.permissions.add(
+            Permission.objects.using(using).get(
+                content_type__app_label="wagtailadmin", codename="access_admin"
+            )
+        )
+        roots = list(Page.objects.using(using).filter(locale=locale, depth=2))
+        if not roots:
+            return group
+        permissions = Permission.objects.using(using).filter(
+            content_type__app_label="wagtailcore", codename__in=EASY_LANGUAGE_PAGE_PERMISSIONS
+        )
+        task = GroupApprovalTask.objects.using(using).filter(name=EASY_LANGUAGE_TASK).first()
+        if task is None:
+            task = GroupApprovalTask.objects.using(using).create(name=EASY_LANGUAGE_TASK)
+        task.groups.add(group)
+        workflow, _created = Workflow.objects.using(using).get_or_create(name=EASY_LANGUAGE_WORKFLOW)
+        WorkflowTask.objects.using(using).get_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": 0}
+        )
+        for root in roots:
+            for permission in permissions:
+                GroupPagePermission.objects.using(using).get_or_create(
+                    group=group, page=root, permission=permission
+                )
+            WorkflowPage.objects.using(using).update_or_create(page=root, defaults={"workflow": workflow})
+    return group
+
+
+def set_up_easy_language_team_after_migrate(sender, using: str = "default", **kwargs) -> None:
+    set_up_easy_language_team(using=using)
+
+
+def page_created(page: Page) -> None:
+    """A new root of the Leichte Sprache tree (its home page translated) gets the team's rights."""
+    if page.depth == 2 and page.locale.language_code == EASY_LANGUAGE:
+        set_up_easy_language_team()

@@ -11,16 +11,18 @@ The world has four languages, Leichte Sprache → German and Polish → English 
 from datetime import date, datetime, time, timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import checks
 from django.test import RequestFactory, override_settings
-from wagtail.models import Locale
+from django.urls import reverse
+from wagtail.models import GroupPagePermission, Locale
 
 from cms.core.i18n import FallbackError, fallback_codes, language_request, match_tag, parse_fallbacks
 from cms.core.timezone import LOCAL_TZ
 from cms.demo.translation import translate_with_strings
 from sites.kiosks import build_feed
 from sites.models import KioskScreen
-from sites.services import sync_locales_from_settings
+from sites.services import set_up_easy_language_team, sync_locales_from_settings
 from tests.factories import SiteTree
 from tests.querycount import count_api_queries
 from tests.worlds import built_once, fresh
@@ -306,3 +308,30 @@ def test_a_chain_of_three_costs_no_query_more_than_a_chain_of_two(client, world)
         english = count_api_queries(client, path, {**params, "locale": "en"})
         polish = count_api_queries(client, path, {**params, "locale": "pl"})
         assert polish <= english, path
+
+
+# --- the Leichte Sprache team ----------------------------------------------------------------------
+
+
+def test_the_leichte_sprache_team_edits_its_locale_only_and_reviews_in_its_own_workflow(
+    client, world, django_user_model
+):
+    easy = Locale.objects.get(language_code="de-x-ls")
+    roland = world["roland"]
+    easy_roland = roland.get_translation(easy)
+    member = django_user_model.objects.create_user("ls", "ls@example.org", "pw")
+    member.groups.add(Group.objects.get(name="Redaktion Leichte Sprache"))
+    client.force_login(member)
+
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[easy_roland.pk])).status_code == 200
+    assert client.get(reverse("wagtailadmin_pages:edit", args=[roland.pk])).status_code in {302, 403}
+    assert easy_roland.permissions_for_user(member).can_publish()
+    assert not roland.permissions_for_user(member).can_edit()
+    workflow = easy_roland.get_workflow()
+    assert workflow is not None and workflow.name == "Leichte Sprache"
+    assert [task.name for task in workflow.tasks] == ["Prüfung in Leichter Sprache"]
+    assert roland.get_workflow() is None or roland.get_workflow().name != "Leichte Sprache"
+    # Setting the team up again (every migrate) changes nothing.
+    before = GroupPagePermission.objects.filter(group__name="Redaktion Leichte Sprache").count()
+    set_up_easy_language_team()
+    assert GroupPagePermission.objects.filter(group__name="Redaktion Leichte Sprache").count() == before == 3
