@@ -23,7 +23,7 @@ from cms.demo.translation import translate_with_strings
 from sites.kiosks import build_feed
 from sites.models import KioskScreen
 from sites.services import set_up_easy_language_team, sync_locales_from_settings
-from tests.factories import SiteTree
+from tests.factories import CategoryFactory, SiteTree
 from tests.querycount import count_api_queries
 from tests.worlds import built_once, fresh
 
@@ -140,7 +140,15 @@ def build_world(four_languages: None) -> dict:
     translate(roland, locales["pl"], {"Reitender Roland": "Roland na koniu"})
     town_hall = tree.poi(title="Rathaus", slug="rathaus", latitude="52.289500", longitude="11.408700")
     translate(town_hall, locales["en"], {"Rathaus": "Town hall"})
-    museum = tree.poi(title="Museum Haldensleben", slug="museum", latitude="52.290000", longitude="11.410000")
+    sight = CategoryFactory(name="Sehenswürdigkeit", slug="sight")
+    translate(sight, locales["en"], {"Sehenswürdigkeit": "Sight"})
+    museum = tree.poi(
+        title="Museum Haldensleben",
+        slug="museum",
+        latitude="52.290000",
+        longitude="11.410000",
+        categories=[sight],
+    )
     monastery = tree.poi(title="Kloster Hillersleben", slug="kloster", latitude="52.29", longitude="11.41")
     translate_with_strings(monastery, locales["pl"], {"Kloster Hillersleben": "Klasztor"}, publish=False)
     tour = tree.event(title="Stadtführung", slug="tour", start_date=DAY, venue=town_hall)
@@ -203,6 +211,18 @@ def test_lists_follow_each_languages_chain(client, world):
     }
     german = served(api(client, "pois", locale="de")["items"])
     assert all(value == ("de", False, None) for value in german.values()) and len(german) == 4
+
+
+def test_category_names_follow_the_chain(client, world):
+    def names(code: str) -> list:
+        items = api(client, "pois", locale=code)["items"]
+        return [category["name"] for item in items for category in item["categories"]]
+
+    assert names("pl") == ["Sight"]  # no Polish name: the English one
+    assert names("de-x-ls") == ["Sehenswürdigkeit"]
+    assert {item["slug"]: item["name"] for item in api(client, "categories", locale="pl")["items"]} == {
+        "sight": "Sight"
+    }
 
 
 def test_fallback_false_leaves_out_what_is_not_in_the_language_itself(client, world):
