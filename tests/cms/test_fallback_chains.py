@@ -8,6 +8,7 @@ The world has four languages, Leichte Sprache → German and Polish → English 
 - the museum in German only, and a Polish draft of the monastery (never served).
 """
 
+import json
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -15,15 +16,17 @@ from django.contrib.auth.models import Group
 from django.core import checks
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale
 
 from cms.core.i18n import FallbackError, fallback_codes, language_request, match_tag, parse_fallbacks
 from cms.core.timezone import LOCAL_TZ
 from cms.demo.translation import translate_with_strings
+from media.models import ImageText
 from sites.kiosks import build_feed
 from sites.models import KioskScreen
 from sites.services import set_up_easy_language_team, sync_locales_from_settings
-from tests.factories import CategoryFactory, SiteTree
+from tests.factories import CategoryFactory, ImageFactory, SiteTree
 from tests.querycount import count_api_queries
 from tests.worlds import built_once, fresh
 
@@ -138,7 +141,11 @@ def build_world(four_languages: None) -> dict:
     translate(roland, locales["en"], {"Reitender Roland": "Riding Roland"})
     translate(roland, locales["de-x-ls"], {"Reitender Roland": "Der Roland auf dem Pferd"})
     translate(roland, locales["pl"], {"Reitender Roland": "Roland na koniu"})
-    town_hall = tree.poi(title="Rathaus", slug="rathaus", latitude="52.289500", longitude="11.408700")
+    photo = ImageFactory(alt_text="Das Rathaus von vorn", caption="Blick vom Markt")
+    ImageText.objects.create(image=photo, locale=locales["en"], alt_text="The town hall from the front")
+    town_hall = tree.poi(
+        title="Rathaus", slug="rathaus", latitude="52.289500", longitude="11.408700", image=photo
+    )
     translate(town_hall, locales["en"], {"Rathaus": "Town hall"})
     sight = CategoryFactory(name="Sehenswürdigkeit", slug="sight")
     translate(sight, locales["en"], {"Sehenswürdigkeit": "Sight"})
@@ -223,6 +230,26 @@ def test_category_names_follow_the_chain(client, world):
     assert {item["slug"]: item["name"] for item in api(client, "categories", locale="pl")["items"]} == {
         "sight": "Sight"
     }
+
+
+def test_image_texts_follow_the_chain_field_by_field(client, world):
+    def image(code: str) -> tuple:
+        (item,) = [item for item in api(client, "pois", locale=code)["items"] if item["image"]]
+        return item["image"]["alt"], item["image"]["caption"]
+
+    # Polish: the English alt text; no English caption, so the German one.
+    assert image("pl") == ("The town hall from the front", "Blick vom Markt")
+    assert image("de-x-ls") == ("Das Rathaus von vorn", "Blick vom Markt")
+
+
+def test_exports_and_changes_serve_each_language_version_once_without_stand_ins(client, world):
+    export = client.get("/api/v1/export/pois.ndjson", {"locale": "pl"})
+    lines = b"".join(export.streaming_content).decode().splitlines()
+    assert [json.loads(line)["title"] for line in lines[1:]] == ["Roland na koniu"]
+    changes = api(client, "changes", locale="pl", since=(timezone.now() - timedelta(days=1)).isoformat())[
+        "items"
+    ]
+    assert {(item["type"], item["locale"]) for item in changes} == {("poi", "pl")}
 
 
 def test_fallback_false_leaves_out_what_is_not_in_the_language_itself(client, world):
