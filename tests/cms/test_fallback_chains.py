@@ -360,25 +360,44 @@ def test_a_chain_of_three_costs_no_query_more_than_a_chain_of_two(client, world)
 # --- the Leichte Sprache team ----------------------------------------------------------------------
 
 
-def test_the_leichte_sprache_team_edits_its_locale_only_and_reviews_in_its_own_workflow(
-    client, world, django_user_model
+def test_the_leichte_sprache_team_edits_its_locale_only_and_publishes_through_its_review(
+    client, world, django_user_model, django_capture_on_commit_callbacks
 ):
     easy = Locale.objects.get(language_code="de-x-ls")
     roland = world["roland"]
     easy_roland = roland.get_translation(easy)
-    member = django_user_model.objects.create_user("ls", "ls@example.org", "pw")
-    member.groups.add(Group.objects.get(name="Redaktion Leichte Sprache"))
-    client.force_login(member)
+    team = Group.objects.get(name="Redaktion Leichte Sprache")
+    checkers = Group.objects.get(name="Prüfgruppe Leichte Sprache")
+    writer, checker = (
+        django_user_model.objects.create_user(name, f"{name}@example.org", "pw") for name in "ab"
+    )
+    writer.groups.add(team)
+    checker.groups.add(checkers)
+    client.force_login(writer)
 
     assert client.get(reverse("wagtailadmin_pages:edit", args=[easy_roland.pk])).status_code == 200
     assert client.get(reverse("wagtailadmin_pages:edit", args=[roland.pk])).status_code in {302, 403}
-    assert easy_roland.permissions_for_user(member).can_publish()
-    assert not roland.permissions_for_user(member).can_edit()
+    assert not roland.permissions_for_user(writer).can_edit()
+    rights = easy_roland.permissions_for_user(writer)
+    assert rights.can_edit() and not rights.can_publish()  # live only after the review
+    assert not roland.permissions_for_user(checker).can_edit()
     workflow = easy_roland.get_workflow()
-    assert workflow is not None and workflow.name == "Leichte Sprache"
-    assert [task.name for task in workflow.tasks] == ["Prüfung in Leichter Sprache"]
+    assert (workflow.name, [task.name for task in workflow.tasks]) == (
+        "Leichte Sprache",
+        ["Prüfung in Leichter Sprache"],
+    )
     assert roland.get_workflow() is None or roland.get_workflow().name != "Leichte Sprache"
+
+    draft = easy_roland.get_latest_revision_as_object()
+    draft.title = "Der Roland auf seinem Pferd"
+    draft.save_revision(user=writer)
+    state = workflow.start(easy_roland, writer)  # "Zur Prüfung einreichen"
+    assert api(client, f"pois/{easy_roland.pk}")["title"] == "Der Roland auf dem Pferd"  # not yet
+    with django_capture_on_commit_callbacks(execute=True):
+        state.current_task_state.approve(user=checker)
+    assert api(client, f"pois/{easy_roland.pk}")["title"] == "Der Roland auf seinem Pferd"
+
     # Setting the team up again (every migrate) changes nothing.
-    before = GroupPagePermission.objects.filter(group__name="Redaktion Leichte Sprache").count()
+    before = GroupPagePermission.objects.filter(group__in=[team, checkers]).count()
     set_up_easy_language_team()
-    assert GroupPagePermission.objects.filter(group__name="Redaktion Leichte Sprache").count() == before == 3
+    assert GroupPagePermission.objects.filter(group__in=[team, checkers]).count() == before == 4
