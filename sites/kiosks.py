@@ -275,7 +275,8 @@ def in_language(page: Page, code: str, known: dict) -> Page:
     return found_in_language(page.translation_key, code, known) or page
 
 
-def found_in_language(key, code: str, known: dict):
+def found_in_language(key: object, code: str, known: dict) -> Page | None:
+    """(translation key, code) looked up in `code`, then in each language of its chain."""
     for candidate in (code, *fallback_codes(code)):
         found = known.get((key, candidate))
         if found is not None:
