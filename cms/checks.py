@@ -1,7 +1,28 @@
-"""Deployment checks for what only shows under load: a per-process cache with several workers."""
+"""Configuration checks: fallback chains that cannot be used, and (deployment) what only shows under
+load, a per-process cache with several workers."""
 
 from django.conf import settings
-from django.core.checks import Tags, Warning, register
+from django.core.checks import Error, Tags, Warning, register
+
+from cms.core.i18n import FALLBACKS_SETTING, FallbackError, parse_fallbacks
+
+
+@register()
+def fallback_chains(app_configs, **kwargs) -> list[Error]:
+    """A wrong ROLAND_FALLBACKS stops `migrate`/`runserver` with the entry at fault, not a request."""
+    languages = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+    try:
+        parse_fallbacks(getattr(settings, FALLBACKS_SETTING, ""), languages)
+    except FallbackError as error:
+        return [
+            Error(
+                f"{FALLBACKS_SETTING} cannot be used: {error}",
+                hint="Syntax: language:fallback[:fallback…] separated by commas, e.g. de-x-ls:de,pl:en:de "
+                "(see README, Configuration).",
+                id="roland.E001",
+            )
+        ]
+    return []
 
 
 @register(Tags.caches, deploy=True)

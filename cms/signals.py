@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
+from sites import services as site_services
 from sites.models import ApiClient, KioskHours, KioskNotice, KioskScreen, SiteSettings
 from tourism.models import Category, Event, Organizer
 
@@ -48,6 +49,16 @@ page_unpublished.connect(_unpublished, dispatch_uid="roland_page_unpublished")
 post_page_move.connect(_moved, dispatch_uid="roland_page_moved")
 pre_delete.connect(_deleting, sender=Page, dispatch_uid="roland_page_deleting")
 post_delete.connect(_deleted, sender=Page, dispatch_uid="roland_page_deleted")
+
+
+def _page_created(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:
+    # Not a content change: a new locale tree root may need its team's rights (Leichte Sprache).
+    # Every model's saves pass here (a page's is sent for its own class): the test is cheap.
+    if created and not raw and isinstance(instance, Page) and instance.depth == 2:
+        site_services.page_created(instance)
+
+
+post_save.connect(_page_created, dispatch_uid="roland_page_created")
 
 
 def _content(sender, **kwargs) -> None:

@@ -11,7 +11,7 @@ from wagtail.models import Page, Site
 
 from cms.core import registry
 from cms.core.context import ApiContext, api_context
-from cms.core.i18n import negotiate
+from cms.core.i18n import fallback_codes, negotiate
 from cms.core.params import strict_query
 from cms.core.problems import PROBLEM_RESPONSES, bad_param
 from cms.core.visibility import find_site, site_facts, visible_pages
@@ -33,6 +33,9 @@ class LocaleOut(Schema):
     code: str
     name: str
     default: bool
+    fallbacks: list[str] = Field(
+        description="The languages served, in order, where this one has no live version (ends in the default)."
+    )
 
 
 class CategoryParams(Schema):
@@ -78,6 +81,9 @@ class NavigationOut(Schema):
     is_fallback: bool = Field(
         description="True when the site root has no live version in the requested locale."
     )
+    fallback_locale: str | None = Field(
+        description="With `is_fallback`: the language of the tree served instead (from the chain), else null."
+    )
     root: MenuNode | None
 
 
@@ -110,7 +116,12 @@ def locales_data(request: HttpRequest) -> list[dict]:
     names = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
     facts = site_facts(find_site(request))
     return [
-        {"code": code, "name": names.get(code, code), "default": code == settings.LANGUAGE_CODE}
+        {
+            "code": code,
+            "name": names.get(code, code),
+            "default": code == settings.LANGUAGE_CODE,
+            "fallbacks": [other for other in fallback_codes(code) if other in facts.locales],
+        }
         for code in facts.locales
     ]
 
@@ -215,13 +226,12 @@ def _node(page: Page, ctx: ApiContext) -> dict:
 
 
 def menu_tree(ctx: ApiContext) -> tuple[dict | None, int | None]:
-    """The menu tree of the context's site in its locale (else the default locale's), and that locale.
+    """The menu tree of the context's site in its locale (else along its chain), and that locale.
 
     Pages whose parent is not in the menu (hidden, or not shown in menus) are left out with it.
     """
     roots = ctx.facts.root_paths
-    order = list(dict.fromkeys([ctx.locale.pk, ctx.choice.default.pk]))
-    for locale_id in order:
+    for locale_id in ctx.choice.preference_ids:
         if locale_id not in roots:
             continue
         root_path = roots[locale_id][0]
@@ -254,5 +264,6 @@ def navigation(request: HttpRequest, params: Query[NavigationParams]):
         "site": site.hostname,
         "locale": ctx.locale_code(locale_id) if locale_id else ctx.code,
         "is_fallback": locale_id is not None and locale_id != ctx.locale.pk,
+        "fallback_locale": ctx.choice.fallback_locale(locale_id) if locale_id is not None else None,
         "root": root,
     }

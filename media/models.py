@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Locale
 
+from cms.core.i18n import fallback_codes
 from cms.core.visibility import hidden_collection_ids
 
 from .folders import PRIVATE_RENDITIONS_FOLDER, PUBLIC_RENDITIONS_FOLDER
@@ -79,18 +80,24 @@ class RolandImage(AbstractImage):
         return self.license_url or LICENSE_URLS.get(self.license, "")
 
     def texts_for(self, language_code: str) -> tuple[str, str]:
-        """(alt, caption) in a language, falling back to the default language per field.
+        """(alt, caption) in a language, falling back per field along the language's chain
+        (cms.core.i18n.fallback_codes), which ends in the default language (the image's own fields).
 
         Uses prefetched ``localized_texts`` when present, so lists stay at a fixed query count.
         """
-        alt, caption = self.alt_text, self.caption
-        if language_code != settings.LANGUAGE_CODE:
-            for text in self.localized_texts.all():
-                if text.locale.language_code == language_code:
-                    alt = text.alt_text or alt
-                    caption = text.caption or caption
-                    break
-        return alt, caption
+        if language_code == settings.LANGUAGE_CODE:
+            return self.alt_text, self.caption
+        by_code = {text.locale.language_code: text for text in self.localized_texts.all()}
+        alt = caption = ""
+        for code in (language_code, *fallback_codes(language_code)):
+            text = by_code.get(code)
+            if code == settings.LANGUAGE_CODE:
+                alt, caption = alt or self.alt_text, caption or self.caption
+            elif text is not None:
+                alt, caption = alt or text.alt_text, caption or text.caption
+            if alt and caption:
+                break
+        return alt or self.alt_text, caption or self.caption
 
 
 class ImageText(models.Model):

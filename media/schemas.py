@@ -53,7 +53,8 @@ def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetc
     """Prefetches that let `image_data` run without queries, for an image FK at `prefix`.
 
     With `ctx`, only the texts of the answer's language are read (none for the default language,
-    whose texts are the image's own fields); without it, every language's, as kiosks show several.
+    whose texts are the image's own fields) and of its fallback chain; without it, every language's,
+    as kiosks show several.
     """
     prefetches = [
         Prefetch(
@@ -65,7 +66,7 @@ def image_prefetches(prefix: str, ctx: ApiContext | None = None) -> list[Prefetc
     if ctx is None:
         texts = ImageText.objects.select_related("locale")
     elif ctx.code != settings.LANGUAGE_CODE:
-        texts = ImageText.objects.filter(locale=ctx.locale).select_related("locale")
+        texts = ImageText.objects.filter(locale_id__in=ctx.choice.preference_ids).select_related("locale")
     else:
         return prefetches
     return [*prefetches, Prefetch(_lookup(prefix, "localized_texts"), queryset=texts)]

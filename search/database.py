@@ -63,10 +63,8 @@ class HitPage:
 
 
 def _locales(choice: LocaleChoice) -> list:
-    """The locales whose rows may answer: the chosen one, and the default one when falling back."""
-    if choice.fallback and choice.locale.pk != choice.default.pk:
-        return [choice.locale, choice.default]
-    return [choice.locale]
+    """The locales whose rows may answer: the chosen one, and its chain when falling back."""
+    return list(choice.answering)
 
 
 def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> QuerySet:
@@ -144,7 +142,7 @@ def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> Query
         either.append(f"({sql})")
         either_params += params
     if len(either) > 1:
-        # With fallback two languages answer: one index condition both branches imply keeps the
+        # With fallback several languages answer: one index condition all branches imply keeps the
         # plan on the GIN index (on its own the OR of two branches was at times read by a full
         # scan of the table).
         condition &= Q(

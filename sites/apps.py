@@ -15,4 +15,5 @@ class SitesConfig(AppConfig):
         from . import services
 
         post_migrate.connect(services.sync_locales_after_migrate, sender=self)
+        post_migrate.connect(services.set_up_easy_language_team_after_migrate, sender=self)
         read_site_settings_with(services.site_settings_facts)

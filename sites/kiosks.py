@@ -9,7 +9,8 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 - Events and points of interest within the screen's radius of its location (a venue's coordinates,
   else the event's own); categories narrow each kind only when the screen names some of that kind.
 - Every text comes in each of the screen's languages (the translation when a visible one exists,
-  else the source); images carry only the rendition for the screen's orientation.
+  else the first language of that language's fallback chain that has one, else the version listed);
+  images carry only the rendition for the screen's orientation.
 - `valid_until` is the next moment the answer changes by itself: an occurrence starting or ending,
   local midnight (now/next/upcoming move on), the screen switching on or off, or a notice starting
   or ending.
@@ -24,6 +25,7 @@ from django.http import HttpRequest
 from wagtail.models import Page
 
 from cms.core.context import ApiContext, api_context, visible
+from cms.core.i18n import fallback_codes
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_image, visible_pages
 from media.schemas import image_data, image_prefetches
@@ -289,7 +291,22 @@ def translations(pages: list[Page], model, codes: list[str], ctx: ApiContext) ->
 
 
 def in_language(page: Page, code: str, known: dict) -> Page:
-    return known.get((page.translation_key, code), page)
+    """The page's visible version in a language, else along that language's chain, else the page."""
+    return found_in_language(page.translation_key, code, known) or page
+
+
+def found_in_language(key: object, code: str, known: dict) -> Page | None:
+    """(translation key, code) looked up in `code`, then in each language of its chain."""
+    for candidate in (code, *fallback_codes(code)):
+        found = known.get((key, candidate))
+        if found is not None:
+            return found
+    return None
+
+
+def with_chains(codes: list[str]) -> list[str]:
+    """The screen's languages and every language that stands in for one of them."""
+    return list(dict.fromkeys(code for first in codes for code in (first, *fallback_codes(first))))
 
 
 def qr_url(ctx: ApiContext, page: Page) -> str:
@@ -318,7 +335,7 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
         venue = None
         if event.venue_id is not None:
             key = event.venue.translation_key
-            venue_page = venues.get((key, code)) or venues.get((key, ctx.choice.default.language_code))
+            venue_page = found_in_language(key, code, venues)
             venue = venue_page.title if venue_page is not None else None
         texts[code] = {
             "title": page.title,
@@ -425,14 +442,15 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     running, later, coming = ([loaded[slot.pk] for slot in group if slot.pk in loaded] for group in slots)
     shown = [*running, *later, *coming]
     events = list({occ.event.pk: occ.event for occ in shown}.values())
-    known_events = translations(events, Event, codes, ctx)
+    wanted = with_chains(codes)
+    known_events = translations(events, Event, wanted, ctx)
     venue_pages = [event.venue for event in events if event.venue_id]
-    venues = translations(venue_pages, PointOfInterest, [*codes, ctx.choice.default.language_code], ctx)
+    venues = translations(venue_pages, PointOfInterest, wanted, ctx)
     places = highlights(screen, ctx, slugs)
     closing = schedules.open_until([poi for poi, _distance in places], now)
-    known_pois = translations([poi for poi, _ in places], PointOfInterest, codes, ctx)
+    known_pois = translations([poi for poi, _ in places], PointOfInterest, wanted, ctx)
     articles = news_items(screen, ctx, slugs)
-    known_news = translations(articles, NewsArticle, codes, ctx)
+    known_news = translations(articles, NewsArticle, wanted, ctx)
 
     def occurrence_list(items: list) -> list[dict]:
         return [occurrence_data(occ, ctx, codes, known_events, venues, preset) for occ in items]

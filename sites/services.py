@@ -1,10 +1,22 @@
-"""Channel configuration rules: which locales exist, the default site."""
+"""Channel configuration rules: which locales exist, the default site, the Leichte Sprache team."""
 
 from dataclasses import dataclass
 
 from django.conf import settings
-from wagtail.models import Locale, Site
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
 
+from cms.core.i18n import EASY_LANGUAGE
 from cms.core.visibility import SiteSettingsFacts
 
 from .models import SiteSettings
@@ -92,3 +104,78 @@ def data_publisher(site: Site) -> DataPublisher:
         municipality_key=stored.municipality_key,
         licence=licence,
     )
+
+
+# --- Leichte Sprache: its own editors and review ---------------------------------------------------
+
+EASY_LANGUAGE_GROUP = "Redaktion Leichte Sprache"  # writes: adds and edits, submits for review
+EASY_LANGUAGE_CHECKERS = "Prüfgruppe Leichte Sprache"  # checks: approves, which publishes
+EASY_LANGUAGE_WORKFLOW = "Leichte Sprache"
+EASY_LANGUAGE_TASK = "Prüfung in Leichter Sprache"
+# Page permissions per group on the roots of the de-x-ls tree. Wagtail publishes an approved change
+# with the approver's rights, so the checkers need publish_page; the writers do not get it, so their
+# changes cannot go live without the review.
+EASY_LANGUAGE_PAGE_PERMISSIONS = {
+    EASY_LANGUAGE_GROUP: ("add_page", "change_page"),
+    EASY_LANGUAGE_CHECKERS: ("change_page", "publish_page"),
+}
+
+
+def set_up_easy_language_team(using: str = "default") -> list[Group]:
+    """The groups "Redaktion Leichte Sprache" (writers) and "Prüfgruppe Leichte Sprache" (checkers)
+    work on pages of the Leichte Sprache locale only; a writer's change goes live when a checker
+    approves it in the workflow "Leichte Sprache" (easy-read texts are checked before publishing).
+
+    Wagtail has no per-locale permissions, but every locale has its own tree: the permissions and
+    the workflow sit on the roots of the `de-x-ls` tree (the translated home pages). Safe to run
+    again (after migrate, and whenever such a root is created); nothing while `de-x-ls` is not
+    configured.
+    """
+    if EASY_LANGUAGE not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        return []
+    locale = Locale.objects.using(using).filter(language_code=EASY_LANGUAGE).first()
+    if locale is None:
+        return []
+    admin_access = Permission.objects.using(using).get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    with transaction.atomic(using=using):
+        groups = {}
+        for name in EASY_LANGUAGE_PAGE_PERMISSIONS:
+            groups[name], _created = Group.objects.using(using).get_or_create(name=name)
+            groups[name].permissions.add(admin_access)
+        roots = list(Page.objects.using(using).filter(locale=locale, depth=2))
+        if not roots:
+            return list(groups.values())
+        task = GroupApprovalTask.objects.using(using).filter(name=EASY_LANGUAGE_TASK).first()
+        if task is None:
+            task = GroupApprovalTask.objects.using(using).create(name=EASY_LANGUAGE_TASK)
+        task.groups.add(groups[EASY_LANGUAGE_CHECKERS])
+        workflow, _created = Workflow.objects.using(using).get_or_create(name=EASY_LANGUAGE_WORKFLOW)
+        WorkflowTask.objects.using(using).get_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": 0}
+        )
+        for name, codenames in EASY_LANGUAGE_PAGE_PERMISSIONS.items():
+            permissions = list(
+                Permission.objects.using(using).filter(
+                    content_type__app_label="wagtailcore", codename__in=codenames
+                )
+            )
+            for root in roots:
+                for permission in permissions:
+                    GroupPagePermission.objects.using(using).get_or_create(
+                        group=groups[name], page=root, permission=permission
+                    )
+        for root in roots:
+            WorkflowPage.objects.using(using).update_or_create(page=root, defaults={"workflow": workflow})
+    return list(groups.values())
+
+
+def set_up_easy_language_team_after_migrate(sender, using: str = "default", **kwargs) -> None:
+    set_up_easy_language_team(using=using)
+
+
+def page_created(page: Page) -> None:
+    """A new root of the Leichte Sprache tree (its home page translated) gets the team's rights."""
+    if page.depth == 2 and page.locale.language_code == EASY_LANGUAGE:
+        set_up_easy_language_team()

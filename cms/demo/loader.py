@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from functools import cached_property
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from cms import publishing
+from cms.core.i18n import EASY_LANGUAGE
 from cms.core.timezone import LOCAL_TZ
 from cms.translation.models import GlossaryTerm, GlossaryTranslation
 from home.models import HomePage, StandardPage
@@ -65,13 +67,15 @@ logger = logging.getLogger(__name__)
 
 EXCEPTION_REASONS = {"12-24": "christmas_eve", "12-31": "new_years_eve", "01-01": "holiday"}
 HOME = {
-    "slug": {"de": "haldensleben", "en": "haldensleben-en"},
-    "title": {"de": "Stadt Haldensleben", "en": "Town of Haldensleben"},
+    "slug": {"de": "haldensleben", "en": "haldensleben-en", "de-x-ls": "haldensleben-ls"},
+    "title": {"de": "Stadt Haldensleben", "en": "Town of Haldensleben", "de-x-ls": "Die Stadt Haldensleben"},
     "teaser": {
         "de": "Kreisstadt an Ohre und Mittellandkanal, mehr als 1.050 Jahre alt — mit dem einzigen "
         "reitenden Roland Deutschlands.",
         "en": "District town on the Ohre and the Mittelland Canal, more than 1,050 years old — home of "
         "Germany's only Roland on horseback.",
+        "de-x-ls": "Haldensleben ist eine Stadt. Die Stadt ist über 1.000 Jahre alt. Auf dem Markt-Platz steht "
+        "der Roland. Er sitzt auf einem Pferd.",
     },
 }
 INDEXES = {
@@ -154,6 +158,23 @@ class DemoLoader:
             _target, missing = translate_with_strings(instance, locale, strings)
             self.report.untranslated += [f"{label} [{locale.language_code}] {m}" for m in missing]
 
+    @cached_property
+    def easy_locale(self) -> Locale | None:
+        """The Leichte Sprache locale when it is configured (cms.core.i18n.EASY_LANGUAGE)."""
+        if EASY_LANGUAGE not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+            return None
+        return Locale.objects.get_or_create(language_code=EASY_LANGUAGE)[0]
+
+    def translate_easy(self, instance, item: dict | None, *keys: str, parent: bool = False) -> None:
+        """Key pages only in Leichte Sprache, those the data gives texts for (and the pages above them,
+        whose German texts stand in): everything else falls back to German along the chain."""
+        locale = self.easy_locale
+        if locale is None or instance.has_translation(locale):
+            return
+        strings = self.pairs(item, *keys, language=EASY_LANGUAGE) if item else {}
+        if strings or parent:
+            translate_with_strings(instance, locale, strings)
+
     def publish(self, page: Page) -> None:
         page.save_revision().publish()
 
@@ -233,6 +254,7 @@ class DemoLoader:
             },
         )
         self.translate(home, self.pairs(HOME, "title", "slug", "teaser"), "home")
+        self.translate_easy(home, HOME, "title", "slug", "teaser", parent=True)
         self.report.count("home page", created)
         return home
 
@@ -243,6 +265,7 @@ class DemoLoader:
         if created:
             page = self.add_child(home, model(title=titles["de"], slug=slugs["de"], show_in_menus=True))
         self.translate(page, {titles["de"]: titles["en"], slugs["de"]: slugs["en"]}, f"index {key}")
+        self.translate_easy(page, None, parent=key == "pois")  # above the Roland
         self.report.count("index page", created)
         return page
 
@@ -293,6 +316,7 @@ class DemoLoader:
                     ),
                 )
             self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"page {item['key']}")
+            self.translate_easy(page, item, "title", "teaser", "body")
             self.report.count("standard page", created)
         self.progress(f"  standard pages: {len(self.data.standard_pages)}")
 
@@ -323,6 +347,7 @@ class DemoLoader:
             strings = self.pairs(item, "title", "slug", "teaser", "body", "prices", "hours_note")
             strings.update(self.pairs(item.get("accessibility", {}), "notes"))
             self.translate(page, strings, f"poi {item['key']}")
+            self.translate_easy(page, item, "title", "teaser", "body")
 
     def build_poi(self, item: dict) -> PointOfInterest:
         access = item.get("accessibility", {})

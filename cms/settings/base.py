@@ -209,12 +209,22 @@ LANGUAGE_NAMES = {
     "cs": "Čeština",
     "es": "Español",
     "it": "Italiano",
+    # Leichte Sprache (easy-read German) is a variant of German with a BCP 47 private-use tag;
+    # Django and Wagtail take it as a language code of its own (`?locale=de-x-ls`).
+    "de-x-ls": "Leichte Sprache",
 }
 ROLAND_LANGUAGES = env_list("ROLAND_LANGUAGES", "de,en")
 LANGUAGE_CODE = ROLAND_LANGUAGES[0]
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [(code, LANGUAGE_NAMES.get(code, code)) for code in ROLAND_LANGUAGES]
 # The admin interface itself is offered in German and English.
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# Fallback chains: ROLAND_FALLBACKS lists, comma-separated, a language and the languages that stand in
+# for it, in order, separated by colons: `de-x-ls:de,pl:en:de` (Leichte Sprache → German; Polish →
+# English → German). Every chain ends in the default language, which may be left out (`pl:en` is
+# `pl:en:de`); a language without a chain falls back to the default directly. Each code must be in
+# ROLAND_LANGUAGES, appear once per chain and not stand in for itself; a mistake is reported by
+# `manage.py check` (roland.E001) naming the variable (cms.core.i18n.parse_fallbacks).
+ROLAND_FALLBACKS = os.environ.get("ROLAND_FALLBACKS", "")
 WAGTAIL_I18N_ENABLED = True
 # "Diese Seite übersetzen" makes a draft copy, never a live one of the source's text: the copy goes
 # live when an editor publishes the translation (wagtail-localize otherwise copies the source's live

@@ -209,6 +209,7 @@ def test_never_published_page_previews_as_a_page(admin_client, client, tree, sit
         "type": "page",
         "locale": "de",
         "is_fallback": False,
+        "fallback_locale": None,
         "title": "Bald online",
         "slug": "geheim",
         "teaser": "Ein Entwurf.",

@@ -35,8 +35,8 @@ def test_locales_contract(client, tree):
     response = get(client, "locales")
     assert response.status_code == 200
     assert response.json() == [
-        {"code": "de", "name": "Deutsch", "default": True},
-        {"code": "en", "name": "English", "default": False},
+        {"code": "de", "name": "Deutsch", "default": True, "fallbacks": []},
+        {"code": "en", "name": "English", "default": False, "fallbacks": ["de"]},
     ]
     assert count_queries(client, "locales") == 0
 
@@ -194,7 +194,8 @@ class TestNavigation:
         assert response.status_code == 200
         assert response["Content-Language"] == "de"
         data = response.json()
-        assert set(data) == {"site", "locale", "is_fallback", "root"}
+        assert set(data) == {"site", "locale", "is_fallback", "fallback_locale", "root"}
+        assert data["fallback_locale"] is None
         assert (data["site"], data["locale"], data["is_fallback"]) == ("localhost", "de", False)
         root = data["root"]
         assert set(root) == {"id", "title", "url", "api_url", "type", "children"}

@@ -185,16 +185,12 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     keys = {event.venue.translation_key for event in events if event.venue_id}
     if not keys:
         return {}
-    best: dict = {}
     venues = (
         visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
-        .filter(locale_id__in={ctx.locale.pk, ctx.choice.default.pk})
+        .filter(locale_id__in=ctx.choice.preference_ids)
         .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
     )
-    for venue in venues:
-        if venue.translation_key not in best or venue.locale_id == ctx.locale.pk:
-            best[venue.translation_key] = venue
-    return best
+    return ctx.choice.best(venues, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
 
 
 def place_data(event: Event, venues: dict) -> tuple[dict | None, dict | None]:

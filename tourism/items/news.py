@@ -113,14 +113,14 @@ def news_details(articles: list[NewsArticle], ctx: ApiContext) -> list[dict]:
 
 
 def feed_info(ctx: ApiContext) -> FeedInfo:
-    """Channel texts: the news index page's title in the answer's language (else the default one)."""
+    """Channel texts: the news index page's title in the answer's language (else along its chain)."""
     site_name = ctx.site.site_name
     indexes = visible_pages(NewsIndexPage.objects.all(), ctx.site).filter(
-        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+        locale_id__in=ctx.choice.preference_ids
     )
     index = min(
         indexes.only("pk", "title", "locale_id", "search_description"),
-        key=lambda page: (page.locale_id != ctx.locale.pk, page.pk),
+        key=lambda page: (ctx.choice.rank(page.locale_id), page.pk),
         default=None,
     )
     parts = [name for name in (site_name, index.title if index else "") if name]

@@ -380,13 +380,11 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
         return [[] for _links in link_lists]
     keys = {target.translation_key for target in targets}
     candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
-        locale_id__in={ctx.locale.pk, ctx.choice.default.pk}
+        locale_id__in=ctx.choice.preference_ids
     )
-    best: dict = {}
-    for page in candidates.specific():
-        current = best.get(page.translation_key)
-        if current is None or page.locale_id == ctx.locale.pk:
-            best[page.translation_key] = page
+    best = ctx.choice.best(
+        candidates.specific(), key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
+    )
     return [_related_entries([link.target for link in links], best, ctx) for links in link_lists]
 
 
