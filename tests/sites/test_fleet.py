@@ -56,7 +56,7 @@ def build_fleet() -> dict:
         name="Bahnhof", slug="bahnhof", latitude="52.292", longitude="11.418", refresh_seconds=3600
     )
     KioskScreen.objects.create(name="Alt", slug="alt", venue=market, is_active=False)
-    team = Group.objects.create(name=fleet.KIOSK_GROUP)
+    team, _created = Group.objects.get_or_create(name=fleet.KIOSK_GROUP)  # made by a migration
     from django.contrib.auth import get_user_model
 
     users = get_user_model().objects
