@@ -43,6 +43,7 @@ from search import index as search_index
 from sites import webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
+from submissions import services as submissions
 from tourism.models import Event
 from tourism.services import occurrences
 
@@ -61,6 +62,9 @@ def page_published(page: Page) -> None:
         # cms.scheduling, which publishes it again) nothing the public sees has changed.
         return
     if isinstance(page, Event):
+        # A submitted event's image leaves the restricted collection it waited in (an image save,
+        # so its renditions and answers follow through image_saved).
+        submissions.release_image(page)
         occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:
         search_index.index_page(page)

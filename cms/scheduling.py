@@ -30,6 +30,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from submissions import services as submissions
+
 from . import publishing
 from .models import ScheduledJob
 
@@ -149,6 +151,11 @@ def extend_occurrence_horizon() -> dict[str, int]:
     return {"events": events, "occurrences": occurrences}
 
 
+def delete_submission_contacts() -> dict[str, int]:
+    """The daily deletion of submitters' e-mail addresses past SUBMISSION_CONTACT_RETENTION_DAYS."""
+    return {"deleted": submissions.delete_old_contacts()}
+
+
 # --- periodic jobs -----------------------------------------------------------------------------
 
 
@@ -164,6 +171,7 @@ def default_jobs() -> list[Job]:
         Job("publish_scheduled", timedelta(seconds=settings.SCHEDULED_PUBLISHING_SECONDS), publish_scheduled),
         Job("extend_occurrences", timedelta(days=1), extend_occurrence_horizon),
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
+        Job("delete_submission_contacts", timedelta(days=1), delete_submission_contacts),
     ]
 
 

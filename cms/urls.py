@@ -15,6 +15,7 @@ from .api import api
 from .health import healthz, readyz
 from .lockouts import COLLECTION_FORM, PAGE_FORM, guard_password_form
 from .pages import not_found
+from .submissions import submission_status, submit_event_form
 from .wagtail_api import wagtail_v2
 
 urlpatterns = [
@@ -31,6 +32,8 @@ urlpatterns = [
     path("api/wagtail/v2/", wagtail_v2.urls),
     path("api/v1/", api.urls),
     path("kiosks/", include("sites.kiosk_urls")),
+    path("submit/event/", submit_event_form, name="submit-event"),
+    path("submit/status/<str:token>/", submission_status, name="submission-status"),
 ]
 
 if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):

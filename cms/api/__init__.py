@@ -14,7 +14,7 @@ from search.api import router as search_router
 from sites.api import router as kiosks_router
 from tourism.api import events, news, pois
 
-from . import changes, exports, preview
+from . import changes, exports, preview, submissions
 from .openapi import DocsPage, RolandAPI
 
 api = RolandAPI(
@@ -70,5 +70,6 @@ for router in (
     kiosks_router,
     changes.router,
     exports.router,
+    submissions.router,
 ):
     api.add_router("/", router)
