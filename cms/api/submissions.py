@@ -55,7 +55,6 @@ FIELD_NAMES = {"venue": "venue_id", "email": "contact_email"}
     "/submissions/events",
     response={202: EventSubmissionOut, 400: Problem, 403: Problem},
     summary="Submit an event for moderation (partner key required)",
-    openapi_extra={"security": [{"partnerKey": []}, {"partnerKeyHeader": []}]},
 )
 def submit_event_api(request: HttpRequest, payload: EventSubmissionIn):
     """The event becomes a draft in the moderation workflow; the answer's status_url tells how it fares.
