@@ -12,7 +12,7 @@ from datetime import date, time
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
-from ninja import Router
+from ninja import Router, Status
 
 from cms.core.i18n import language_request
 from cms.core.problems import ApiProblem, Problem, problem_response
@@ -96,7 +96,7 @@ def submit_event_api(request: HttpRequest, payload: EventSubmissionIn):
         except services.SubmissionRefused as error:
             raise ApiProblem(503, f"Submissions cannot be accepted now: {error}.") from error
         url = request.build_absolute_uri(reverse("submission-status", args=[token]))
-    return 202, {"status": "submitted", "status_url": url}
+    return Status(202, {"status": "submitted", "status_url": url})
 
 
 def _as_text(value) -> str:
