@@ -5,6 +5,7 @@ demo loader, a shell — ends in Wagtail's signals or a model save; the receiver
 call the functions here. For a page that is published the order is:
 
 1. occurrences: an event's dates become rows of the occurrence table (tourism.services.occurrences);
+   a submitted event's image leaves the restricted collection it waited in (submissions.services);
 2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
 3. versions and the change feed: the content (and, for a site root, the visibility) version is
    raised in the same transaction, so every process stops serving cached answers that could contain
