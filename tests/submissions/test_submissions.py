@@ -380,7 +380,22 @@ def test_an_unknown_token_finds_nothing(client, w):
 def test_the_dashboard_lists_pending_submissions(client, w, admin_client):
     submit(client, w)
     page = admin_client.get("/admin/").content.decode()
+    assert "Eingereichte Veranstaltungen zur Prüfung (1)" in page
     assert "Herbstkonzert des Posaunenchors" in page and "Posaunenchor St. Marien" in page
+    assert f"mailto:{EMAIL}" in page  # the moderators may ask; only the admin shows it
+
+
+def test_the_dashboard_panel_costs_the_same_queries_for_one_or_many(
+    client, w, admin_client, django_assert_max_num_queries
+):
+    from submissions.services import pending_submissions
+
+    for number in range(4):
+        token_of(submit(client, w, title=f"Chorprobe {number}", email=f"chor{number}@example.org"))
+    with django_assert_max_num_queries(2):
+        pending = pending_submissions()
+        assert sorted(item.contact.email for item in pending) == [f"chor{n}@example.org" for n in range(4)]
+        assert all(item.event.title.startswith("Chorprobe") for item in pending)
 
 
 # --- contact data -----------------------------------------------------------------------------
