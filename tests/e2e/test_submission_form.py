@@ -94,3 +94,29 @@ def test_an_invalid_then_a_valid_submission_in_german(page, server):
     assert violations(page) == []
     # Roland's own pages and assets only.
     assert all(url.startswith(server.base) for url in page.requests), page.requests
+
+
+def test_the_form_works_with_javascript_switched_off(browser, server):
+    """Nothing on the form needs a script: with JavaScript off it is sent and answered the same."""
+    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin", java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{server.base}/submit/event/")
+        page.get_by_label("Titel der Veranstaltung (Pflichtfeld)", exact=True).fill(
+            "Orgelkonzert ohne Skript"
+        )
+        page.get_by_label("Datum (Pflichtfeld)", exact=True).fill(
+            (timezone.localdate() + timedelta(days=3)).isoformat()
+        )
+        page.get_by_label("Ganztägig (ohne Uhrzeit)").check()
+        page.get_by_label("Anderer Ort (Name und Adresse)").fill("St.-Marien-Kirche, Kirchplatz")
+        page.get_by_label("Beschreibung (Pflichtfeld)", exact=True).fill(
+            "Ein Orgelkonzert zum Advent bei Kerzenschein."
+        )
+        page.get_by_label("Veranstalter (Pflichtfeld)", exact=True).fill("Kirchengemeinde St. Marien")
+        page.get_by_label("Ihre E-Mail-Adresse (Pflichtfeld)", exact=True).fill("gemeinde@example.org")
+        page.get_by_role("button", name="Veranstaltung senden").click()
+        page.wait_for_url("**/submit/status/**")
+        assert page.locator("[data-status]").inner_text() == "eingereicht"
+    finally:
+        context.close()
