@@ -15,6 +15,7 @@ from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from cms.core.addresses import client_address
@@ -60,6 +61,7 @@ def _page(request: HttpRequest, template: str, context: dict, status: int = 200)
 
 
 @never_cache
+@csrf_exempt  # checked by _form, after the size and the rate limit: those must not read the body first
 @require_http_methods(["GET", "POST"])
 def submit_event_form(request: HttpRequest) -> HttpResponse:
     lang = form_language(request)
@@ -70,32 +72,40 @@ def submit_event_form(request: HttpRequest) -> HttpResponse:
             "retention_days": settings.SUBMISSION_CONTACT_RETENTION_DAYS,
         }
         site = find_site(request)
-        if request.method == "GET":
-            context["form"] = SubmissionForm(site=site)
-            return _page(request, "submissions/event_form.html", context)
-        if _too_large(request):
-            context["form"] = SubmissionForm(site=site)
-            context["problem"] = _("The submission is too large. Please choose a smaller image.")
-            return _page(request, "submissions/event_form.html", context, status=413)
-        quota = _over_limit(request)
-        if quota is not None:
-            context["form"] = SubmissionForm(site=site)
-            context["problem"] = _("Too many submissions from your address. Please try again in a minute.")
-            response = _page(request, "submissions/event_form.html", context, status=429)
-            response["Retry-After"] = str(quota.reset)
-            return response
-        form = SubmissionForm(request.POST, request.FILES, site=site)
-        if form.is_spam:
-            return _page(request, "submissions/received.html", context)
-        if not form.is_valid():
-            context["form"] = form
-            return _page(request, "submissions/event_form.html", context, status=400)
-        try:
-            _submission, token = services.submit_event(form.event_data(), language=lang, channel=Channel.FORM)
-        except services.SubmissionRefused:
-            context["form"] = form
-            context["problem"] = _("Submissions cannot be accepted at the moment. Please try again later.")
-            return _page(request, "submissions/event_form.html", context, status=503)
+        if request.method == "POST":
+            if _too_large(request):
+                context["form"] = SubmissionForm(site=site)
+                context["problem"] = _("The submission is too large. Please choose a smaller image.")
+                return _page(request, "submissions/event_form.html", context, status=413)
+            quota = _over_limit(request)
+            if quota is not None:
+                context["form"] = SubmissionForm(site=site)
+                context["problem"] = _(
+                    "Too many submissions from your address. Please try again in a minute."
+                )
+                response = _page(request, "submissions/event_form.html", context, status=429)
+                response["Retry-After"] = str(quota.reset)
+                return response
+        return _form(request, lang, context, site)
+
+
+@csrf_protect
+def _form(request: HttpRequest, lang: str, context: dict, site) -> HttpResponse:
+    if request.method == "GET":
+        context["form"] = SubmissionForm(site=site)
+        return _page(request, "submissions/event_form.html", context)
+    form = SubmissionForm(request.POST, request.FILES, site=site)
+    if form.is_spam:
+        return _page(request, "submissions/received.html", context)
+    if not form.is_valid():
+        context["form"] = form
+        return _page(request, "submissions/event_form.html", context, status=400)
+    try:
+        _submission, token = services.submit_event(form.event_data(), language=lang, channel=Channel.FORM)
+    except services.SubmissionRefused:
+        context["form"] = form
+        context["problem"] = _("Submissions cannot be accepted at the moment. Please try again later.")
+        return _page(request, "submissions/event_form.html", context, status=503)
     return redirect(f"{reverse('submission-status', args=[token])}?lang={lang}&new=1")
 
 

@@ -235,6 +235,12 @@ def test_a_request_body_over_the_limit_is_refused_before_it_is_read(client, w, s
     picture = SimpleUploadedFile("plakat.jpg", image_bytes(), content_type="image/jpeg")
     response = client.post(f"{FORM}?lang=de", {**valid(w, image_credit="Foto"), "image": picture})
     assert response.status_code == 413 and "zu groß" in response.content.decode()
+    # Refused before anything reads the body: not even the CSRF check (which parses the form) ran.
+    from django.test import Client
+
+    picture.seek(0)
+    unchecked = Client(enforce_csrf_checks=True).post(f"{FORM}?lang=de", {**valid(w), "image": picture})
+    assert unchecked.status_code == 413
     assert stored() == before
 
 
