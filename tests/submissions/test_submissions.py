@@ -417,3 +417,24 @@ def test_contacts_are_deleted_after_the_retention_by_the_daily_job(client, w, se
     assert job.run() == {"deleted": 1}
     assert list(SubmissionContact.objects.values_list("email", flat=True)) == ["andere@example.org"]
     assert EventSubmission.objects.count() == 2  # the submissions and their status links stay
+
+
+@pytest.mark.parametrize(
+    ("action", "comment", "shown"),
+    [("approve", "", "veröffentlicht"), ("reject", "Der Termin ist schon eingetragen.", "abgelehnt")],
+)
+def test_a_moderator_decides_in_the_admin_and_the_status_link_follows(client, w, action, comment, shown):
+    from django.test import Client
+    from django.urls import reverse
+
+    status_url = submit(client, w)["Location"]
+    event = EventSubmission.objects.get().event
+    task_state = WorkflowState.objects.get(object_id=str(event.pk)).current_task_state
+    moderator = Client()
+    moderator.force_login(w["moderator"])
+    url = reverse("wagtailadmin_pages:workflow_action", args=[event.pk, action, task_state.pk])
+    assert moderator.post(url, {"comment": comment}).status_code == 302
+    page = client.get(status_url).content.decode()
+    assert f">{shown}<" in page
+    assert comment in page
+    assert Event.objects.get(pk=event.pk).live is (action == "approve")
