@@ -5,6 +5,7 @@ demo loader, a shell — ends in Wagtail's signals or a model save; the receiver
 call the functions here. For a page that is published the order is:
 
 1. occurrences: an event's dates become rows of the occurrence table (tourism.services.occurrences);
+   a submitted event's image leaves the restricted collection it waited in (submissions.services);
 2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
 3. versions and the change feed: the content (and, for a site root, the visibility) version is
    raised in the same transaction, so every process stops serving cached answers that could contain
@@ -45,6 +46,7 @@ from search import index as search_index
 from sites import webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
+from submissions import services as submissions
 from tourism.models import Event
 from tourism.selectors import pages_showing
 from tourism.services import occurrences
@@ -64,6 +66,9 @@ def page_published(page: Page) -> None:
         # cms.scheduling, which publishes it again) nothing the public sees has changed.
         return
     if isinstance(page, Event):
+        # A submitted event's image leaves the restricted collection it waited in (an image save,
+        # so its renditions and answers follow through image_saved).
+        submissions.release_image(page)
         occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:
         search_index.index_page(page)

@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
 from sites import fleet
+from submissions import services as submissions
 
 from . import publishing
 from .models import ScheduledJob
@@ -151,6 +152,11 @@ def extend_occurrence_horizon() -> dict[str, int]:
     return {"events": events, "occurrences": occurrences}
 
 
+def delete_submission_contacts() -> dict[str, int]:
+    """The daily deletion of submitters' e-mail addresses past SUBMISSION_CONTACT_RETENTION_DAYS."""
+    return {"deleted": submissions.delete_old_contacts()}
+
+
 # --- periodic jobs -----------------------------------------------------------------------------
 
 
@@ -167,6 +173,7 @@ def default_jobs() -> list[Job]:
         Job("extend_occurrences", timedelta(days=1), extend_occurrence_horizon),
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
         Job("watch_kiosks", timedelta(minutes=1), fleet.watch_screens),
+        Job("delete_submission_contacts", timedelta(days=1), delete_submission_contacts),
     ]
 
 

@@ -17,6 +17,7 @@ from .lockouts import COLLECTION_FORM, PAGE_FORM, guard_password_form
 from .observability import metrics_view
 from .pages import not_found
 from .partners import partners
+from .submissions import submission_status, submit_event_form
 from .wagtail_api import wagtail_v2
 
 urlpatterns = [
@@ -35,6 +36,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("kiosks/", include("sites.kiosk_urls")),
     path("partners/", partners, name="partners"),
+    path("submit/event/", submit_event_form, name="submit-event"),
+    path("submit/status/<str:token>/", submission_status, name="submission-status"),
 ]
 
 if settings.MEDIA_URL.startswith("/") and not settings.MEDIA_URL.startswith("//"):

@@ -25,6 +25,7 @@ class ClientIdentity:
     pk: int
     name: str
     rate_limit: int
+    may_submit_events: bool = False
 
 
 def hash_key(key: str) -> str:
@@ -55,7 +56,11 @@ def authenticate(key: str) -> ClientIdentity | None:
     if cached is not None:
         return cached or None
     client = ApiClient.objects.filter(key_hash=digest, is_active=True).first()
-    identity = ClientIdentity(client.pk, client.name, client.rate_limit) if client else None
+    identity = (
+        ClientIdentity(client.pk, client.name, client.rate_limit, client.may_submit_events)
+        if client
+        else None
+    )
     cache.set(cache_key, identity or False, 300)
     return identity
 

@@ -14,7 +14,7 @@ from search.api import router as search_router
 from sites.api import router as kiosks_router
 from tourism.api import events, news, pois
 
-from . import catalog, changes, exports, preview
+from . import catalog, changes, exports, preview, submissions
 from .openapi import DocsPage, RolandAPI
 
 api = RolandAPI(
@@ -71,5 +71,6 @@ for router in (
     changes.router,
     exports.router,
     catalog.router,
+    submissions.router,
 ):
     api.add_router("/", router)

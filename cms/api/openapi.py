@@ -2,7 +2,8 @@
 
 The delivery layer (cms.api.delivery) answers these for every operation, so the document says so
 for every operation: optional partner keys (anonymous use is allowed), 401 and 429 problems, 304 on
-revalidation, and the rate-limit and caching headers.
+revalidation, and the rate-limit and caching headers. The one write (POST /submissions/events)
+requires a key and is never cached.
 """
 
 from typing import Any
@@ -27,6 +28,8 @@ SECURITY_SCHEMES = {
 }
 # Anonymous, or either form of the key.
 SECURITY: list[dict[str, list]] = [{}, {"partnerKey": []}, {"partnerKeyHeader": []}]
+# Writes need a key in either form.
+KEYED: list[dict[str, list]] = [{"partnerKey": []}, {"partnerKeyHeader": []}]
 
 
 def _header(description: str, schema_type: str = "integer") -> dict[str, Any]:
@@ -58,6 +61,7 @@ def describe_delivery(schema: dict[str, Any]) -> dict[str, Any]:
     for operations in schema.get("paths", {}).values():
         for method, operation in operations.items():
             if method != "get":
+                _describe_write(operation)
                 continue
             operation["security"] = SECURITY
             responses = operation.setdefault("responses", {})
@@ -80,6 +84,22 @@ def describe_delivery(schema: dict[str, Any]) -> dict[str, Any]:
                 ),
             )
     return schema
+
+
+def _describe_write(operation: dict[str, Any]) -> None:
+    """A write (the submissions): a key is required, nothing is cached, the same limits apply."""
+    operation["security"] = KEYED
+    responses = operation.setdefault("responses", {})
+    for status, response in responses.items():
+        if str(status).startswith("2"):
+            response["headers"] = {**RATE_LIMIT_HEADERS, **response.get("headers", {})}
+    responses.setdefault(401, _problem("No API key, or one unknown or revoked."))
+    responses.setdefault(
+        429,
+        _problem(
+            "Over the rate limit.", {"Retry-After": _header("Seconds to wait before the next request.")}
+        ),
+    )
 
 
 class RolandAPI(NinjaAPI):

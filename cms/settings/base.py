@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "tourism",
     "sites",
     "search",
+    "submissions",
     "media",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -354,6 +355,20 @@ WEBHOOK_BACKOFF_JITTER = 0.1
 # Receivers inside private networks (10/8, 192.168/16, loopback, link-local …) are refused unless
 # this is set, so subscriptions cannot reach internal services.
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
+
+# Event submissions by local organisers (submissions, /submit/event/, POST /api/v1/submissions/events).
+# The submitter's e-mail address is deleted by the worker's daily job this many days after it came in
+# (the form says so); each address may send this many submissions per API_RATE_LIMIT_WINDOW (a minute);
+# a request body above the byte limit is refused before it is read (the image is most of it).
+SUBMISSION_CONTACT_RETENTION_DAYS = int(os.environ.get("SUBMISSION_CONTACT_RETENTION_DAYS", "30"))
+if SUBMISSION_CONTACT_RETENTION_DAYS < 1:
+    raise ImproperlyConfigured("SUBMISSION_CONTACT_RETENTION_DAYS must be at least 1.")
+SUBMISSION_RATE_LIMIT = int(os.environ.get("SUBMISSION_RATE_LIMIT", "10"))
+SUBMISSION_MAX_IMAGE_BYTES = int(os.environ.get("SUBMISSION_MAX_IMAGE_BYTES", 5 * 1024 * 1024))
+SUBMISSION_MAX_REQUEST_BYTES = SUBMISSION_MAX_IMAGE_BYTES + 256 * 1024
+# Moderators' notices link here (the admin); e-mail goes out through Django's EMAIL_* settings.
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "roland@localhost")
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"

@@ -3,3 +3,6 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+
+# Mail (moderators notified of submissions) goes to the console.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

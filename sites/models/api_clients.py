@@ -30,6 +30,11 @@ class ApiClient(models.Model):
     is_active = models.BooleanField(
         _("active"), default=True, help_text=_("Clear to revoke the key; it stops working at once.")
     )
+    may_submit_events = models.BooleanField(
+        _("may submit events"),
+        default=False,
+        help_text=_("Events sent with this key go to the moderation workflow «Veranstaltung prüfen»."),
+    )
     key_prefix = models.CharField(_("key prefix"), max_length=16, editable=False, db_index=True)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -41,6 +46,7 @@ class ApiClient(models.Model):
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")),
         FieldPanel("rate_limit"),
         FieldPanel("is_active"),
+        FieldPanel("may_submit_events"),
         FieldPanel("notes"),
     ]
 

@@ -232,7 +232,7 @@ def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signal
     forget(signals)
     now = timezone.now()
 
-    daily = ["extend_occurrences", "keep_change_feed"]
+    daily = ["extend_occurrences", "keep_change_feed", "delete_submission_contacts"]
     assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", *daily]
     assert Scheduler("worker-b").run_pending(now) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=59)) == []
@@ -290,6 +290,7 @@ def test_the_default_jobs_follow_the_settings(settings):
         "extend_occurrences": timedelta(days=1),
         "keep_change_feed": timedelta(days=1),
         "watch_kiosks": timedelta(minutes=1),
+        "delete_submission_contacts": timedelta(days=1),
     }
 
 
