@@ -5,7 +5,7 @@ demo loader, a shell — ends in Wagtail's signals or a model save; the receiver
 call the functions here. For a page that is published the order is:
 
 1. occurrences: an event's dates become rows of the occurrence table (tourism.services.occurrences);
-   a submitted event's image leaves the restricted collection it waited in (submissions.services);
+   a submitted event's image leaves the restricted collection it waited in (sites.submissions);
 2. search entry: the own search table is rewritten from the page and its occurrences (search.index);
 3. versions and the change feed: the content (and, for a site root, the visibility) version is
    raised in the same transaction, so every process stops serving cached answers that could contain
@@ -43,10 +43,9 @@ from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from media.tasks import render_presets
 from search import index as search_index
-from sites import webhooks
+from sites import submissions, webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
-from submissions import services as submissions
 from tourism.models import Event
 from tourism.selectors import pages_showing
 from tourism.services import occurrences

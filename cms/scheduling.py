@@ -30,8 +30,7 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
-from sites import fleet
-from submissions import services as submissions
+from sites import fleet, submissions
 
 from . import publishing
 from .models import ScheduledJob

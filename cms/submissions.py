@@ -2,7 +2,7 @@
 
 Here in the assembly because the form shares the API's rate limiter (cms.api.access) and the API
 route its key check; the rules (validation, the draft, the workflow, the status) are the
-submissions app's. Both ways in end in `submissions.services.submit_event`.
+submissions app's. Both ways in end in `sites.submissions.submit_event`.
 """
 
 from __future__ import annotations
@@ -21,9 +21,9 @@ from django.views.decorators.http import require_http_methods
 from cms.core.addresses import client_address
 from cms.core.i18n import language_request
 from cms.core.visibility import find_site
-from submissions import services
-from submissions.forms import SubmissionForm
-from submissions.models import Channel
+from sites import submissions as services
+from sites.models.submissions import Channel
+from sites.submission_forms import SubmissionForm
 
 from .api import access
 

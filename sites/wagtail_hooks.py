@@ -13,6 +13,7 @@ from .fleet import may_watch
 from .fleet_admin import FleetDashboardPanel, plays_view
 from .kiosk_admin import KioskScreenViewSet
 from .notice_admin import ALL_CLEAR_ACTION, KioskNoticeViewSet
+from .submission_admin import PendingSubmissionsPanel
 from .views import ApiClientViewSet, WebhookDeliveryViewSet, WebhookSubscriptionViewSet
 
 register_snippet(ApiClientViewSet)
@@ -64,3 +65,9 @@ def register_kiosk_log_actions(actions) -> None:
     actions.register_action(
         ALL_CLEAR_ACTION, _("All clear"), _("All clear given: the notice ended on every screen")
     )
+
+
+@hooks.register("construct_homepage_panels")
+def add_pending_submissions_panel(request, panels) -> None:
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.append(PendingSubmissionsPanel(request))

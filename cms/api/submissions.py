@@ -2,7 +2,7 @@
 
 A key is required and must be allowed to submit (ApiClient.may_submit_events): no key is a 401, a
 key without the right a 403 (a wrong key never gets here: cms.api.delivery answers 401). The body is
-validated by the form's own rules (submissions.forms) and errors name the JSON field.
+validated by the form's own rules (sites.submission_forms) and errors name the JSON field.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from cms.core.i18n import language_request
 from cms.core.problems import ApiProblem, Problem, problem_response
 from cms.core.schema import Schema
 from cms.core.visibility import find_site
-from submissions import services
-from submissions.forms import SubmissionForm
-from submissions.models import Channel
+from sites import submissions as services
+from sites.models.submissions import Channel
+from sites.submission_forms import SubmissionForm
 
 from . import access
 

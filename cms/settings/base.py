@@ -40,7 +40,6 @@ INSTALLED_APPS = [
     "tourism",
     "sites",
     "search",
-    "submissions",
     "media",
     "wagtail_localize",
     "wagtail_localize.locales",

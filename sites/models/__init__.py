@@ -14,12 +14,15 @@ from .notices import (
     Target,
 )
 from .settings import SiteSettings, validate_origins
+from .submissions import Channel, EventSubmission, SubmissionContact
 from .webhooks import WebhookDelivery, WebhookSubscription
 
 __all__ = [
     "KIOSK_GROUP",
     "AlertKind",
     "ApiClient",
+    "Channel",
+    "EventSubmission",
     "KioskAlert",
     "KioskFeedVersion",
     "KioskHeartbeat",
@@ -34,6 +37,7 @@ __all__ = [
     "ScheduleDay",
     "Severity",
     "SiteSettings",
+    "SubmissionContact",
     "Target",
     "WebhookDelivery",
     "WebhookSubscription",

@@ -232,12 +232,19 @@ def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signal
     forget(signals)
     now = timezone.now()
 
-    daily = ["extend_occurrences", "keep_change_feed", "delete_submission_contacts"]
-    assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", *daily]
+    everything = [
+        "publish_scheduled",
+        "extend_occurrences",
+        "keep_change_feed",
+        "watch_kiosks",
+        "delete_submission_contacts",
+    ]
+    assert Scheduler("worker-a").run_pending(now) == everything
     assert Scheduler("worker-b").run_pending(now) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=59)) == []
-    assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == ["publish_scheduled"]
-    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == ["publish_scheduled", *daily]
+    minutely = ["publish_scheduled", "watch_kiosks"]
+    assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == minutely
+    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == everything
 
     assert signals["published"] == [poi.pk]
     marker = ScheduledJob.objects.get(name="publish_scheduled")

@@ -48,7 +48,9 @@ class SubmissionContact(models.Model):
         EventSubmission, on_delete=models.CASCADE, related_name="contact", verbose_name=_("submission")
     )
     email = models.EmailField(_("e-mail address"))
-    created_at = models.DateTimeField(pgettext_lazy("submission", "received"), auto_now_add=True, db_index=True)
+    created_at = models.DateTimeField(
+        pgettext_lazy("submission", "received"), auto_now_add=True, db_index=True
+    )
 
     class Meta:
         verbose_name = _("submitter contact")

@@ -18,7 +18,7 @@ from cms.core.visibility import visible_pages
 from media.forms import RolandImageFileField
 from tourism.models import PointOfInterest
 
-from .services import EventData, has_markup
+from .submissions import EventData, has_markup
 
 MAX_DESCRIPTION = 5000
 MAX_DAYS_AHEAD = 2 * 366

@@ -20,9 +20,8 @@ from wagtail.models import Collection, WorkflowState
 from cms import scheduling
 from media.models import RolandImage
 from sites.api_keys import issue_key
-from sites.models import ApiClient
-from submissions.models import EventSubmission, SubmissionContact
-from submissions.services import COLLECTION_NAME, WORKFLOW_NAME
+from sites.models import ApiClient, EventSubmission, SubmissionContact
+from sites.submissions import COLLECTION_NAME, WORKFLOW_NAME
 from tests.factories import SiteTree, image_bytes
 from tests.worlds import built_once, fresh
 from tourism.models import Event
@@ -394,7 +393,7 @@ def test_the_dashboard_lists_pending_submissions(client, w, admin_client):
 def test_the_dashboard_panel_costs_the_same_queries_for_one_or_many(
     client, w, admin_client, django_assert_max_num_queries
 ):
-    from submissions.services import pending_submissions
+    from sites.submissions import pending_submissions
 
     for number in range(4):
         token_of(submit(client, w, title=f"Chorprobe {number}", email=f"chor{number}@example.org"))

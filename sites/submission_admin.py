@@ -2,10 +2,9 @@
 
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
-from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from .services import pending_submissions
+from .submissions import pending_submissions
 
 
 class PendingSubmissionsPanel(Component):
@@ -21,9 +20,3 @@ class PendingSubmissionsPanel(Component):
             {"submissions": pending_submissions()},
             request=self.request,
         )
-
-
-@hooks.register("construct_homepage_panels")
-def add_pending_submissions_panel(request, panels) -> None:
-    if request.user.has_perm("wagtailadmin.access_admin"):
-        panels.append(PendingSubmissionsPanel(request))

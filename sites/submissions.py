@@ -1,7 +1,7 @@
 """The rules of an event submission: a draft Event in the workflow "Veranstaltung prüfen", its status
 for the submitter, and the deletion of contact data.
 
-The public form and the partner API both validate through `submissions.forms.SubmissionForm` and
+The public form and the partner API both validate through `sites.submission_forms.SubmissionForm` and
 hand its result to `submit_event`: one way in, whatever the channel. The draft is made the way every
 page is made (a child of the events index, then a revision); it becomes public only when a moderator
 approves it, and then through Wagtail's publish and so through the one publish pipeline.
@@ -40,7 +40,7 @@ from media.models import RolandImage
 from tourism.models import Event, EventIndexPage, Organizer, PointOfInterest
 from tourism.models.base import TEASER_MAX
 
-from .models import Channel, EventSubmission, SubmissionContact
+from .models.submissions import Channel, EventSubmission, SubmissionContact
 
 logger = logging.getLogger("roland.submissions")
 

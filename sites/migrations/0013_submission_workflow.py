@@ -1,5 +1,5 @@
 """The moderation workflow «Veranstaltung prüfen»: one group approval task for Wagtail's moderators,
-assigned to the events indexes that exist now (submissions.services assigns a newer one on first use)."""
+assigned to the events indexes that exist now (sites.submissions assigns a newer one on first use)."""
 
 from django.db import migrations
 
@@ -38,7 +38,7 @@ def remove_workflow(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("submissions", "0001_initial"),
+        ("roland_sites", "0012_event_submissions"),
         ("wagtailcore", "0083_workflowcontenttype"),
         ("tourism", "0005_category_kinds_from_registry"),
     ]

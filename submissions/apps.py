@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class SubmissionsConfig(AppConfig):
-    name = "submissions"
-    label = "submissions"
-    verbose_name = _("Event submissions")
