@@ -30,6 +30,8 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from tourism.tasks import refresh_due_import_sources
+
 from . import publishing
 from .models import ScheduledJob
 
@@ -164,6 +166,7 @@ def default_jobs() -> list[Job]:
         Job("publish_scheduled", timedelta(seconds=settings.SCHEDULED_PUBLISHING_SECONDS), publish_scheduled),
         Job("extend_occurrences", timedelta(days=1), extend_occurrence_horizon),
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
+        Job("import_sources", timedelta(seconds=settings.IMPORT_CHECK_SECONDS), refresh_due_import_sources),
     ]
 
 

@@ -320,6 +320,15 @@ WEBHOOK_BACKOFF_JITTER = 0.1
 # this is set, so subscriptions cannot reach internal services.
 WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 
+# Import sources (tourism.services.intake): fetched through the same guarded fetcher as webhooks.
+# Sources inside private networks are refused unless this is set; answers larger than
+# IMPORT_MAX_BYTES or slower than IMPORT_TIMEOUT_SECONDS (per connection and per read) fail the run.
+IMPORT_ALLOW_PRIVATE_SOURCES = env_bool("IMPORT_ALLOW_PRIVATE_SOURCES", False)
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5_000_000))
+IMPORT_TIMEOUT_SECONDS = float(os.environ.get("IMPORT_TIMEOUT_SECONDS", 10))
+# How often the worker looks for sources whose refresh interval has passed (each is then a task).
+IMPORT_CHECK_SECONDS = int(os.environ.get("IMPORT_CHECK_SECONDS", 60))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -3,3 +3,7 @@
 from .base import *  # noqa: F403
 
 DEBUG = True
+
+# The demo's import source is a calendar served by this server itself (127.0.0.1), so `make run`
+# shows the import working offline.
+IMPORT_ALLOW_PRIVATE_SOURCES = env_bool("IMPORT_ALLOW_PRIVATE_SOURCES", True)

@@ -289,6 +289,7 @@ def test_the_default_jobs_follow_the_settings(settings):
         "publish_scheduled": timedelta(seconds=7),
         "extend_occurrences": timedelta(days=1),
         "keep_change_feed": timedelta(days=1),
+        "import_sources": timedelta(seconds=settings.IMPORT_CHECK_SECONDS),
     }
 
 

@@ -13,6 +13,7 @@ from .events import (
     EventStatus,
     EventTag,
 )
+from .intake import ImportedItem, ImportRun, ImportSource, OnDisappear, RunStatus, SourceKind
 from .news import NewsArticle, NewsArticleRelatedPage, NewsArticleTag, NewsIndexPage
 from .opening_hours import OpeningHoursException, OpeningHoursRule
 from .pois import (
@@ -42,10 +43,14 @@ __all__ = [
     "EventOccurrence",
     "EventStatus",
     "EventTag",
+    "ImportRun",
+    "ImportSource",
+    "ImportedItem",
     "NewsArticle",
     "NewsArticleRelatedPage",
     "NewsArticleTag",
     "NewsIndexPage",
+    "OnDisappear",
     "OpeningHoursException",
     "OpeningHoursRule",
     "Organizer",
@@ -54,5 +59,7 @@ __all__ = [
     "PointOfInterestIndexPage",
     "PointOfInterestRelatedPage",
     "PointOfInterestTag",
+    "RunStatus",
+    "SourceKind",
     "Wheelchair",
 ]
