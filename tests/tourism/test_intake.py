@@ -111,11 +111,11 @@ def test_first_run_imports_recurrence_time_zones_cancellations_and_all_day_event
     assert (run.status, run.created, run.changed, run.errors) == (RunStatus.PARTIAL, 4, 0, 1)
     [error] = run.report["errors"]
     assert (error["ref"], error["field"], error["external_id"]) == (
-        "line 61",
+        "Zeile 61",
         "DTSTART",
         "kufa-kaputt@kulturfabrik.example",
     )
-    assert {(w["ref"], w["field"]) for w in run.report["warnings"]} == {("line 59", "line")}
+    assert {(w["ref"], w["field"]) for w in run.report["warnings"]} == {("Zeile 59", "Zeile")}
 
     skat = item_page(source, SKAT)
     assert skat.live and skat.venue_id == world["kufa"].pk and skat.location_name == ""
@@ -318,7 +318,7 @@ def test_a_file_over_the_size_limit_fails_the_run(imported, server):
     [
         ({"status": 404}, "HTTP 404"),
         ({"content_type": "text/html"}, "text/html"),
-        ({"body": b"<html>Bitte anmelden</html>", "content_type": "text/plain"}, "not an iCalendar file"),
+        ({"body": b"<html>Bitte anmelden</html>", "content_type": "text/plain"}, "keine iCalendar-Datei"),
     ],
 )
 def test_a_missing_or_wrong_file_fails_the_run(imported, server, answer, message):
@@ -350,7 +350,7 @@ def test_a_redirect_into_the_private_network_is_refused(world, server, settings,
 
     run = intake.run_import(source)
 
-    assert run.status == RunStatus.FAILED and "private" in run.report["error"]
+    assert run.status == RunStatus.FAILED and "privates Netz (127.0.0.1)" in run.report["error"]
     assert server.requests == ["/kalender.ics"] and not Event.objects.exists()
 
 
@@ -410,7 +410,7 @@ def test_csv_in_windows_1252_with_a_bad_row_imports_the_rows_around_it(world, se
 
     assert (run.created, run.errors) == (2, 1)
     [error] = run.report["errors"]
-    assert (error["ref"], error["field"]) == ("row 3", "Beginn") and "abends" in error["message"]
+    assert (error["ref"], error["field"]) == ("Zeile 3", "Beginn") and "abends" in error["message"]
     markt = item_page(source, "1")
     assert markt.title == "Töpfermarkt" and markt.venue_id == world["kufa"].pk
     assert (markt.start_date, markt.start_time, markt.end_time) == (date(2027, 6, 1), time(10), time(17))

@@ -131,7 +131,7 @@ class ImportSource(models.Model):
         ),
         MultiFieldPanel(
             [FieldPanel("refresh_minutes"), FieldPanel("publish_directly"), FieldPanel("on_disappear")],
-            heading=_("Refresh"),
+            heading=_("Refresh schedule"),
         ),
     ]
 
