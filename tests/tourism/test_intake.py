@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageLogEntry
@@ -501,3 +502,55 @@ def test_the_command_imports_a_file_and_exits_1_when_an_item_failed(world, tmp_p
     assert "4 new" in out.out and "4/4" in out.err
     assert Event.objects.count() == 4 and not Event.objects.filter(live=True).exists()
     assert ImportRun.objects.filter(source__slug__startswith="cli-").count() == 2
+
+
+# --- the admin: Einstellungen → Importquellen ------------------------------------------------------
+
+
+def test_editors_add_a_source_in_the_settings_menu_and_see_german_errors(world, admin_client):
+    response = admin_client.get(reverse("wagtailadmin_home"))
+    assert reverse("import_sources:index") in response.content.decode()
+    form = {
+        "name": "Stadtbibliothek",
+        "slug": "bibliothek",
+        "kind": "csv",
+        "url": "",
+        "column_mapping": "{}",
+        "encoding": "auto",
+        "delimiter": "auto",
+        "image_license": "all-rights-reserved",
+        "refresh_minutes": "60",
+        "on_disappear": "unpublish",
+    }
+
+    response = admin_client.post(reverse("import_sources:add"), form)
+
+    assert response.status_code == 200 and not ImportSource.objects.exists()
+    page = response.content.decode()
+    assert "Geben Sie eine URL an oder laden Sie eine Datei hoch." in page
+    assert "Eine CSV-Quelle braucht eine Zuordnung mit" in page
+    form.update(
+        url="https://bibliothek.example/termine.csv", column_mapping='{"columns": {"title": "Titel"}}'
+    )
+    assert admin_client.post(reverse("import_sources:add"), form).status_code == 302
+    assert ImportSource.objects.get(slug="bibliothek").refresh_minutes == 60
+
+
+def test_editors_start_a_dry_run_and_an_import_and_read_the_report(world, server, admin_client):
+    source = calendar_source(world, server.serve("/kalender.ics", fixture("kulturfabrik.ics")))
+    run_url = reverse("import_sources:run", args=[source.pk])
+    assert "Probelauf" in admin_client.get(run_url).content.decode()
+
+    response = admin_client.post(run_url, {"dry_run": "1"}, follow=True)
+
+    page = response.content.decode()
+    assert "Probelauf (nichts gespeichert): 4 neu" in page and "Zeile 61" in page
+    assert not Event.objects.exists()
+    response = admin_client.post(run_url, {"dry_run": "0"}, follow=True)
+    page = response.content.decode()
+    assert "Importiert: 4 neu" in page and "Stadtbibliothek, Hagenstraße 1" in page
+    assert Event.objects.filter(live=True).count() == 4
+    history = admin_client.get(
+        reverse("wagtailadmin_pages:history_results", args=[item_page(source, KONZERT).pk])
+    )
+    assert "Angelegt durch den Import aus „Kulturfabrik“" in history.content.decode()

@@ -28,7 +28,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
-from wagtail.log_actions import log
+from wagtail.log_actions import LogContext, get_active_log_context, log
 from wagtail.models import Locale, Page
 from wagtail.rich_text import RichText
 
@@ -416,7 +416,7 @@ def remove_missing(ctx: Context, parsed: Parsed, report: Report, *, dry_run: boo
         if dry_run:
             continue
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _own_log_entries():
                 _remove(ctx, item, page, action)
         except Exception as error:  # one item's failure is reported; the others are still handled
             logger.exception("Removing imported item %s failed", item)
@@ -445,6 +445,12 @@ def _remove(ctx: Context, item: ImportedItem, page: Page | None, action: str) ->
     item.save(update_fields=["present", "imported"])
 
 
+def _own_log_entries() -> LogContext:
+    """Each item's log entries as one group of their own, by whoever started the run: Wagtail's
+    history shows one group per id, so items sharing the run's id would hide each other's."""
+    return LogContext(user=get_active_log_context().user)
+
+
 # --- a whole run -----------------------------------------------------------------------------------
 
 
@@ -463,7 +469,7 @@ def apply(
     total = len(parsed.records)
     for number, record in enumerate(parsed.records, start=1):
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _own_log_entries():
                 apply_record(ctx, record, report, dry_run=dry_run)
         except ValidationError as error:
             messages = error.message_dict if hasattr(error, "error_dict") else {"": error.messages}
