@@ -19,7 +19,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from wagtail.models import PageLogEntry
 
-from tests.factories import SiteTree
+from media.models import RolandImage
+from tests.factories import SiteTree, image_bytes
 from tests.receivers import Resolver
 from tests.tourism.feeds import FeedServer, fixture
 from tests.worlds import built_once, fresh
@@ -554,3 +555,50 @@ def test_editors_start_a_dry_run_and_an_import_and_read_the_report(world, server
         reverse("wagtailadmin_pages:history_results", args=[item_page(source, KONZERT).pk])
     )
     assert "Angelegt durch den Import aus „Kulturfabrik“" in history.content.decode()
+
+
+# --- images ----------------------------------------------------------------------------------------
+
+
+def calendar_with_image(url: str) -> bytes:
+    return edited_calendar(
+        **{
+            "URL:https://kulturfabrik.example/konzert": f"URL:https://kulturfabrik.example/konzert\r\nIMAGE;VALUE=URI:{url}"
+        }
+    )
+
+
+def test_an_image_is_fetched_once_and_stored_with_the_source_s_credit(world, server):
+    picture = server.serve("/bilder/konzert.png", image_bytes(fmt="PNG"), "image/png")
+    source = calendar_source(
+        world,
+        server.serve("/kalender.ics", calendar_with_image(picture)),
+        image_credit="Foto: Kulturfabrik",
+        image_license="CC-BY-4.0",
+    )
+
+    intake.run_import(source)
+    again = intake.run_import(source)
+
+    image = item_page(source, KONZERT).image
+    assert (image.credit, image.license, image.title) == (
+        "Foto: Kulturfabrik",
+        "CC-BY-4.0",
+        "Frühlingskonzert",
+    )
+    assert server.requests.count("/bilder/konzert.png") == 1 and (again.changed, again.conflicts) == (0, 0)
+    assert RolandImage.objects.count() == 1
+
+
+def test_no_image_without_a_credit_and_none_that_is_not_an_image(world, server):
+    picture = server.serve("/bilder/konzert.png", b"<html>kein Bild</html>", "text/html")
+    source = calendar_source(world, server.serve("/kalender.ics", calendar_with_image(picture)))
+
+    run = intake.run_import(source)
+
+    assert item_page(source, KONZERT).image is None and not RolandImage.objects.exists()
+    assert any(w["field"] == "image" and "Bildnachweis" in w["message"] for w in run.report["warnings"])
+    ImportSource.objects.filter(pk=source.pk).update(image_credit="Foto: Kulturfabrik")
+    run = intake.run_import(fresh(source))
+    assert any(w["field"] == "image" and "text/html" in w["message"] for w in run.report["warnings"])
+    assert not RolandImage.objects.exists()

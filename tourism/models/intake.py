@@ -168,7 +168,11 @@ class ImportedItem(models.Model):
     # The value each field got from the last import, as JSON-ready text (services.intake.values).
     imported = models.JSONField(default=dict)
     fingerprint = models.CharField(max_length=64, blank=True)
+    # The image fetched for the item's last image URL (fetched once per URL).
     image_url = models.URLField(max_length=2000, blank=True)
+    image = models.ForeignKey(
+        "media.RolandImage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     present = models.BooleanField(default=True)
     first_imported_at = models.DateTimeField(auto_now_add=True)
     last_seen_at = models.DateTimeField(null=True, blank=True)

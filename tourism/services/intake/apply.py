@@ -22,15 +22,20 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import LogContext, get_active_log_context, log
-from wagtail.models import Locale, Page
+from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
+
+from media.forms import RolandImageFileField
+from media.models import RolandImage
 
 from ...models import (
     Category,
@@ -45,7 +50,8 @@ from ...models import (
     PointOfInterestIndexPage,
 )
 from ...models.base import TEASER_MAX
-from .records import EVENT, ItemError, Location, Parsed, Record
+from .fetch import fetch
+from .records import EVENT, ItemError, Location, Parsed, Record, SourceError
 
 logger = logging.getLogger(__name__)
 
@@ -312,7 +318,10 @@ def apply_record(ctx: Context, record: Record, report: Report, *, dry_run: bool)
         if dry_run:
             page.clean()
         else:
-            _create(ctx, record, page, wanted, item)
+            image = fetch_image(ctx, record, report) if record.image_url else None
+            if image is not None:
+                page.image = image
+            _create(ctx, record, page, wanted, item, image)
         report.new.append(entry)
         return
 
@@ -334,6 +343,24 @@ def apply_record(ctx: Context, record: Record, report: Report, *, dry_run: bool)
             report.conflicts.append(
                 {**entry, "field": name, "editor": now, "source": new, "imported_before": old}
             )
+    image = None
+    if record.image_url and record.image_url != item.image_url:
+        if draft.image_id not in (None, item.image_id):
+            report.conflicts.append(
+                {
+                    **entry,
+                    "field": "image",
+                    "editor": draft.image_id,
+                    "source": record.image_url,
+                    "imported_before": item.image_url,
+                }
+            )
+        elif not dry_run:
+            image = fetch_image(ctx, record, report)
+        elif ctx.source.image_credit:
+            to_write["image"] = record.image_url
+    if image is not None:
+        to_write["image"] = record.image_url
     returning = not item.present
     if not to_write and not returning:
         report.unchanged += 1
@@ -343,20 +370,64 @@ def apply_record(ctx: Context, record: Record, report: Report, *, dry_run: bool)
             )
         return
     report.changed.append({**entry, "fields": sorted(to_write)})
-    if dry_run:
-        for name, value in to_write.items():
+    for name, value in to_write.items():
+        if name != "image":
             assign(draft, name, value)
+    if dry_run:
         draft.clean()
         return
-    for name, value in to_write.items():
-        assign(draft, name, value)
+    if image is not None:
+        draft.image = image
+        item.image, item.image_url = image, record.image_url
     revision = draft.save_revision()
     _log(draft, revision, ctx.source, sorted(to_write))
     if ctx.source.publish_directly and (page.live or returning):
         revision.publish()
     item.imported, item.fingerprint, item.present = wanted, fingerprint(wanted), True
     item.last_seen_at = timezone.now()
-    item.save(update_fields=["imported", "fingerprint", "present", "last_seen_at"])
+    item.save(update_fields=["imported", "fingerprint", "present", "last_seen_at", "image", "image_url"])
+
+
+def fetch_image(ctx: Context, record: Record, report: Report) -> RolandImage | None:
+    """The item's image, fetched once through the guarded fetcher and checked like an upload; only
+    with the source's credit and licence (no image without a credit). Problems are warnings: the
+    item imports without its image and the next run tries again."""
+    if not ctx.source.image_credit:
+        report.warnings.append(
+            ItemError(
+                record.ref,
+                "image",
+                _("Image not imported: the source has no image credit."),
+                record.external_id,
+            ).as_dict()
+        )
+        return None
+    try:
+        fetched = fetch(record.image_url, "image", max_bytes=settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE)
+        name = record.image_url.rsplit("/", 1)[-1].split("?", 1)[0][-80:] or "bild"
+        checked = RolandImageFileField().clean(SimpleUploadedFile(name, fetched.body, fetched.content_type))
+    except (SourceError, ValidationError) as error:
+        message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        report.warnings.append(
+            ItemError(
+                record.ref,
+                "image",
+                _("Image not imported: %(reason)s") % {"reason": message},
+                record.external_id,
+            ).as_dict()
+        )
+        return None
+    title = record.fields["title"][:255]
+    image = RolandImage(
+        title=title,
+        alt_text=title[:400],
+        credit=ctx.source.image_credit,
+        license=ctx.source.image_license,
+        collection=Collection.get_first_root_node(),
+        file=checked,
+    )
+    image.save()
+    return image
 
 
 def _new_page(ctx: Context, record: Record, wanted: dict[str, Any]) -> Page:
@@ -368,7 +439,12 @@ def _new_page(ctx: Context, record: Record, wanted: dict[str, Any]) -> Page:
 
 
 def _create(
-    ctx: Context, record: Record, page: Page, wanted: dict[str, Any], item: ImportedItem | None
+    ctx: Context,
+    record: Record,
+    page: Page,
+    wanted: dict[str, Any],
+    item: ImportedItem | None,
+    image: RolandImage | None,
 ) -> None:
     parent = ctx.parent(record.type)
     page.slug = find_available_slug(parent, slugify(record.fields["title"])[:80] or "import")
@@ -383,6 +459,8 @@ def _create(
         "fingerprint": fingerprint(wanted),
         "present": True,
         "last_seen_at": timezone.now(),
+        "image": image,
+        "image_url": record.image_url if image is not None else "",
     }
     if item is None:
         ctx.items[record.external_id] = ImportedItem.objects.create(

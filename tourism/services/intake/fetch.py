@@ -30,6 +30,7 @@ CONTENT_TYPES = {
     "jsonld": {"application/ld+json", "application/json", "text/plain", "application/octet-stream"},
 }
 ANY_KIND = set().union(*CONTENT_TYPES.values())
+IMAGE_TYPES = {"image/jpeg", "image/png", "image/webp", "image/gif"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +40,13 @@ class Fetched:
     url: str  # after redirects
 
 
-def fetch(url: str, kind: str | None = None) -> Fetched:
-    """The body of a source URL, or SourceError saying (in German for the report) what went wrong."""
-    allowed = CONTENT_TYPES.get(kind or "", ANY_KIND)
+def fetch(url: str, kind: str | None = None, *, max_bytes: int | None = None) -> Fetched:
+    """The body of a source URL, or SourceError saying (in German for the report) what went wrong.
+
+    `kind` "image" fetches an item's image (image types only, the upload size limit).
+    """
+    allowed = IMAGE_TYPES if kind == "image" else CONTENT_TYPES.get(kind or "", ANY_KIND)
+    limit = max_bytes or settings.IMPORT_MAX_BYTES
     for _hop in range(MAX_REDIRECTS + 1):
         try:
             answer = outbound.request(
@@ -50,14 +55,13 @@ def fetch(url: str, kind: str | None = None) -> Fetched:
                 headers={"Accept": ", ".join(sorted(allowed)), "User-Agent": "Roland-Import/1"},
                 timeout=settings.IMPORT_TIMEOUT_SECONDS,
                 allow_private=settings.IMPORT_ALLOW_PRIVATE_SOURCES,
-                max_bytes=settings.IMPORT_MAX_BYTES,
+                max_bytes=limit,
             )
         except outbound.UnsafeTarget as error:
             raise SourceError(_("Refused: %(url)s: %(reason)s") % {"url": url, "reason": error}) from None
         except outbound.ResponseTooLarge:
             raise SourceError(
-                _("%(url)s is larger than %(size)s MB.")
-                % {"url": url, "size": settings.IMPORT_MAX_BYTES // 1_000_000}
+                _("%(url)s is larger than %(size)s MB.") % {"url": url, "size": limit // 1_000_000}
             ) from None
         except outbound.FetchFailed as error:
             if error.kind == "Timeout":

@@ -145,8 +145,7 @@ def _record(component, uid: str, ref: str) -> Record:
         location = split_location(text) if text else Location()
         if geo is not None:
             location.latitude, location.longitude = coordinate(geo.latitude), coordinate(geo.longitude)
-    image = component.get("image") or component.get("attach")
-    image_url = str(image[0] if isinstance(image, list) else image or "").strip()
+    image_url = _image_url(component)
     return Record(
         external_id=uid,
         type=EVENT,
@@ -156,6 +155,17 @@ def _record(component, uid: str, ref: str) -> Record:
         location=location,
         image_url=image_url if image_url.startswith(("http://", "https://")) else "",
     )
+
+
+def _image_url(component) -> str:
+    """RFC 7986 IMAGE, else the first ATTACH that says it is an image (FMTTYPE=image/…)."""
+    for name in ("image", "attach"):
+        value = component.get(name)
+        for entry in value if isinstance(value, list) else [value] if value is not None else []:
+            kind = str(getattr(entry, "params", {}).get("FMTTYPE", "image/" if name == "image" else ""))
+            if kind.startswith("image/"):
+                return str(entry).strip()
+    return ""
 
 
 def local_date(moment: date) -> date:
