@@ -321,6 +321,7 @@ def test_a_file_over_the_size_limit_fails_the_run(imported, server):
         ({"status": 404}, "HTTP 404"),
         ({"content_type": "text/html"}, "text/html"),
         ({"body": b"<html>Bitte anmelden</html>", "content_type": "text/plain"}, "keine iCalendar-Datei"),
+        ({"body": b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"}, "gar keine Einträge"),
     ],
 )
 def test_a_missing_or_wrong_file_fails_the_run(imported, server, answer, message):

@@ -76,6 +76,11 @@ def run_import(
     run = ImportRun.objects.create(source=source, dry_run=dry_run)
     try:
         parsed = parse(source, read_source(source) if content is None else content)
+        if not parsed.seen and source.items.filter(present=True).exists():
+            # A partner's broken export, not the end of every event: nothing is removed.
+            raise SourceError(
+                _("The source lists nothing at all; the items imported before are left as they are.")
+            )
     except SourceError as error:
         run.status, run.report = RunStatus.FAILED, {"error": str(error)}
         run.finished_at = timezone.now()
