@@ -227,17 +227,23 @@ def test_a_run_that_overlaps_another_publishes_nothing_twice(tree, signals):
 
 def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signals):
     settings.SCHEDULED_PUBLISHING_SECONDS = 60
+    settings.IMPORT_CHECK_SECONDS = 60
     poi = tree.poi(live=False, title="Schloss Hundisburg")
     reach_go_live(schedule(poi, timezone.now() + timedelta(hours=1)))
     forget(signals)
     now = timezone.now()
 
     daily = ["extend_occurrences", "keep_change_feed"]
-    assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", *daily]
+    minutely = ["publish_scheduled", "import_sources"]
+    assert Scheduler("worker-a").run_pending(now) == ["publish_scheduled", *daily, "import_sources"]
     assert Scheduler("worker-b").run_pending(now) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=59)) == []
-    assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == ["publish_scheduled"]
-    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == ["publish_scheduled", *daily]
+    assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == minutely
+    assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == [
+        "publish_scheduled",
+        *daily,
+        "import_sources",
+    ]
 
     assert signals["published"] == [poi.pk]
     marker = ScheduledJob.objects.get(name="publish_scheduled")
