@@ -532,8 +532,14 @@ def test_editors_add_a_source_in_the_settings_menu_and_see_german_errors(world, 
     assert "Geben Sie eine URL an oder laden Sie eine Datei hoch." in page
     assert "Eine CSV-Quelle braucht eine Zuordnung mit" in page
     form.update(
-        url="https://bibliothek.example/termine.csv", column_mapping='{"columns": {"title": "Titel"}}'
+        url="https://verein:geheim@bibliothek.example/termine.csv",
+        column_mapping='{"columns": {"title": "Titel"}}',
     )
+    response = admin_client.post(reverse("import_sources:add"), form)
+    assert (
+        "Die URL darf keinen Benutzernamen" in response.content.decode() and not ImportSource.objects.exists()
+    )
+    form.update(url="https://bibliothek.example/termine.csv")
     assert admin_client.post(reverse("import_sources:add"), form).status_code == 302
     assert ImportSource.objects.get(slug="bibliothek").refresh_minutes == 60
 

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
+from cms.core import outbound
 from media.models import License
 
 from .snippets import Category
@@ -149,6 +150,11 @@ class ImportSource(models.Model):
             errors["url"] = _("Enter a URL or upload a file.")
         if self.url and self.file:
             errors["file"] = _("Either a URL or a file, not both.")
+        if self.url:
+            try:  # the address itself is checked on every fetch (DNS answers change)
+                outbound.validate_url(self.url)
+            except outbound.UnsafeTarget as error:
+                errors["url"] = str(error)
         if self.kind == SourceKind.CSV:
             mapping = self.column_mapping or {}
             if not isinstance(mapping, dict) or not isinstance(mapping.get("columns"), dict):
