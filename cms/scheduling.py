@@ -31,6 +31,7 @@ from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
 from sites import fleet, submissions
+from tourism.tasks import refresh_due_import_sources
 
 from . import publishing
 from .models import ScheduledJob
@@ -173,6 +174,7 @@ def default_jobs() -> list[Job]:
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
         Job("watch_kiosks", timedelta(minutes=1), fleet.watch_screens),
         Job("delete_submission_contacts", timedelta(days=1), delete_submission_contacts),
+        Job("import_sources", timedelta(seconds=settings.IMPORT_CHECK_SECONDS), refresh_due_import_sources),
     ]
 
 

@@ -2,11 +2,15 @@
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .intake_admin import import_source_viewset
 from .models import Category, Organizer
+from .services.intake import LOG_ACTION
 from .validators import outside_region
 
 
@@ -41,3 +45,27 @@ def _warn_outside_region(request, page) -> None:
 
 hooks.register("after_create_page", _warn_outside_region)
 hooks.register("after_edit_page", _warn_outside_region)
+
+
+@hooks.register("register_admin_viewset")
+def register_import_sources():
+    return import_source_viewset
+
+
+@hooks.register("register_log_actions")
+def register_import_log_action(actions) -> None:
+    @actions.register_action(LOG_ACTION)
+    class ImportedFormatter(LogFormatter):
+        label = gettext_lazy("Imported")
+
+        def format_message(self, log_entry) -> str:
+            data = log_entry.data or {}
+            source = data.get("source", "")
+            if data.get("created"):
+                return _("Created by the import from “%(source)s”") % {"source": source}
+            if data.get("removed"):
+                return _("Unpublished: no longer listed by “%(source)s”") % {"source": source}
+            return _("Updated by the import from “%(source)s”: %(fields)s") % {
+                "source": source,
+                "fields": ", ".join(data.get("fields", [])),
+            }

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
+from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -44,9 +45,11 @@ from tourism.models import (
     EventExcludedDate,
     EventExtraDate,
     EventIndexPage,
+    ImportSource,
     NewsArticle,
     NewsArticleRelatedPage,
     NewsIndexPage,
+    OnDisappear,
     OpeningHoursException,
     OpeningHoursRule,
     Organizer,
@@ -54,8 +57,10 @@ from tourism.models import (
     PointOfInterestGalleryImage,
     PointOfInterestIndexPage,
     PointOfInterestRelatedPage,
+    SourceKind,
 )
 from tourism.models.opening_hours import WEEKDAY_FIELDS
+from tourism.services import intake
 
 from .bulk import index_updates_at_the_end
 from .data import DAY_NAMES, DemoData, DemoDataError
@@ -65,6 +70,8 @@ from .translation import translate_with_strings
 
 logger = logging.getLogger(__name__)
 
+DEMO_IMPORT_SLUG = "kulturfabrik-demo"
+DEMO_IMPORT_FILE = "cms/demo/kulturfabrik-kalender.ics"
 EXCEPTION_REASONS = {"12-24": "christmas_eve", "12-31": "new_years_eve", "01-01": "holiday"}
 HOME = {
     "slug": {"de": "haldensleben", "en": "haldensleben-en", "de-x-ls": "haldensleben-ls"},
@@ -571,7 +578,36 @@ class DemoLoader:
             self.load_synonyms()
             self.load_kiosks()
             self.load_glossary()
+            self.progress("Import source …")
+            self.load_import_source()
         return self.report
+
+    def load_import_source(self) -> None:
+        """The Kulturfabrik's calendar as an import source: a file in the project's static files,
+        fetched by the worker from this server itself (so `make run` shows imports offline). The
+        first import reads the file from disk, since no server answers while the demo loads."""
+        source, created = ImportSource.objects.update_or_create(
+            slug=DEMO_IMPORT_SLUG,
+            defaults={
+                "name": "Kulturfabrik Haldensleben (Demo-Kalender)",
+                "kind": SourceKind.ICAL,
+                "url": f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{settings.STATIC_URL}{DEMO_IMPORT_FILE}",
+                "organizer": self.organizers.get("kulturfabrik"),
+                "refresh_minutes": 60,
+                "publish_directly": True,
+                "on_disappear": OnDisappear.UNPUBLISH,
+            },
+        )
+        self.report.count("import source", created)
+        content = (Path(__file__).resolve().parent.parent / "static" / DEMO_IMPORT_FILE).read_bytes()
+        run = intake.run_import(source, content=content)
+        if created or source.next_run_at is None:
+            ImportSource.objects.filter(pk=source.pk).update(
+                next_run_at=timezone.now() + timedelta(minutes=source.refresh_minutes)
+            )
+        self.progress(
+            f"  imported events: {run.created} new, {run.changed} changed, {run.unchanged} unchanged"
+        )
 
     def load_synonyms(self) -> None:
         locales = {locale.language_code: locale for locale in [self.source_locale, *self.target_locales()]}

@@ -369,6 +369,15 @@ SUBMISSION_MAX_REQUEST_BYTES = SUBMISSION_MAX_IMAGE_BYTES + 256 * 1024
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "roland@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
+# Import sources (tourism.services.intake): fetched through the same guarded fetcher as webhooks.
+# Sources inside private networks are refused unless this is set; answers larger than
+# IMPORT_MAX_BYTES or slower than IMPORT_TIMEOUT_SECONDS (per connection and per read) fail the run.
+IMPORT_ALLOW_PRIVATE_SOURCES = env_bool("IMPORT_ALLOW_PRIVATE_SOURCES", False)
+IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5_000_000))
+IMPORT_TIMEOUT_SECONDS = float(os.environ.get("IMPORT_TIMEOUT_SECONDS", 10))
+# How often the worker looks for sources whose refresh interval has passed (each is then a task).
+IMPORT_CHECK_SECONDS = int(os.environ.get("IMPORT_CHECK_SECONDS", 60))
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Roland — Stadt Haldensleben"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -227,6 +227,7 @@ def test_a_run_that_overlaps_another_publishes_nothing_twice(tree, signals):
 
 def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signals):
     settings.SCHEDULED_PUBLISHING_SECONDS = 60
+    settings.IMPORT_CHECK_SECONDS = 60
     poi = tree.poi(live=False, title="Schloss Hundisburg")
     reach_go_live(schedule(poi, timezone.now() + timedelta(hours=1)))
     forget(signals)
@@ -238,11 +239,12 @@ def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signal
         "keep_change_feed",
         "watch_kiosks",
         "delete_submission_contacts",
+        "import_sources",
     ]
     assert Scheduler("worker-a").run_pending(now) == everything
     assert Scheduler("worker-b").run_pending(now) == []
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=59)) == []
-    minutely = ["publish_scheduled", "watch_kiosks"]
+    minutely = ["publish_scheduled", "watch_kiosks", "import_sources"]
     assert Scheduler("worker-b").run_pending(now + timedelta(seconds=60)) == minutely
     assert Scheduler("worker-a").run_pending(now + timedelta(days=1)) == everything
 
@@ -298,6 +300,7 @@ def test_the_default_jobs_follow_the_settings(settings):
         "keep_change_feed": timedelta(days=1),
         "watch_kiosks": timedelta(minutes=1),
         "delete_submission_contacts": timedelta(days=1),
+        "import_sources": timedelta(seconds=settings.IMPORT_CHECK_SECONDS),
     }
 
 

@@ -13,6 +13,7 @@ from .events import (
     EventStatus,
     EventTag,
 )
+from .intake import ImportedItem, ImportRun, ImportSource, OnDisappear, RunStatus, SourceKind
 from .news import NewsArticle, NewsArticleRelatedPage, NewsArticleTag, NewsIndexPage
 from .opening_hours import OpeningHoursException, OpeningHoursRule
 from .pois import (
@@ -53,10 +54,14 @@ __all__ = [
     "EventOccurrence",
     "EventStatus",
     "EventTag",
+    "ImportRun",
+    "ImportSource",
+    "ImportedItem",
     "NewsArticle",
     "NewsArticleRelatedPage",
     "NewsArticleTag",
     "NewsIndexPage",
+    "OnDisappear",
     "OpeningHoursException",
     "OpeningHoursRule",
     "Organizer",
@@ -65,5 +70,7 @@ __all__ = [
     "PointOfInterestIndexPage",
     "PointOfInterestRelatedPage",
     "PointOfInterestTag",
+    "RunStatus",
+    "SourceKind",
     "Wheelchair",
 ]
