@@ -8,18 +8,22 @@ licence); the vocabularies are the ones the conventions name (EU file types, dat
 access rights; the dcat-ap.de licences). Written with rdflib, so JSON-LD and Turtle are the same graph.
 """
 
+import typing
+
 from django.db.models import Max, Min
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Query, Router
+from pydantic import Field
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF, XSD
 
 from cms.core import registry
 from cms.core.params import strict_query
 from cms.core.problems import PROBLEM_RESPONSES
+from cms.core.schema import Schema
 from cms.core.visibility import find_site, site_facts, visible_pages
 from sites.services import DataPublisher, data_publisher
 
@@ -50,6 +54,12 @@ FEED_FORMATS = {
 }
 # Tourism is "Education, culture and sport" and "Regions and cities" in the EU data themes.
 THEMES = (DATA_THEME.EDUC, DATA_THEME.REGI)
+
+
+class CatalogParams(Schema):
+    format: typing.Literal["jsonld", "ttl"] | None = Field(
+        None, description="`ttl` for Turtle, `jsonld` for JSON-LD; without it the Accept header decides."
+    )
 
 
 def _both(text: callable, languages: list[str]) -> list[Literal]:
@@ -246,19 +256,22 @@ class Catalogue:
         }
     },
 )
-@strict_query()
-def catalog(request: HttpRequest):
+@strict_query(CatalogParams)
+def catalog(request: HttpRequest, params: Query[CatalogParams]):
     """The site's open data described in DCAT-AP.de 2.0, for GovData and the state's open-data portal:
     a dataset per content type (points of interest, events, news) with a distribution per format
     (the JSON list, GeoJSON, iCalendar, RSS, the bulk JSON-LD and NDJSON exports), each under the
     site's dataset licence (`dct:license` from the dcat-ap.de licence vocabulary), the publisher,
     contact point and `dcatde:contributorID` from the site settings.
 
-    JSON-LD by default; Turtle with `Accept: text/turtle`.
+    JSON-LD by default; Turtle with `Accept: text/turtle` or `?format=ttl`.
     Consumers: open-data portals (GovData, the state's portal), the state's tourism data hub.
     """
     graph = Catalogue(request).build()
-    if request.get_preferred_type([JSONLD, TURTLE, "application/json"]) == TURTLE:
+    turtle = params.format == "ttl" or (
+        params.format is None and request.get_preferred_type([JSONLD, TURTLE, "application/json"]) == TURTLE
+    )
+    if turtle:
         response = HttpResponse(graph.serialize(format="turtle"), content_type=f"{TURTLE}; charset=utf-8")
     else:
         context = {"dcat": str(DCAT), "dct": str(DCTERMS), "dcatde": str(DCATDE), "foaf": str(FOAF)}

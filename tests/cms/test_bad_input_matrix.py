@@ -83,7 +83,8 @@ FREE_TEXT = {"locale", "tag", "locality", "q", "site", "token", "content_type"}
 
 def query_parameters():
     for path, item in sorted(SNAPSHOT["paths"].items()):
-        for parameter in item["get"].get("parameters", []):
+        # Reads only: the one write (submissions) has its own tests of every field.
+        for parameter in item.get("get", {}).get("parameters", []):
             if parameter["in"] == "query":
                 yield path, parameter
 

@@ -86,6 +86,10 @@ def test_the_catalogue_conforms_to_the_dcat_ap_de_shapes_in_json_ld_and_turtle(c
     ok, report = conforms(as_jsonld)
     assert ok, report
     assert isomorphic(as_jsonld, as_turtle)
+    by_parameter = client.get(CATALOG, {"format": "ttl"})  # for a browser, which cannot set Accept
+    assert by_parameter["Content-Type"].startswith("text/turtle")
+    assert isomorphic(Graph().parse(data=by_parameter.content, format="turtle"), as_turtle)
+    assert client.get(CATALOG, {"format": "xml"}).status_code == 400
 
 
 def test_a_dataset_per_content_type_with_publisher_contact_licence_and_place(client, world):

@@ -54,6 +54,7 @@ WITHOUT_ITEMS = {
     "/api/v1/navigation",
     "/api/v1/kiosks",
     "/api/v1/changes",
+    "/api/v1/catalog",  # datasets, not items (its dates come from the visible items only)
 }
 FORMATS = {  # declared response media type → the query that asks for it (the path itself decides the rest)
     "application/json": {},
@@ -62,6 +63,7 @@ FORMATS = {  # declared response media type → the query that asks for it (the 
     "application/geo+json": {},
     "application/rss+xml": {},
     "application/x-ndjson": {},
+    "text/turtle": {"format": "ttl"},
 }
 V2 = "/api/wagtail/v2"
 PAGE_TYPES = [
