@@ -36,4 +36,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # The background worker (webhooks, scheduled go-live and expiry, the daily occurrence horizon) is a
 # second container from this image with the same environment, no port and no HTTP health check; it
 # stops cleanly on `docker stop` (SIGTERM): docker run --no-healthcheck … python manage.py worker
-CMD ["sh", "-c", "exec gunicorn cms.wsgi:application --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --access-logfile - --timeout 30"]
+# A worker streaming a bulk export of the whole site is busy for tens of seconds (40,000 events: 43 s in
+# bench/results/2026-12-03-exports.md): WEB_TIMEOUT leaves it the time; gunicorn's 30 s cut such an
+# answer off mid-stream. One access line per request comes from Roland itself (cms.observability);
+# the config file sums /metrics over the workers (cms/gunicorn_conf.py).
+CMD ["sh", "-c", "exec gunicorn cms.wsgi:application -c python:cms.gunicorn_conf --bind 0.0.0.0:${PORT} --workers ${WEB_CONCURRENCY:-2} --timeout ${WEB_TIMEOUT:-300}"]

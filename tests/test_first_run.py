@@ -113,6 +113,15 @@ def test_demo_events_give_kiosks_something_today(first_run):
     assert status == 200, body[:300]
     feed = json.loads(body)
     assert feed["now"] and feed["upcoming"] and feed["highlights"], feed
+    # The station's screen stands upright and keeps hours per weekday: idle at night, its content by
+    # the time of day.
+    status, _headers, body = get(f"{first_run['base']}/api/v1/kiosks/bahnhof/feed")
+    assert status == 200, body[:300]
+    station = json.loads(body)
+    assert station["screen"]["orientation"] == "portrait"
+    ranges = station["screen"]["active_hours"]["ranges"]
+    assert {entry["content"] for entry in ranges} == {"events", "places", "all"}
+    assert 7 in {entry["day"] for entry in ranges}  # public holidays keep their own hours
 
 
 def test_demo_synonyms_widen_search(first_run):

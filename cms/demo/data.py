@@ -308,6 +308,20 @@ NEWS = table(
     },
     required=(*PAGE_REQUIRED, "image"),
 )
+SCHEDULE_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "holiday")
+KIOSK_HOURS = table(
+    {
+        "days": list_of(choice(*SCHEDULE_DAYS)),
+        "from": clock,
+        "until": clock,
+        "shows": choice("all", "events", "places"),
+    },
+    required=("days", "from", "until"),
+)
+KIOSK_NOTICE = table(
+    {"title": text, "severity": choice("info", "warning", "danger"), "text": table({"de": text, "en": text})},
+    required=("title", "severity", "text"),
+)
 KIOSK = table(
     {
         "slug": slug,
@@ -316,6 +330,9 @@ KIOSK = table(
         "radius_km": decimal_text,
         "languages": list_of(text),
         "categories": list_of(slug),
+        "orientation": choice("landscape", "portrait"),
+        "hours": list_of(KIOSK_HOURS),
+        "past_notice": KIOSK_NOTICE,
     },
     required=("slug", "name", "venue", "radius_km", "languages", "categories"),
 )

@@ -34,7 +34,7 @@ from cms.translation.models import GlossaryTerm, GlossaryTranslation
 from home.models import HomePage, StandardPage
 from media.models import ImageText, RolandImage
 from search.models import SynonymGroup
-from sites.models import KioskScreen, SiteSettings
+from sites.models import KioskHours, KioskNotice, KioskNoticeConfirmation, KioskScreen, SiteSettings, Target
 from sites.services import sync_locales_from_settings
 from tourism.models import (
     EVENT,
@@ -63,7 +63,7 @@ from tourism.models.opening_hours import WEEKDAY_FIELDS
 from tourism.services import intake
 
 from .bulk import index_updates_at_the_end
-from .data import DAY_NAMES, DemoData, DemoDataError
+from .data import DAY_NAMES, SCHEDULE_DAYS, DemoData, DemoDataError
 from .data import load as load_data
 from .images import draw_motif
 from .translation import translate_with_strings
@@ -631,11 +631,55 @@ class DemoLoader:
                     "venue": self.pages[item["venue"]],
                     "radius_km": Decimal(item["radius_km"]),
                     "languages": [code for code in item["languages"] if code in configured],
+                    "orientation": item.get("orientation") or "landscape",
                 },
             )
             screen.categories.set(self.category_list(EVENT.name, item["categories"]))
+            self.load_kiosk_hours(screen, item.get("hours") or [])
+            if item.get("past_notice"):
+                self.load_past_notice(screen, item["past_notice"], configured)
             self.report.count("kiosk screen", created)
         self.progress(f"  kiosk screens: {len(self.data.kiosks)}")
+
+    def load_kiosk_hours(self, screen: KioskScreen, hours: list[dict]) -> None:
+        """The screen's active hours as the file has them (none: on around the clock)."""
+        days = {name: number for number, name in enumerate(SCHEDULE_DAYS)}
+        wanted = {
+            (
+                days[day],
+                time.fromisoformat(row["from"]),
+                time.fromisoformat(row["until"]),
+                row.get("shows", "all"),
+            )
+            for row in hours
+            for day in row["days"]
+        }
+        stored = {
+            (h.day, h.opens, h.closes, h.content): h.pk for h in KioskHours.objects.filter(screen=screen)
+        }
+        if set(stored) != wanted:
+            KioskHours.objects.filter(screen=screen).delete()
+            for day, opens, closes, content in sorted(wanted):  # one by one: each save tells the pipeline
+                KioskHours.objects.create(screen=screen, day=day, opens=opens, closes=closes, content=content)
+
+    def load_past_notice(self, screen: KioskScreen, notice: dict, configured: set[str]) -> None:
+        """A notice of yesterday that was ended early with the all clear, so the history is not empty."""
+        if KioskNotice.objects.filter(title=notice["title"]).exists():
+            return
+        yesterday = timezone.localtime().replace(hour=6, minute=0, second=0, microsecond=0) - timedelta(
+            days=1
+        )
+        made = KioskNotice.objects.create(
+            title=notice["title"],
+            texts={code: text for code, text in notice["text"].items() if code in configured},
+            severity=notice["severity"],
+            target=Target.SELECTED,
+            starts_at=yesterday,
+            ends_at=yesterday + timedelta(hours=14),
+            ended_at=yesterday + timedelta(hours=9),
+        )
+        made.screens.set([screen])
+        KioskNoticeConfirmation.objects.create(notice=made, screen=screen, confirmed_at=yesterday)
 
     def load_glossary(self) -> None:
         configured = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}

@@ -153,7 +153,12 @@ def test_values_the_models_own_are_valid_choices(demo):
         ),
         ("categories.toml", 'kind = "poi"', 'kind = "sight"', "categories.toml: item 'sight' field 'kind'"),
         ("synonyms.toml", '"WC, Toilette",', "42,", "synonyms.toml: field 'de[5]': not text"),
-        ("kiosks.toml", "[[kiosk]]", "[kiosk]", "kiosks.toml: items start with [[kiosk]]"),
+        (
+            "kiosks.toml",
+            'orientation = "portrait"',
+            'orientation = "upright"',
+            "kiosks.toml: item 'bahnhof' field 'orientation'",
+        ),
         ("organizers.toml", 'key = "stadt"', 'key = "stadt', "organizers.toml: not valid TOML"),
     ],
 )
@@ -167,3 +172,22 @@ def test_a_mistake_is_named_by_file_item_and_field(data_copy, file, old, new, me
 def test_a_time_written_without_quotes_is_read_as_a_time(data_copy):
     edit(data_copy, "pois.toml", 'opens = "09:00"', "opens = 09:00:00")
     assert load(data_copy).pois == load().pois
+
+
+def test_the_kiosks_show_two_screens_with_schedules_and_a_notice_in_the_history(demo):
+    """A newcomer sees an always-on screen, one with hours per weekday (idle at night) and a notice."""
+    by_slug = {screen["slug"]: screen for screen in demo.kiosks}
+    assert set(by_slug) == {"markt", "bahnhof"}
+    assert not by_slug["markt"].get("hours")  # on around the clock: the kiosk tests read it any time
+    station = by_slug["bahnhof"]
+    assert station["orientation"] == "portrait"
+    assert {row["shows"] for row in station["hours"]} == {"events", "places", "all"}
+    assert any("holiday" in row["days"] for row in station["hours"])
+    assert station["past_notice"]["text"]["de"] and station["past_notice"]["text"]["en"]
+
+
+def test_one_bracket_instead_of_two_is_named(data_copy):
+    (data_copy / "kiosks.toml").write_text('[kiosk]\nslug = "markt"\n', encoding="utf-8")
+    with pytest.raises(DemoDataError) as raised:
+        load(data_copy)
+    assert str(raised.value).startswith("kiosks.toml: items start with [[kiosk]]")
