@@ -80,8 +80,16 @@ class Server:
     its stderr, where Django logs tracebacks, to `<stem>.log`.
     """
 
-    def __init__(self, cached: bool, redis_url: str = "", search_url: str = "", logs: Path | None = None):
+    def __init__(
+        self,
+        cached: bool,
+        redis_url: str = "",
+        search_url: str = "",
+        logs: Path | None = None,
+        timeout: int | None = None,
+    ):
         self.cached = cached
+        self.timeout = timeout  # gunicorn's worker timeout (its default, 30 s, as the Dockerfile sets)
         self.env = server_env(cached, redis_url, search_url)
         self.logs = logs
         self.port = free_port()
@@ -102,6 +110,8 @@ class Server:
     def __enter__(self) -> "Server":
         command = [GUNICORN, "cms.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
         command += ["--log-level", "warning"]
+        if self.timeout is not None:
+            command += ["--timeout", str(self.timeout)]
         stderr = None
         if self.logs:
             self.logs.parent.mkdir(parents=True, exist_ok=True)
