@@ -139,10 +139,21 @@ def stream(base: str, path: str, headers: dict[str, str]) -> dict:
     return result
 
 
+def settle(server: Server, seconds: float = 60) -> list[int]:
+    """The server's workers once it has all of them, alive (a killed one replaced and booted)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        pids = server.worker_pids()
+        alive = [pid for pid in pids if rss_kb(pid)]  # a zombie or a vanished pid has no VmRSS
+        if len(alive) == len(pids) == server.workers or time.monotonic() > deadline:
+            return pids
+        time.sleep(0.2)
+
+
 def measure(server: Server, path: str, gzip: bool = False) -> dict:
     """One export streamed while every worker's RSS is sampled; the serving worker's before/peak/after."""
     headers = {"Accept-Encoding": "gzip"} if gzip else {}
-    pids = server.worker_pids()
+    pids = settle(server)
     before = {pid: rss_kb(pid) for pid in pids}
     ticks = {pid: cpu_ticks(pid) for pid in pids}
     sampler = RssSampler(server.worker_pids)
@@ -151,10 +162,16 @@ def measure(server: Server, path: str, gzip: bool = False) -> dict:
         result = stream(server.base, path, headers)
     finally:
         sampler.stop()
+    spent = {pid: cpu_ticks(pid) - ticks[pid] for pid in pids}
+    if not result["complete"]:  # a worker killed mid-answer: wait for gunicorn to replace it
+        deadline = time.monotonic() + 15
+        while set(server.worker_pids()) == set(pids) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        settle(server)
     after = {pid: rss_kb(pid) for pid in server.worker_pids()}
-    # The worker that served it spent the CPU; a replaced worker (killed mid-stream) has no "after".
+    # The worker that served it spent the CPU; one killed mid-stream has gone (no "after").
     gone = [pid for pid in pids if pid not in after]
-    serving = gone[0] if gone else max(pids, key=lambda pid: cpu_ticks(pid) - ticks[pid]) if pids else None
+    serving = gone[0] if gone and not result["complete"] else max(pids, key=spent.get, default=None)
     result["items"] = item_count(path, result)
     result["mb"] = round(result["bytes"] / 1e6, 1)
     result["body_mb"] = round(result["body_bytes"] / 1e6, 1)
@@ -179,14 +196,25 @@ def item_count(path: str, result: dict) -> int | None:
     return max(result["lines"] - 2, 0)
 
 
-def revalidate(server: Server, path: str, etag: str, times: int = REVALIDATIONS) -> dict:
-    """If-None-Match with the export's ETag, a few times: each should be a 304 answered before
-    anything is built."""
-    seconds, statuses = [], {}
-    for _ in range(times):
-        result = stream(server.base, path, {"If-None-Match": etag})
-        statuses[str(result.get("status"))] = statuses.get(str(result.get("status")), 0) + 1
-        seconds.append(result["seconds"])
+def revalidate(server: Server, path: str, times: int = REVALIDATIONS) -> dict:
+    """If-None-Match with the export's current ETag, a few times: each should be a 304 answered
+    before anything is built. The ETag turns with the clock's window (EXPORT_REFRESH_SECONDS), so it
+    is taken from a fresh answer's headers (its body is not read) and renewed if a 200 comes back."""
+    parts = urlsplit(server.base)
+    etag, seconds, statuses = "", [], {}
+    for attempt in range(times + 1):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+        started = time.perf_counter()
+        connection.request("GET", path, headers={"If-None-Match": etag} if etag else {})
+        response = connection.getresponse()
+        if response.status == 304:
+            response.read()
+        elapsed = time.perf_counter() - started
+        connection.close()  # a 200's body is left unread: the worker stops at its next write
+        if attempt:  # the first request only fetches the ETag
+            statuses[str(response.status)] = statuses.get(str(response.status), 0) + 1
+            seconds.append(elapsed)
+        etag = response.getheader("ETag", etag) if response.status != 304 else etag
     return {"path": path, "requests": times, "statuses": statuses,
             "p50_ms": round(1000 * statistics.median(seconds), 1), "max_ms": round(1000 * max(seconds), 1)}  # fmt: skip
 
@@ -204,13 +232,16 @@ def run_exports(server: Server, exports: list[tuple[str, str, bool]], query: str
         path = f"/api/v1/export/{collection}.{fmt}{query}"
         name = export_name(collection, fmt, gzip)
         log(f"export {name} …")
+        settle(server)
+        for _ in range(4):  # a worker started in place of a killed one loads the API first
+            server.warm("/api/v1/pois?limit=1", times=1)
         result = measure(server, path, gzip)
         results[name] = result
         log(f"export {name}: {result.get('status')} in {result['seconds']} s, {result['items']} items, "
             f"{result['mb']} MB, worker RSS {result['rss_kb_before']} → peak {result['rss_kb_peak']} "
             f"→ {result['rss_kb_after']} kB" + ("" if result["complete"] else f"; CUT SHORT: {result['error']}"))  # fmt: skip
     plain = next((r for n, r in results.items() if not n.endswith("gzip") and r.get("etag")), None)
-    revalidation = revalidate(server, plain["path"], plain["etag"]) if plain else {}
+    revalidation = revalidate(server, plain["path"]) if plain else {}
     if revalidation:
         log(f"revalidation {plain['path']}: {revalidation['statuses']}, p50 {revalidation['p50_ms']} ms")
     return {"exports": results, "revalidation": revalidation}
@@ -231,7 +262,7 @@ def markdown(report: dict) -> str:
         f"when it was prepared: {report['preparation']}.",
         f"Server: gunicorn 2 sync workers, production settings, worker timeout {report['timeout_s']} s; "
         f"`EXPORT_CHUNK_SIZE` {report['chunk_size']}. Worker RSS sampled every "
-        f"{int(SAMPLE_SECONDS * 1000)} ms (peak = max over both workers).",
+        f"{int(SAMPLE_SECONDS * 1000)} ms; the serving worker is the one that spent the CPU.",
         "",
     ]
     lines += export_table(report["exports"])
@@ -253,15 +284,16 @@ def markdown(report: dict) -> str:
 def export_table(exports: dict) -> list[str]:
     lines = [
         "| export | status | complete | s | first byte s | items | MB on the wire | MB decoded | items/s "
-        "| worker RSS kB before | peak | after |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| serving worker RSS kB before | peak | after | peak over both workers |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name, r in exports.items():
         rate = round(r["items"] / r["seconds"]) if r.get("items") and r["seconds"] else "–"
         lines.append(
             f"| {name} | {r.get('status', '–')} | {'yes' if r['complete'] else '**no**'} | {r['seconds']} "
             f"| {r.get('first_byte_s', '–')} | {r['items']} | {r['mb']} | {r['body_mb']} | {rate} "
-            f"| {r['rss_kb_before']} | {r['rss_kb_peak']} | {r['rss_kb_after']} |"
+            f"| {r['rss_kb_before']} | {r['rss_kb_peak_serving']} | {r['rss_kb_after'] or 'killed'} "
+            f"| {r['rss_kb_peak']} |"
         )
     return lines
 
@@ -323,10 +355,10 @@ def run(
         "exports_s": round(time.perf_counter() - started, 1),
     }
     report["notes"] = [
-        f"{name}: cut short after {r['seconds']} s ({r.get('error', 'incomplete')}); "
-        f"worker replaced: {r['worker_replaced']}"
+        f"{name}: cut short after {r['seconds']} s ({r.get('error')}), {r['items']} items had arrived; "
+        f"worker {r['worker_pid']} killed and replaced: {r['worker_replaced']}"
         for name, r in figures["exports"].items()
-        if not r["complete"] or r["worker_replaced"]
+        if not r["complete"]
     ]
     table = markdown(report)
     if write:

@@ -90,6 +90,7 @@ class Server:
     ):
         self.cached = cached
         self.timeout = timeout  # gunicorn's worker timeout (its default, 30 s, as the Dockerfile sets)
+        self.workers = 2
         self.env = server_env(cached, redis_url, search_url)
         self.logs = logs
         self.port = free_port()
@@ -108,7 +109,7 @@ class Server:
         return self.logs.with_suffix(".log") if self.logs else None
 
     def __enter__(self) -> "Server":
-        command = [GUNICORN, "cms.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+        command = [GUNICORN, "cms.wsgi:application", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}"]
         command += ["--log-level", "warning"]
         if self.timeout is not None:
             command += ["--timeout", str(self.timeout)]
