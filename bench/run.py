@@ -3,8 +3,9 @@
 One invocation: prepares a PostgreSQL database with the demo plus scale data (kept between runs),
 measures SQL queries per request in-process, then starts gunicorn (2 sync workers) twice — answer
 cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 and 64 connections.
-Then the soak and the fault drill (bench/soak.py). Writes bench/results/<date>.json and .md and the
-table in bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
+Then the soak and the fault drill (bench/soak.py), then the bulk exports (bench/exports.py, into
+bench/results/<date>-exports.json and .md). Writes bench/results/<date>.json and .md and the table in
+bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 5),
