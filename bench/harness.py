@@ -80,8 +80,17 @@ class Server:
     its stderr, where Django logs tracebacks, to `<stem>.log`.
     """
 
-    def __init__(self, cached: bool, redis_url: str = "", search_url: str = "", logs: Path | None = None):
+    def __init__(
+        self,
+        cached: bool,
+        redis_url: str = "",
+        search_url: str = "",
+        logs: Path | None = None,
+        timeout: int | None = None,
+    ):
         self.cached = cached
+        self.timeout = timeout  # gunicorn's worker timeout (its default, 30 s, as the Dockerfile sets)
+        self.workers = 2
         self.env = server_env(cached, redis_url, search_url)
         self.logs = logs
         self.port = free_port()
@@ -100,8 +109,10 @@ class Server:
         return self.logs.with_suffix(".log") if self.logs else None
 
     def __enter__(self) -> "Server":
-        command = [GUNICORN, "cms.wsgi:application", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+        command = [GUNICORN, "cms.wsgi:application", "-w", str(self.workers), "-b", f"127.0.0.1:{self.port}"]
         command += ["--log-level", "warning"]
+        if self.timeout is not None:
+            command += ["--timeout", str(self.timeout)]
         stderr = None
         if self.logs:
             self.logs.parent.mkdir(parents=True, exist_ok=True)

@@ -3,8 +3,9 @@
 One invocation: prepares a PostgreSQL database with the demo plus scale data (kept between runs),
 measures SQL queries per request in-process, then starts gunicorn (2 sync workers) twice — answer
 cache off (uncached) and on (cached) — and drives each scenario with wrk at 8 and 64 connections.
-Then the soak and the fault drill (bench/soak.py). Writes bench/results/<date>.json and .md and the
-table in bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
+Then the soak and the fault drill (bench/soak.py), then the bulk exports (bench/exports.py, into
+bench/results/<date>-exports.json and .md). Writes bench/results/<date>.json and .md and the table in
+bench/README.md; a run with `--only soak` writes bench/results/<date>-soak.json and .md.
 
 Environment: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/roland_bench),
 BENCH_REDIS_URL (redis://127.0.0.1:6379/9), BENCH_DURATION (seconds per wrk run, 5),
@@ -27,7 +28,7 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the bench package is beside it
 
-from bench import soak  # noqa: E402
+from bench import exports, soak  # noqa: E402
 from bench.harness import (  # noqa: E402
     CONNECTIONS,
     DATABASE_URL,
@@ -277,8 +278,9 @@ def figures_markdown(report: dict) -> list[str]:
 
 def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Load figures, soak and fault drill (bench/README.md).")
-    parser.add_argument("--only", choices=("figures", "soak"), help="figures: the per-scenario table; "
-                        "soak: the soak and its fault drill (default: both)")  # fmt: skip
+    parser.add_argument("--only", choices=("figures", "soak", "exports"), help="figures: the per-scenario "
+                        "table; soak: the soak and its fault drill; exports: the bulk exports (bench/exports.py); "
+                        "default: all three")  # fmt: skip
     parser.add_argument("--soak-seconds", type=int, default=int(os.environ.get("BENCH_SOAK_SECONDS", 60)),
                         help="seconds of each soak run (uncached, cached); the drill scales with it")  # fmt: skip
     parser.add_argument("--soak-connections", type=int, default=64)
@@ -308,12 +310,13 @@ def figures(probe: dict) -> dict:
 
 def main() -> None:
     args = arguments()
-    parts = {args.only} if args.only else {"figures", "soak"}
+    parts = {args.only} if args.only else {"figures", "soak", "exports"}
     started = time.perf_counter()
     require_tools()
     log(f"database {DATABASE_URL}, redis {REDIS_URL}")
     preparation = prepare_database()
-    log(f"data ready: {preparation}")
+    prepared_s = round(time.perf_counter() - started, 1)
+    log(f"data ready in {prepared_s} s: {preparation}")
     report = {
         "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "machine": f"{platform.node()} {os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}",
@@ -330,6 +333,10 @@ def main() -> None:
             args.publish_every,
             not args.no_drill,
         )
+    if "exports" in parts:  # its own results file (<date>-exports), like `bench/exports.py` alone
+        exports.run(preparation, prepared_s)
+        if parts == {"exports"}:
+            return
     report["wall_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
     # A soak-only run is kept beside the day's full results, not over them.
@@ -340,7 +347,7 @@ def main() -> None:
     readme = ROOT / "bench" / "README.md"
     text = readme.read_text()
     start, end = "<!-- results:start -->", "<!-- results:end -->"
-    if parts == {"figures", "soak"} and start in text and end in text:
+    if {"figures", "soak"} <= parts and start in text and end in text:
         text = text.split(start)[0] + start + "\n" + table + end + text.split(end)[1]
         readme.write_text(text)
     log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
