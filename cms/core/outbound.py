@@ -19,6 +19,7 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -242,11 +243,14 @@ def request(
     allow_private: bool,
     max_bytes: int = 0,
     ca_certs: str | None = None,
+    deadline: float | None = None,
 ) -> Response:
     """One request to a checked address; no redirects followed, no proxy, no retries.
 
     `max_bytes` 0 leaves the answer's body unread (webhooks need the status only); otherwise the
-    decoded body is read up to that size and ResponseTooLarge raised beyond it. `ca_certs` replaces
+    decoded body is read up to that size and ResponseTooLarge raised beyond it. `timeout` bounds
+    connecting and each read; `deadline` (seconds) the whole body too, so a server sending a byte now
+    and then cannot hold the caller longer (FetchFailed "Timeout"). `ca_certs` replaces
     the system's trusted certificates (a file of PEM certificates). Raises UnsafeTarget before any
     connection, FetchFailed when no answer came.
     """
@@ -255,6 +259,7 @@ def request(
     sent_headers = {name: value for name, value in (headers or {}).items() if name.lower() != "host"}
     sent_headers["Host"] = target.host_header
     failure: FetchFailed | None = None
+    ends = time.monotonic() + deadline if deadline else None
     for address in addresses:  # all checked; the next one only when connecting failed
         pool = _pool(target, address, timeout, ca_certs)
         try:
@@ -276,7 +281,7 @@ def request(
             except HTTPError as error:
                 raise _failure(error, target, address) from None
             try:
-                content = _read(answer, max_bytes, target) if max_bytes else b""
+                content = _read(answer, max_bytes, target, ends) if max_bytes else b""
             except HTTPError as error:
                 raise _failure(error, target, address) from None
             finally:
@@ -306,9 +311,17 @@ def _pool(target: Target, address: str, timeout: float, ca_certs: str | None) ->
     )
 
 
-def _read(answer: urllib3.BaseHTTPResponse, max_bytes: int, target: Target) -> bytes:
+def _read(
+    answer: urllib3.BaseHTTPResponse, max_bytes: int, target: Target, ends: float | None = None
+) -> bytes:
     chunks, size = [], 0
-    for chunk in answer.stream(64 * 1024, decode_content=True):
+    while True:
+        # read1: what has arrived (up to 64 KB), so the deadline is checked however slowly it comes.
+        chunk = answer.read1(64 * 1024, decode_content=True)
+        if not chunk:
+            break
+        if ends is not None and time.monotonic() > ends:
+            raise FetchFailed("Timeout", f"the answer from {target.host} took longer than the time limit")
         size += len(chunk)
         if size > max_bytes:
             raise ResponseTooLarge(

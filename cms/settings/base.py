@@ -371,7 +371,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 
 # Import sources (tourism.services.intake): fetched through the same guarded fetcher as webhooks.
 # Sources inside private networks are refused unless this is set; answers larger than
-# IMPORT_MAX_BYTES or slower than IMPORT_TIMEOUT_SECONDS (per connection and per read) fail the run.
+# IMPORT_MAX_BYTES or slower than IMPORT_TIMEOUT_SECONDS (the whole answer) fail the run.
 IMPORT_ALLOW_PRIVATE_SOURCES = env_bool("IMPORT_ALLOW_PRIVATE_SOURCES", False)
 IMPORT_MAX_BYTES = int(os.environ.get("IMPORT_MAX_BYTES", 5_000_000))
 IMPORT_TIMEOUT_SECONDS = float(os.environ.get("IMPORT_TIMEOUT_SECONDS", 10))

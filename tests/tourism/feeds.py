@@ -21,6 +21,7 @@ class Answer:
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0  # seconds before the answer starts (a slow partner server)
+    drip: float = 0.0  # seconds between single lines of the body (a server that never quite stalls)
 
 
 class FeedServer:
@@ -45,7 +46,13 @@ class FeedServer:
                         self.send_header(name, value)
                     self.send_header("Content-Length", str(len(answer.body)))
                     self.end_headers()
-                    self.wfile.write(answer.body)
+                    if not answer.drip:
+                        self.wfile.write(answer.body)
+                    for line in answer.body.splitlines(keepends=True) if answer.drip else ():
+                        self.wfile.write(line)
+                        self.wfile.flush()
+                        if server._release.wait(answer.drip):
+                            break
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (time or size limit)
 

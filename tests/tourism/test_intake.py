@@ -303,6 +303,17 @@ def test_a_timeout_fails_the_run_and_touches_nothing(imported, server, settings)
     assert_untouched(imported)
 
 
+def test_a_server_sending_a_line_now_and_then_is_cut_off_at_the_time_limit(imported, server, settings):
+    """Each line comes well within the per-read limit, the whole calendar would take far longer than it."""
+    settings.IMPORT_TIMEOUT_SECONDS = 1
+    server.serve("/kalender.ics", fixture("kulturfabrik.ics"), drip=0.2)
+
+    run = intake.run_import(imported)
+
+    assert run.status == RunStatus.FAILED and "1 " in run.report["error"]
+    assert_untouched(imported)
+
+
 def test_a_file_over_the_size_limit_fails_the_run(imported, server):
     big = fixture("kulturfabrik.ics").replace(
         b"END:VCALENDAR", b"X-PAD:" + b"x" * 10_000_000 + b"\r\nEND:VCALENDAR"

@@ -54,6 +54,7 @@ def fetch(url: str, kind: str | None = None, *, max_bytes: int | None = None) ->
                 url,
                 headers={"Accept": ", ".join(sorted(allowed)), "User-Agent": "Roland-Import/1"},
                 timeout=settings.IMPORT_TIMEOUT_SECONDS,
+                deadline=settings.IMPORT_TIMEOUT_SECONDS,  # the whole answer, not only each read
                 allow_private=settings.IMPORT_ALLOW_PRIVATE_SOURCES,
                 max_bytes=limit,
             )
