@@ -1,4 +1,5 @@
-"""The public submission form in real Chromium, in German: an invalid and a valid submission.
+"""The public submission form in real Chromium, in German: an invalid and a valid submission, the
+honeypot a bot fills in, and the limit per address.
 
 Plain HTML served by Roland (no JavaScript of its own, nothing from other origins): the errors are
 shown on their fields in German after a real round trip, the status page says «eingereicht», and
@@ -22,6 +23,8 @@ def server(tmp_path_factory):
     require_chromium()
     var = tmp_path_factory.mktemp("submission-e2e")
     server = KioskServer(var)
+    # Five a minute: the module's other submissions (four) stay below it in any one minute.
+    server.env["SUBMISSION_RATE_LIMIT"] = "5"
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
     server.manage("shell", "-c", "from tests.e2e.submission_world import build; build()")
     server.start()
@@ -120,3 +123,58 @@ def test_the_form_works_with_javascript_switched_off(browser, server):
         assert page.locator("[data-status]").inner_text() == "eingereicht"
     finally:
         context.close()
+
+
+def stored(server) -> int:
+    return int(
+        server.manage(
+            "shell", "-c", "from sites.models import EventSubmission; print(EventSubmission.objects.count())"
+        )
+        .strip()
+        .splitlines()[-1]
+    )
+
+
+def fill_valid(page, title: str) -> None:
+    page.get_by_label("Titel der Veranstaltung (Pflichtfeld)", exact=True).fill(title)
+    page.get_by_label("Datum (Pflichtfeld)", exact=True).fill(
+        (timezone.localdate() + timedelta(days=5)).isoformat()
+    )
+    page.get_by_label("Ganztägig (ohne Uhrzeit)").check()
+    page.get_by_label("Ort", exact=True).select_option(label="Kulturfabrik")
+    page.get_by_label("Beschreibung (Pflichtfeld)", exact=True).fill(
+        "Ein Nachmittag mit Spielen für Familien."
+    )
+    page.get_by_label("Veranstalter (Pflichtfeld)", exact=True).fill("Spielekreis Haldensleben")
+    page.get_by_label("Ihre E-Mail-Adresse (Pflichtfeld)", exact=True).fill("spiele@example.org")
+
+
+def test_a_bot_filling_the_hidden_field_is_thanked_and_nothing_is_stored(page, server):
+    before = stored(server)
+    page.goto(f"{server.base}/submit/event/")
+    fill_valid(page, "Spielenachmittag vom Bot")
+    trap = page.locator("input[name=website]")
+    assert not trap.is_visible()  # people never see it
+    trap.evaluate("field => { field.value = 'http://spam.example'; }")  # what a bot does
+    with page.expect_response(lambda response: response.request.method == "POST") as answer:
+        page.get_by_role("button", name="Veranstaltung senden").click()
+    page.wait_for_load_state("domcontentloaded")
+    assert answer.value.status == 200, (answer.value.status, page.locator("main").inner_text()[-600:])
+    assert "Vielen Dank" in page.locator("main").inner_text()
+    assert stored(server) == before
+
+
+def test_too_many_submissions_from_one_address_are_refused_in_german(page, server):
+    """However the minute's window falls, at most two windows' worth go through before the refusal."""
+    for _attempt in range(12):
+        page.goto(f"{server.base}/submit/event/")
+        fill_valid(page, "Spielenachmittag")
+        with page.expect_response(lambda response: response.request.method == "POST") as answer:
+            page.get_by_role("button", name="Veranstaltung senden").click()
+        if answer.value.status == 429:
+            break
+    assert answer.value.status == 429
+    assert int(answer.value.headers["retry-after"]) >= 1
+    page.wait_for_load_state("domcontentloaded")
+    assert "Zu viele Einreichungen" in page.get_by_role("alert").first.inner_text()
+    assert violations(page) == []
