@@ -39,6 +39,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from cms.core.cache import CacheUnavailable, count_in_window
 from cms.core.problems import bad_param
 from cms.core.timezone import LOCAL_TZ
 
@@ -202,17 +203,11 @@ def take_heartbeat_slot(screen: KioskScreen, now: datetime) -> int | None:
     so a few allow for a reload without letting a loop flood the table.
     """
     window = heartbeat_window(screen)
-    slot = int(now.timestamp()) // window
-    key = f"roland:kiosk-heartbeat:{screen.pk}:{slot}"
-    cache.add(key, 0, window + 5)
     try:
-        used = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window + 5)
-        used = 1
-    if used > HEARTBEATS_PER_REFRESH:
-        return max(1, (slot + 1) * window - int(now.timestamp()))
-    return None
+        used, reset = count_in_window(f"roland:kiosk-heartbeat:{screen.pk}", window, int(now.timestamp()))
+    except CacheUnavailable:
+        return None  # the cache cannot count: the heartbeat is taken (a limit protects, never blocks)
+    return reset if used > HEARTBEATS_PER_REFRESH else None
 
 
 def record_heartbeat(screen: KioskScreen, heartbeat: Heartbeat, now: datetime) -> KioskStatus:

@@ -10,11 +10,10 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 
 from cms.core.addresses import client_address
-from cms.core.cache import CacheUnavailable
+from cms.core.cache import CacheUnavailable, count_in_window
 from sites.api_keys import ClientIdentity, authenticate
 
 logger = logging.getLogger("roland.ratelimit")
@@ -83,21 +82,14 @@ def take(caller: Caller, now: float | None = None) -> Quota:
     """Count one request against the caller's current window."""
     window = settings.API_RATE_LIMIT_WINDOW
     now = time.time() if now is None else now
-    start = int(now // window) * window
-    reset = max(int(start + window - now), 1)
-    key = f"roland:rate:{caller.bucket}:{start}"
     try:
-        if hasattr(cache, "count"):  # the Redis backend: one round trip
-            count = cache.count(key, window + 5)
-        else:
-            try:
-                count = cache.incr(key)
-            except ValueError:
-                count = 1 if cache.add(key, 1, window + 5) else cache.incr(key)
-    except (CacheUnavailable, ValueError) as error:
+        count, reset = count_in_window(f"roland:rate:{caller.bucket}", window, now)
+    except CacheUnavailable as error:
         global _last_warning
         if now - _last_warning > 60:  # once a minute is enough to see an outage in the log
             _last_warning = now
             logger.warning("Rate limits not counted (%s): failing open, requests are served", error)
-        return Quota(caller.limit, caller.limit, reset, counted=False)
+        return Quota(
+            caller.limit, caller.limit, max(int((now // window + 1) * window - now), 1), counted=False
+        )
     return Quota(caller.limit, caller.limit - count, reset)

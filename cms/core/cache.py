@@ -11,6 +11,7 @@ import time
 from typing import Any
 
 import redis
+from django.core.cache import cache
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 
@@ -140,3 +141,23 @@ class ResilientRedisCache(RedisCache):
             logger.warning("Redis cache reachable again")
             self._down_until = 0.0
         return int(value)
+
+
+def count_in_window(name: str, window: int, now: float) -> tuple[int, int]:
+    """One more in the fixed window of `window` seconds that `now` falls in: (count so far, seconds
+    until the window ends). Raises CacheUnavailable when the cache cannot count (callers fail open).
+
+    The one counter behind every rate limit (API callers, submissions, kiosk heartbeats).
+    """
+    start = int(now // window) * window
+    reset = max(int(start + window - now), 1)
+    key = f"{name}:{start}"
+    try:
+        if hasattr(cache, "count"):  # the Redis backend: one round trip
+            return cache.count(key, window + 5), reset
+        try:
+            return cache.incr(key), reset
+        except ValueError:
+            return (1 if cache.add(key, 1, window + 5) else cache.incr(key)), reset
+    except ValueError as error:  # expired between add and incr: count it as unknown
+        raise CacheUnavailable(str(error)) from None
