@@ -9,14 +9,16 @@ import logging
 import os
 import subprocess
 import sys
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from prometheus_client.parser import text_string_to_metric_families
 
 from cms.core.logs import JsonLogFormatter, RequestIdFilter
 from cms.core.metrics import count_import_failure
 from sites.api_keys import issue_key
-from sites.models import ApiClient, KioskScreen, WebhookDelivery, WebhookSubscription
+from sites.models import ApiClient, KioskScreen, KioskStatus, WebhookDelivery, WebhookSubscription
 from sites.tasks import deliver_webhook
 from sites.webhooks import AttemptResult, record_attempt
 from tests.processes import ROOT
@@ -198,7 +200,10 @@ def test_task_queue_webhook_failures_imports_and_kiosks(client, db, metrics_toke
     ]
     for delivery in deliveries:
         deliver_webhook.enqueue(delivery.pk)
-    KioskScreen.objects.create(name="Markt", slug="markt", latitude="52.29", longitude="11.41")
+    markt = KioskScreen.objects.create(name="Markt", slug="markt", latitude="52.29", longitude="11.41")
+    seen = timezone.now().replace(microsecond=0) - timedelta(minutes=3)
+    KioskStatus.objects.create(screen=markt, last_seen=seen)
+    KioskScreen.objects.create(name="Neu", slug="neu", latitude="52.29", longitude="11.41")  # never reported
     before = scrape(client)
     record_attempt(deliveries[0], AttemptResult(ok=False, status_code=500, error="HTTP 500"))
     record_attempt(deliveries[1], AttemptResult(ok=False, error="refused", permanent=True))
@@ -223,4 +228,7 @@ def test_task_queue_webhook_failures_imports_and_kiosks(client, db, metrics_toke
         - value(before, imports, f"{imports}_total", source="stadtkalender")
         == 1
     )
-    assert value(after, "roland_kiosk_screens", "roland_kiosk_screens", active="true") == 1
+    assert value(after, "roland_kiosk_screens", "roland_kiosk_screens", active="true") == 2
+    last_seen = "roland_kiosk_screen_last_seen_timestamp_seconds"
+    assert value(after, last_seen, last_seen, screen="markt") == seen.timestamp()
+    assert not [sample for sample in after[last_seen] if sample.labels.get("screen") == "neu"]
