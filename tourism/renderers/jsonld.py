@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from django.core.serializers.json import DjangoJSONEncoder
@@ -76,15 +77,12 @@ def item_facts(data: dict, ctx: ApiContext) -> dict:
     """What every item says about itself to the knowledge graph: a stable id (its API address, which
     survives a new slug), where to read it, when it changed, in which language, and under what terms
     its data is published (the site's dataset licence; images keep their own)."""
-    modified = data.get("last_published_at")
     return {
         "@id": data["api_url"],
         "identifier": f"{data['type']}:{data['id']}",
         "url": data["url"],
         "inLanguage": data["locale"],
-        "dateModified": modified.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
-        if modified
-        else None,
+        "dateModified": moment(data.get("last_published_at")),
         "sdPublisher": _clean({"@type": "Organization", "name": ctx.facts.publisher, "url": ctx.website_url}),
         "license": ctx.facts.licence_url,
         "sdLicense": ctx.facts.licence_url,
@@ -124,6 +122,13 @@ def _geo(location: dict) -> dict | None:
     if location.get("lat") is None:
         return None
     return {"@type": "GeoCoordinates", "latitude": location["lat"], "longitude": location["lng"]}
+
+
+def moment(value: datetime | str | None) -> str | None:
+    """ISO 8601 with offset in Europe/Berlin, as a string (so JSON and JSON-LD answers agree)."""
+    if value is None or isinstance(value, str):
+        return value
+    return value.astimezone(LOCAL_TZ).replace(microsecond=0).isoformat()
 
 
 def _day(value) -> str | None:
