@@ -63,6 +63,7 @@ def page_published(page: Page) -> None:
     if not page.live:
         # Wagtail sends this for a revision scheduled for later too; until it goes live (through
         # cms.scheduling, which publishes it again) nothing the public sees has changed.
+        _remembered(_venues_before).pop(page.pk, None)
         return
     if isinstance(page, Event):
         # A submitted event's image leaves the restricted collection it waited in (an image save,
