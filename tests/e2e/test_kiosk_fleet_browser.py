@@ -2,8 +2,9 @@
 
 A player's heartbeat shows up in the admin's *Kiosk-Bildschirme* list (green, feed current), the
 admin's picture is the player reading the very feed version the screen reported, its proof of play
-reaches the report, and heartbeats made while the browser is offline (Playwright's
-`context.set_offline`) reach the server once it is back.
+reaches the report, heartbeats made while the browser is offline (Playwright's
+`context.set_offline`) reach the server once it is back, and a screen switched off turns red with one
+alert, then green with the all-clear when it is switched on again.
 """
 
 from pathlib import Path
@@ -119,3 +120,54 @@ QUEUED_COUNT = (
     "from sites.models import KioskHeartbeat; "
     "print(KioskHeartbeat.objects.filter(screen__slug='markt', queued=True, online=False).count())"
 )
+
+
+# The worker's job, run as the worker would, after the screen's last report is moved back past the
+# silence limit (the time a stopped screen stays quiet); prints the alerts and the e-mails it sent.
+WATCH = (
+    "from datetime import timedelta; from django.conf import settings; from django.utils import timezone; "
+    "from django.contrib.auth import get_user_model; from django.contrib.auth.models import Group; "
+    "from sites import fleet; from sites.models import KIOSK_GROUP, KioskAlert, KioskStatus; "
+    "get_user_model().objects.get(username='leitstelle').groups.add(Group.objects.get(name=KIOSK_GROUP)); "
+    "{backdate}"
+    "print('RESULT', fleet.watch_screens(), "
+    "list(KioskAlert.objects.filter(screen__slug='markt').order_by('pk').values_list('kind', 'recipients')))"
+)
+BACKDATE = (
+    "KioskStatus.objects.filter(screen__slug='markt').update("
+    "last_seen=timezone.now() - timedelta(minutes=settings.KIOSK_SILENT_AFTER + 1)); "
+)
+
+
+def watch(server, backdate: bool) -> str:
+    return server.manage("shell", "-c", WATCH.format(backdate=BACKDATE if backdate else ""))
+
+
+def test_a_stopped_screen_turns_red_with_one_alert_and_back_green_with_the_all_clear(fleet_browser, server):
+    context, player = open_player(fleet_browser, server, "markt", 1280, 720)
+    wait_until(player, "window.kioskFleet.sent >= 1")
+    context.close()  # the screen is switched off
+
+    first = watch(server, backdate=True)
+    assert first.count("Subject:") == 1  # one e-mail (to the Kiosk-Team member), on the console
+    assert first.splitlines()[-1].endswith("[('silent', 1)]")  # one alert, mailed to one person
+    again = watch(server, backdate=False)  # the next minute: still silent, nothing new
+    assert again.count("Subject:") == 0
+    assert again.splitlines()[-1].endswith("[('silent', 1)]")
+
+    admin_context, admin = signed_in(fleet_browser, server)
+    admin.goto(f"{server.base}/admin/kiosks/")
+    row = admin.locator("tr", has_text="Tourist-Information")
+    assert row.locator("[data-colour]").get_attribute("data-colour") == "red"
+    admin.goto(f"{server.base}/admin/")
+    assert "Tourist-Information" in admin.locator("main").inner_text()  # the dashboard's silent screens
+
+    context, player = open_player(fleet_browser, server, "markt", 1280, 720)  # switched on again
+    wait_until(player, "window.kioskFleet.sent >= 1")
+    back = watch(server, backdate=False)
+    assert back.count("Subject:") == 1
+    assert back.splitlines()[-1].endswith("[('silent', 1), ('back', 1)]")
+    admin.goto(f"{server.base}/admin/kiosks/")
+    assert row.locator("[data-colour]").get_attribute("data-colour") == "green"
+    context.close()
+    admin_context.close()
