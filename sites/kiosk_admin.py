@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .fleet_admin import FeedVersionColumn, FleetIndexView, LastSeenColumn, ShownPanel
@@ -39,7 +40,7 @@ class KioskScreenViewSet(ModelViewSet):
         FeedVersionColumn("feed_version", label=_("Feed version shown")),
         "orientation",
         "refresh_seconds",
-        "is_active",
+        BooleanColumn("is_active", label=_("Active"), sort_key="is_active"),  # a tick, not "True"
         "updated_at",
     ]
     list_filter = ["is_active", "orientation"]
