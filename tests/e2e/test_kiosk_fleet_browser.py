@@ -3,14 +3,19 @@
 A player's heartbeat shows up in the admin's *Kiosk-Bildschirme* list (green, feed current), the
 admin's picture is the player reading the very feed version the screen reported, its proof of play
 reaches the report, heartbeats made while the browser is offline (Playwright's
-`context.set_offline`) reach the server once it is back, and a screen switched off turns red with one
-alert, then green with the all-clear when it is switched on again.
+`context.set_offline`) reach the server once it is back, a screen switched off turns red with one
+alert, then green with the all-clear when it is switched on again, and play totals split at midnight
+by the player's own (driven) clock.
 """
 
+import time as clock
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
+from cms.core.timezone import LOCAL_TZ
 from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
 from tests.e2e.test_kiosk_player import open_player, wait_until_cached
 from tests.processes import migrated_sqlite
@@ -171,3 +176,40 @@ def test_a_stopped_screen_turns_red_with_one_alert_and_back_green_with_the_all_c
     assert row.locator("[data-colour]").get_attribute("data-colour") == "green"
     context.close()
     admin_context.close()
+
+
+def at(day: date, hour: int, minute: int, second: int) -> str:
+    """A moment of a Berlin day with the offset Berlin has on it, for the player's driven clock."""
+    return datetime.combine(day, time(hour, minute, second), tzinfo=LOCAL_TZ).isoformat()
+
+
+PLAY_DAYS = (
+    "from sites.models import KioskPlayTotal; "
+    "print(sorted({str(day) for day in KioskPlayTotal.objects.filter(screen__slug='markt')"
+    ".values_list('day', flat=True)}))"
+)
+
+
+def test_proof_of_play_splits_at_midnight_by_the_players_own_clock(fleet_browser, server):
+    """The player's clock is driven to just before and just after the coming midnight (Berlin): what
+    it shows after midnight is counted on the next day, and that day reaches the server's totals."""
+    context, player = open_player(fleet_browser, server, "markt", 1280, 720)
+    wait_until(player, "window.kioskFleet.sent >= 1")
+    tonight = timezone.localdate()
+    next_day = tonight + timedelta(days=1)
+    tomorrow = next_day.isoformat()
+    player.clock.set_fixed_time(at(tonight, 23, 59, 50))
+    wait_until(player, f"(window.kioskFleet.plays['{tonight.isoformat()}'] || null) !== null")
+    player.clock.set_fixed_time(at(next_day, 0, 0, 10))
+    wait_until(player, f"Object.keys(window.kioskFleet.plays).includes('{tomorrow}')")
+    # A few seconds later by the player's clock: the next heartbeat carries the new day's totals.
+    player.clock.set_fixed_time(at(next_day, 0, 0, 20))
+    for _attempt in range(10):
+        days = server.manage("shell", "-c", PLAY_DAYS).strip().splitlines()[-1]
+        if tomorrow in days:
+            break
+        clock.sleep(1)
+    assert tomorrow in days, days
+    seconds = player.evaluate(f"Object.values(window.kioskFleet.plays['{tomorrow}']).map((t) => t[1])")
+    assert seconds and max(seconds) >= 1  # items were on screen after midnight
+    context.close()
