@@ -12,23 +12,17 @@ from django.template.response import TemplateResponse
 from django.utils import translation
 
 from cms.core import registry
-from cms.core.i18n import language_request
-from cms.core.problems import problem_response
+from cms.core.i18n import page_language
+from cms.core.problems import ApiProblem, handle_api_problem
 from cms.core.visibility import find_site, site_facts
 from sites.services import data_publisher
 
-LANGUAGES = ("de", "en")
-
 
 def partners(request: HttpRequest) -> HttpResponse:
-    asked = request.GET.get("lang")
-    if asked is not None and asked not in LANGUAGES:
-        return problem_response(
-            400,
-            "Unknown lang: the partner page is in German (de) and English (en).",
-            [{"param": "lang", "message": f"'{asked[:20]}' is not one of de, en"}],
-        )
-    code = asked or language_request(request, LANGUAGES, None).code
+    try:
+        code = page_language(request)
+    except ApiProblem as problem:
+        return handle_api_problem(request, problem)
     site = find_site(request)
     publisher = data_publisher(site)
     base = request.build_absolute_uri("/").rstrip("/")

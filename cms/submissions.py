@@ -19,23 +19,14 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from cms.core.addresses import client_address
-from cms.core.i18n import language_request
+from cms.core.i18n import page_language
+from cms.core.problems import ApiProblem, handle_api_problem
 from cms.core.visibility import find_site
 from sites import submissions as services
 from sites.models.submissions import Channel
 from sites.submission_forms import SubmissionForm
 
 from .api import access
-
-FORM_LANGUAGES = ("de", "en")
-
-
-def form_language(request: HttpRequest) -> str:
-    """`?lang=de|en`, else the first of them in Accept-Language, else German."""
-    asked = request.GET.get("lang", "").strip().lower()
-    if asked in FORM_LANGUAGES:
-        return asked
-    return language_request(request, FORM_LANGUAGES, None).code
 
 
 def _over_limit(request: HttpRequest) -> access.Quota | None:
@@ -64,7 +55,10 @@ def _page(request: HttpRequest, template: str, context: dict, status: int = 200)
 @csrf_exempt  # checked by _form, after the size and the rate limit: those must not read the body first
 @require_http_methods(["GET", "POST"])
 def submit_event_form(request: HttpRequest) -> HttpResponse:
-    lang = form_language(request)
+    try:
+        lang = page_language(request)
+    except ApiProblem as problem:
+        return handle_api_problem(request, problem)
     with translation.override(lang):
         context = {
             "lang": lang,
@@ -112,7 +106,10 @@ def _form(request: HttpRequest, lang: str, context: dict, site) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET"])
 def submission_status(request: HttpRequest, token: str) -> HttpResponse:
-    lang = form_language(request)
+    try:
+        lang = page_language(request)
+    except ApiProblem as problem:
+        return handle_api_problem(request, problem)
     with translation.override(lang):
         context = {"lang": lang, "other_lang": "en" if lang == "de" else "de"}
         submission = services.find_submission(token)

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from ninja import Router, Status
 
-from cms.core.i18n import language_request
+from cms.core.i18n import PAGE_LANGUAGES, language_request
 from cms.core.problems import ApiProblem, Problem, problem_response
 from cms.core.schema import Schema
 from cms.core.visibility import find_site
@@ -23,8 +23,6 @@ from sites.models.submissions import Channel
 from sites.submission_forms import SubmissionForm
 
 from . import access
-
-FORM_LANGUAGES = ("de", "en")
 
 router = Router(tags=["Submissions"])
 
@@ -68,7 +66,7 @@ def submit_event_api(request: HttpRequest, payload: EventSubmissionIn):
         )
     if not caller.client.may_submit_events:
         raise ApiProblem(403, "This API key may not submit events.")
-    lang = language_request(request, FORM_LANGUAGES, None).code
+    lang = language_request(request, PAGE_LANGUAGES, None).code
     data = payload.dict()
     fields = {
         **{name: value for name, value in data.items() if name not in ("venue_id", "contact_email")},

@@ -228,6 +228,23 @@ def unknown_locale(given: str | None, locales: Iterable[str]) -> ApiProblem:
     return bad_param("locale", f"unknown locale '{(given or '')[:20]}'; one of {', '.join(locales)}")
 
 
+# Roland's own HTML pages (the partner page, the submission form and its status page) are in German
+# and English, whatever the content languages are.
+PAGE_LANGUAGES = ("de", "en")
+
+
+def page_language(request: HttpRequest, codes: Sequence[str] = PAGE_LANGUAGES) -> str:
+    """The language of one of Roland's own pages: `?lang=`, else the first of them in Accept-Language,
+    else the first. Another `lang` is an ApiProblem (400 naming `lang`), as a `locale` would be."""
+    asked = request.GET.get("lang")
+    if asked is None:
+        return language_request(request, codes, None).code
+    code = asked.strip().lower()
+    if code not in codes:
+        raise bad_param("lang", f"'{asked[:20]}' is not one of {', '.join(codes)}")
+    return code
+
+
 def known_locale(given: str | None, locales: Iterable[str]) -> str | None:
     """A `locale` parameter that filters rather than negotiates: None (all) or a configured code."""
     if given is not None and given not in locales:

@@ -437,3 +437,10 @@ def test_a_moderator_decides_in_the_admin_and_the_status_link_follows(client, w,
     assert f">{shown}<" in page
     assert comment in page
     assert Event.objects.get(pk=event.pk).live is (action == "approve")
+
+
+@pytest.mark.parametrize("path", [FORM, "/submit/status/unknown/"])
+def test_a_language_the_pages_are_not_in_is_a_problem_naming_lang(client, w, path):
+    response = client.get(path, {"lang": "fr"})
+    assert response.status_code == 400 and response["Content-Type"] == "application/problem+json"
+    assert [error["param"] for error in response.json()["errors"]] == ["lang"]
