@@ -10,10 +10,7 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import subprocess
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -30,11 +27,11 @@ import cms.urls
 from media.models import RolandImage, RolandRendition
 from media.storage import MediaStorage
 from tests.factories import ImageFactory, SiteTree, image_bytes
+from tests.processes import manage
 from tests.worlds import built_once
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 SECRET_PDF = b"%PDF-1.4 Protokoll der nichtoeffentlichen Sitzung"
 PASSWORD = "geheim"
 V2 = "/api/wagtail/v2"
@@ -300,16 +297,8 @@ def test_production_settings_with_a_bucket_keep_it_private():
         "print(s.url('documents/protokoll-intern.pdf'))\n"
         "print(s.url('images/markt.webp'))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    method, document, rendition = result.stdout.strip().splitlines()[-3:]
+    output = manage(env, "shell", "-c", script, timeout=120)
+    method, document, rendition = output.strip().splitlines()[-3:]
     assert method == "redirect None"
     assert signed(document)["X-Amz-Expires"] == ["900"] and "X-Amz-Signature" in signed(document)
     assert "X-Amz-Signature" not in signed(rendition)

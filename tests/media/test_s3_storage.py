@@ -18,12 +18,9 @@ from __future__ import annotations
 import json
 import os
 import socket
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import boto3
@@ -39,11 +36,11 @@ from wagtail.models import Collection, CollectionViewRestriction
 from media.models import RolandImage, RolandRendition
 from media.renditions import PRESETS
 from tests.factories import ImageFactory, SiteTree, image_bytes
+from tests.processes import manage
 from tests.worlds import built_once
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "roland-media"
 REGION = "eu-central-1"
 ACCESS_KEY = "AKIASTANDINSTANDIN00"
@@ -294,16 +291,8 @@ def test_production_settings_reach_the_bucket_from_the_media_s3_variables(object
         "print(s.url(s.save('images/probe.fill-10x10.webp', ContentFile(b'RIFF0000WEBPVP8 '))))\n"
         "print(s.url(s.save('documents/probe.pdf', ContentFile(b'%PDF-1.4 probe'))))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", script],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    image_url, document_url = result.stdout.strip().splitlines()[-2:]
+    output = manage(env, "shell", "-c", script, timeout=120)
+    image_url, document_url = output.strip().splitlines()[-2:]
     assert "X-Amz-Signature" not in query(image_url)
     assert fetch(image_url)[:2] == (200, "image/webp")
     assert query(document_url)["X-Amz-Expires"] == ["600"]
