@@ -1,8 +1,9 @@
 """/api/v1/pois: what the city website, partner apps and kiosks rely on."""
 
-from datetime import date, time
+from datetime import date, time, timedelta
 
 import pytest
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
@@ -430,6 +431,41 @@ def test_list_query_count_does_not_grow_with_the_page(client, places):
         for extra in variants:
             one, hundred = count(path, limit=1, **extra), count(path, limit=100, **extra)
             assert one == hundred <= 10, (path, extra, one, hundred)
+
+
+def test_a_place_lists_its_next_ten_events_at_any_of_its_language_versions(client, places, tree):
+    """Events at the German and at the English version of the museum count for both, nearest first;
+    past, draft and more than ten are left out."""
+    museum = places["museum"]
+    museum_en = PointOfInterest.objects.get(
+        translation_key=museum.translation_key, locale__language_code="en"
+    )
+    today = timezone.localdate()
+    for day in range(1, 7):
+        tree.event(
+            title=f"Führung {day}",
+            start_date=today + timedelta(days=day),
+            start_time=time(10),
+            end_time=time(11),
+            venue=museum,
+        )
+        tree.event(
+            title=f"Vortrag {day}",
+            start_date=today + timedelta(days=day),
+            start_time=time(12),
+            end_time=time(13),
+            venue=museum_en,
+        )
+    tree.event(title="Vorbei", start_date=today - timedelta(days=2), venue=museum)
+    tree.event(
+        title="Entwurf", start_date=today + timedelta(days=1), start_time=time(9), venue=museum, live=False
+    )
+    expected = [title for day in range(1, 6) for title in (f"Führung {day}", f"Vortrag {day}")]
+    for poi in (museum, museum_en):
+        upcoming = client.get(f"/api/v1/pois/{poi.pk}").json()["upcoming_events"]
+        assert [entry["title"] for entry in upcoming] == expected
+        starts = [entry["start"] for entry in upcoming]
+        assert starts == sorted(starts)
 
 
 def test_detail_query_count_is_bounded(client, places):

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from django.db.models import Case, F, Min, Prefetch, Q, Value, When, Window
+from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from pydantic import Field
 from wagtail.models import Page
@@ -411,16 +411,24 @@ def upcoming_at_venue(poi: PointOfInterest, ctx: ApiContext, limit: int = 10) ->
 
 
 def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[list[dict]]:
-    """The next occurrences at each place (any language version of it), `limit` each, in one query."""
+    """The next occurrences at each place (any language version of it), `limit` each, in one query.
+
+    Ranked per venue row, not per translation key: partitioning by the venue's key joined the venue
+    and its page to every future occurrence before the events were narrowed (the join order
+    PostgreSQL keeps past eight relations), a scan of the whole table per detail. The `limit` first
+    of each language version hold the `limit` first of the place, so they are merged here.
+    """
     keys = {poi.translation_key for poi in pois}
     venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
     events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
-    venue_key = F("event__venue__translation_key")
+    venue_key = Subquery(Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1])
     occurrences = (
         EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
         .annotate(
             venue_key=venue_key,
-            rank=Window(RowNumber(), partition_by=venue_key, order_by=(F("start").asc(), F("pk").asc())),
+            rank=Window(
+                RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
+            ),
         )
         .filter(rank__lte=limit)
         .select_related("event")
@@ -429,7 +437,10 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
     )
     by_key: dict = {}
     for occ in occurrences:
-        by_key.setdefault(occ.venue_key, []).append(
+        entries = by_key.setdefault(occ.venue_key, [])
+        if len(entries) == limit:
+            continue
+        entries.append(
             {
                 "event_id": occ.event_id,
                 "title": occ.event.title,
