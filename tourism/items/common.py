@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, Subquery, prefetch_related_objects
 from pydantic import Field
 
 from cms.core import registry, versions
@@ -136,17 +136,21 @@ def translations_data(page, ctx: ApiContext) -> list[dict]:
 
 
 def translations_of(pages: list, ctx: ApiContext) -> list[list[dict]]:
-    """Other live language versions of each page of one model, in order (one query for them all)."""
+    """Other live language versions of each page of one model, in order (one query for them all;
+    none for a detail, whose lookup read them: `get_detail`)."""
     if not pages:
         return []
     model = type(pages[0])
     content_type = registry.of_model(model)
-    keys = {page.translation_key for page in pages}
+    if all(hasattr(page, "language_versions") for page in pages):
+        rows = [other for page in pages for other in page.language_versions]
+    else:
+        keys = {page.translation_key for page in pages}
+        rows = visible_pages(model.objects.filter(translation_key__in=keys), ctx.site).only(
+            "pk", "locale_id", "translation_key"
+        )
     versions_by_key: dict = {}
-    rows = visible_pages(model.objects.filter(translation_key__in=keys), ctx.site).only(
-        "pk", "locale_id", "translation_key"
-    )
-    for other in rows.order_by("locale_id", "pk"):
+    for other in sorted(rows, key=lambda row: (row.locale_id, row.pk)):
         versions_by_key.setdefault(other.translation_key, []).append(other)
     return [
         [
@@ -175,19 +179,28 @@ def for_item(ctx: ApiContext, page) -> ApiContext:
 def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     """A visible item by id, with the context it is answered in and its relations prefetched for it.
 
-    The item's language can decide the answer's language (see for_item), and prefetches such as
-    category names depend on that language, so the item is looked up first.
+    One query reads every visible language version of the item with what the detail selects: the
+    version to answer (`in_asked_language`) and its translations come from the same rows. The
+    item's language can decide the answer's language (see for_item), and prefetches such as
+    category names depend on that language, so they follow once the version is chosen.
     """
-    target = in_asked_language(
-        get_visible(queryset.model.objects.only("pk", "locale_id", "translation_key"), raw_id, ctx), ctx
-    )
+    pk = parse_id(raw_id)
+    key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
+    selected = prefetch(queryset, ctx).prefetch_related(None)
+    versions = list(visible_pages(selected.filter(translation_key=Subquery(key)), ctx.site))
+    asked = next((version for version in versions if version.pk == pk), None)
+    if asked is None:
+        raise not_found(f"No item with id '{raw_id[:40]}'.")
+    target = in_asked_language(asked, ctx, versions)
     ctx = for_item(ctx, target)
-    return prefetch(queryset, ctx).get(pk=target.pk), ctx
+    prefetch_related_objects([target], *prefetch(queryset, ctx)._prefetch_related_lookups)
+    target.language_versions = versions
+    return target, ctx
 
 
-def in_asked_language(page, ctx: ApiContext):
-    """The visible version of the item in the language the client chose, else in the first language of
-    its fallback chain that has one, else the item itself.
+def in_asked_language(page, ctx: ApiContext, versions: list):
+    """Of the item's visible language `versions`, the one in the language the client chose, else in
+    the first language of its fallback chain that has one, else the item itself.
 
     An id names the content, not only its language version: `/pois/<German id>?locale=en` answers the
     English translation once it is public (a draft translation keeps the German one, `is_fallback`).
@@ -196,19 +209,6 @@ def in_asked_language(page, ctx: ApiContext):
     choice = ctx.choice
     if not choice.asked.explicit or page.locale_id == ctx.locale.pk:
         return page
-    better = [
-        locale.pk for locale in choice.preference if choice.rank(locale.pk) < choice.rank(page.locale_id)
-    ]
-    translations = type(page).objects.only("pk", "locale_id", "translation_key")
-    found = visible_pages(
-        translations.filter(translation_key=page.translation_key, locale_id__in=better), ctx.site
-    )
-    best = choice.best(found, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
+    better = [version for version in versions if choice.rank(version.locale_id) < choice.rank(page.locale_id)]
+    best = choice.best(better, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
     return best.get(page.translation_key, page)
-
-
-def get_visible(queryset: QuerySet, raw_id: str, ctx: ApiContext):
-    obj = visible_pages(queryset, ctx.site).filter(pk=parse_id(raw_id)).first()
-    if obj is None:
-        raise not_found(f"No item with id '{raw_id[:40]}'.")
-    return obj

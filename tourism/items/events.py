@@ -17,7 +17,7 @@ from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.bodies import learn_streams, stream_data
-from media.schemas import ImageOut, image_prefetches, item_image
+from media.schemas import ImageOut, item_image, preload_images
 
 from ..models import Event, EventOccurrence, PointOfInterest
 from ..renderers.jsonld import event_jsonld
@@ -297,8 +297,9 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
 
 
 def detail_queryset(queryset, ctx: ApiContext):
-    return queryset.select_related("image", "venue", "organizer").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image", ctx), "excluded_dates", "extra_dates"
+    """What a detail reads beside its row; the image comes from `preload_images` (event_details)."""
+    return queryset.select_related("venue", "organizer").prefetch_related(
+        categories_prefetch(ctx), "excluded_dates", "extra_dates"
     )
 
 
@@ -338,6 +339,7 @@ def event_details(
     at once (the bulk export builds 200 in the queries of one)."""
     venues = venue_translations(events, ctx)
     learn_streams([event.body for event in events], ctx)
+    preload_images(ctx, [event.image_id for event in events])
     if occurrences is None:
         occurrences = next_occurrences(events, ctx)
     translations = translations_of(events, ctx)

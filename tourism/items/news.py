@@ -11,9 +11,9 @@ from cms.core.params import parse_day
 from cms.core.schema import Schema
 from cms.core.visibility import visible_pages
 from media.bodies import learn_streams, stream_data
-from media.schemas import ImageOut, image_prefetches, item_image, preload_images
+from media.schemas import ImageOut, item_image, preload_images
 
-from ..models import NewsArticle, NewsIndexPage
+from ..models import NewsArticle, NewsArticleRelatedPage, NewsIndexPage
 from ..renderers.jsonld_news import news_jsonld
 from ..renderers.rss import FeedInfo, news_feed
 from .common import (
@@ -95,6 +95,7 @@ def news_detail(article: NewsArticle, ctx: ApiContext) -> dict:
 def news_details(articles: list[NewsArticle], ctx: ApiContext) -> list[dict]:
     """Details of articles loaded with `detail_queryset`, what they link to read for all at once."""
     learn_streams([article.body for article in articles], ctx)
+    preload_images(ctx, [article.image_id for article in articles])
     related = related_of([article.related_links.all() for article in articles], ctx)
     translations = translations_of(articles, ctx)
     details = []
@@ -141,6 +142,8 @@ def news_rss(ctx: ApiContext, filters: NewsFilters) -> str:
 
 
 def detail_queryset(queryset, ctx: ApiContext):
-    return queryset.select_related("image").prefetch_related(
-        categories_prefetch(ctx), *image_prefetches("image", ctx), Prefetch("related_links__target")
+    """What a detail reads beside its row; the image comes from `preload_images` (news_details)."""
+    return queryset.prefetch_related(
+        categories_prefetch(ctx),
+        Prefetch("related_links", queryset=NewsArticleRelatedPage.objects.select_related("target")),
     )

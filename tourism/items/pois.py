@@ -19,9 +19,9 @@ from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.bodies import learn_streams, stream_data
-from media.schemas import ImageOut, image_data, image_prefetches, item_image, preload_images
+from media.schemas import ImageOut, item_image, preload_images
 
-from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestGalleryImage
+from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestRelatedPage
 from ..models.opening_hours import ExceptionReason
 from ..renderers.jsonld import poi_jsonld
 from ..services.geo import bounding_box, distance_expression, distance_km
@@ -374,7 +374,8 @@ def related_data(links, ctx: ApiContext) -> list[dict]:
 
 
 def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
-    """`related_data` of many items at once: one query for every item's links."""
+    """`related_data` of many items at once: one query for every item's links (their targets come
+    with the links), read as plain pages (the type comes from the content type, without a query)."""
     targets = [link.target for links in link_lists for link in links]
     if not targets:
         return [[] for _links in link_lists]
@@ -383,7 +384,7 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
         locale_id__in=ctx.choice.preference_ids
     )
     best = ctx.choice.best(
-        candidates.specific(), key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
+        candidates, key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
     )
     return [_related_entries([link.target for link in links], best, ctx) for links in link_lists]
 
@@ -394,13 +395,14 @@ def _related_entries(targets: list, best: dict, ctx: ApiContext) -> list[dict]:
         page = best.get(target.translation_key)
         if page is None:
             continue
+        model = page.specific_class
         result.append(
             {
                 "id": page.pk,
-                "type": registry.type_name(type(page)),
+                "type": registry.type_name(model),
                 "title": page.title,
                 "url": ctx.public_url(page),
-                "api_url": ctx.absolute_url(registry.detail_location(type(page), page.pk)),
+                "api_url": ctx.absolute_url(registry.detail_location(model, page.pk)),
             }
         )
     return result
@@ -455,18 +457,13 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
 
 
 def detail_queryset(queryset, ctx: ApiContext):
-    return queryset.select_related("image").prefetch_related(
+    """What a detail reads beside its row; the images come from `preload_images` (poi_details)."""
+    return queryset.prefetch_related(
         categories_prefetch(ctx),
-        *image_prefetches("image", ctx),
         "opening_hours",
         "opening_hours_exceptions",
-        Prefetch(
-            "gallery_images",
-            queryset=PointOfInterestGalleryImage.objects.select_related("image").prefetch_related(
-                *image_prefetches("image", ctx)
-            ),
-        ),
-        Prefetch("related_links__target"),
+        "gallery_images",
+        Prefetch("related_links", queryset=PointOfInterestRelatedPage.objects.select_related("target")),
     )
 
 
@@ -478,6 +475,8 @@ def poi_details(pois: list[PointOfInterest], ctx: ApiContext) -> list[dict]:
     """Details of places loaded with `detail_queryset`: what they link to is read for all at once,
     so the bulk export costs the same queries for a chunk of 200 as the detail for one."""
     learn_streams([poi.body for poi in pois], ctx)
+    gallery = [item.image_id for poi in pois for item in poi.gallery_images.all()]
+    preload_images(ctx, [*(poi.image_id for poi in pois), *gallery])
     related = related_of([poi.related_links.all() for poi in pois], ctx)
     upcoming = upcoming_at_venues(pois, ctx)
     translations = translations_of(pois, ctx)
@@ -509,7 +508,7 @@ def _poi_detail(
             "prices": {"free": poi.is_free, "text": poi.price_text},
             "gallery": [
                 image
-                for image in (image_data(item.image, ctx) for item in poi.gallery_images.all())
+                for image in (item_image(item, ctx) for item in poi.gallery_images.all())
                 if image is not None
             ],
             "related": related,
