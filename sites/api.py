@@ -179,13 +179,7 @@ def kiosk_feed(request: HttpRequest, slug: str, response: HttpResponse):
     which records that the screen received the notices in the answer.
     Consumers: the player at /kiosks/{slug}/ and third-party signage players.
     """
-    screen = (
-        active_screens()
-        .select_related("venue")
-        .prefetch_related("categories", "hours")
-        .filter(slug=slug[:100])
-        .first()
-    )
+    screen = kiosks.active_screen(slug[:100])
     if screen is None:
         raise not_found(f"No kiosk screen '{slug[:40]}'.")
     now = timezone.now()

@@ -43,6 +43,7 @@ from cms.core.cache import CacheUnavailable, count_in_window
 from cms.core.problems import bad_param
 from cms.core.timezone import LOCAL_TZ
 
+from .kiosks import active_screen
 from .models import (
     KIOSK_GROUP,
     AlertKind,
@@ -284,9 +285,10 @@ def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> N
     marker = f"roland:kiosk-feed-version:{slug}:{etag}"
     if not cache.add(marker, 1, 24 * 3600):
         return
-    screen_id = KioskScreen.objects.filter(slug=slug).values_list("pk", flat=True).first()
-    if screen_id is None:
+    screen = active_screen(slug)  # the feed's own lookup, kept for the content version
+    if screen is None:
         return
+    screen_id = screen.pk
     KioskFeedVersion.objects.bulk_create(
         [
             KioskFeedVersion(

@@ -21,18 +21,20 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest
 from wagtail.models import Page
 
+from cms.core import versions
 from cms.core.context import ApiContext, api_context, visible
 from cms.core.i18n import fallback_codes
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_image, visible_pages
-from media.schemas import image_data, image_prefetches
+from cms.core.visibility import visible_pages
+from media.schemas import preload_images
 from tourism.items.common import categories_prefetch
 from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
-from tourism.services.geo import bounding_box, distance_km
+from tourism.services.geo import bounding_box, distance_expression
 
 from . import notices as screen_notices
 from . import schedules
@@ -44,6 +46,7 @@ MAX_UPCOMING = 16
 MAX_NEWS = 8
 MAX_HIGHLIGHTS = 6
 UPCOMING_DAYS = 7
+SCREEN_MEMORY = 256
 PRESETS = {Orientation.LANDSCAPE: "kiosk_landscape", Orientation.PORTRAIT: "kiosk_portrait"}
 
 
@@ -57,6 +60,23 @@ def berlin_day(moment: datetime) -> date:
 
 
 # --- Active hours -------------------------------------------------------------------------------
+
+
+def active_screen(slug: str) -> KioskScreen | None:
+    """The active screen with its venue, categories and weekly hours, kept by each process for the
+    current content version (screens, their hours and categories raise it: cms/signals.py); players
+    ask every minute, the answer is rebuilt for each of them. Readers never change the screen."""
+    screens = versions.remembered("kiosk-screens", versions.current(versions.CONTENT), dict, shared=False)
+    if slug not in screens:
+        if len(screens) >= SCREEN_MEMORY:
+            screens.clear()
+        screens[slug] = (
+            KioskScreen.objects.filter(is_active=True, slug=slug)
+            .select_related("venue")
+            .prefetch_related("categories", "hours")
+            .first()
+        )
+    return screens[slug]
 
 
 def screen_state(screen: KioskScreen, moment: datetime, hours: list | None = None) -> str | None:
@@ -202,12 +222,24 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
 
 
 def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, EventOccurrence]:
-    """The shown occurrences in full, with event, image, venue and categories (a fixed number of queries)."""
+    """The shown occurrences in full, with event, venue and categories (a fixed number of queries)."""
     return (
-        EventOccurrence.objects.select_related("event", "event__image", "event__venue")
-        .prefetch_related(categories_prefetch(ctx, "event__categories"), *image_prefetches("event__image"))
+        EventOccurrence.objects.select_related("event", "event__venue")
+        .prefetch_related(categories_prefetch(ctx, "event__categories"))
         .in_bulk([slot.pk for slot in slots])
     )
+
+
+def image_answers(image_ids: list[int | None], codes: list[str], ctx: ApiContext) -> dict[str, dict]:
+    """Per language of the screen, the answers of the images the feed shows, by image id (None when
+    hidden): media.schemas.preload_images, which each process keeps for the content version, so a
+    screen's refresh reads no image rows."""
+    answers = {}
+    for code in codes:
+        code_ctx = ctx if code == ctx.code else api_context(ctx.request, code)
+        preload_images(code_ctx, image_ids)
+        answers[code] = code_ctx.images
+    return answers
 
 
 def split_occurrences(occurrences: list, window: Window) -> tuple[list, list, list]:
@@ -241,31 +273,33 @@ def valid_until(
 
 
 def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[PointOfInterest, float]]:
-    """Points of interest near the screen, nearest first, those with an image before those without."""
+    """Points of interest near the screen, nearest first, those with an image before those without.
+
+    Ranked by the database over every place in the box, so the nearest really are chosen.
+    """
     point = screen_point(screen)
     if point is None:
         return []
     pois = visible(ctx, PointOfInterest)
     if slugs.get(POI.name):
-        pois = pois.filter(categories__slug__in=slugs[POI.name]).distinct()
-    min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], float(screen.radius_km))
+        tagged = PointOfInterest.categories.through.objects.filter(category__slug__in=slugs[POI.name])
+        pois = pois.filter(pk__in=tagged.values("pointofinterest_id"))
+    radius = float(screen.radius_km)
+    min_lat, min_lng, max_lat, max_lng = bounding_box(point[0], point[1], radius)
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
         pois = pois.exclude(translation_key=screen.venue.translation_key)
-    # Ranked on light rows (every place in the box, so the nearest really are chosen); only the
-    # chosen few are loaded with their images.
-    ranked = []
-    for pk, lat, lng, image_id in pois.values_list("pk", "latitude", "longitude", "image_id"):
-        distance = distance_km(point[0], point[1], float(lat), float(lng))
-        if distance <= float(screen.radius_km):
-            ranked.append((image_id is None, distance, pk))
-    chosen = sorted(ranked)[:MAX_HIGHLIGHTS]
-    loaded = (
-        PointOfInterest.objects.select_related("image")
-        .prefetch_related(*image_prefetches("image"))
-        .in_bulk([pk for _no_image, _distance, pk in chosen])
-    )
-    return [(loaded[pk], distance) for _no_image, distance, pk in chosen if pk in loaded]
+
+    def ranked(queryset):
+        return queryset.annotate(
+            distance=distance_expression(point[0], point[1]),
+            no_image=ExpressionWrapper(Q(image__isnull=True), output_field=BooleanField()),
+        ).order_by("no_image", "distance", "pk")
+
+    # Ranked on narrow rows, then only the chosen few are read in full.
+    nearest = ranked(pois).filter(distance__lte=radius).values("pk")[:MAX_HIGHLIGHTS]
+    chosen = ranked(PointOfInterest.objects.filter(pk__in=nearest))
+    return [(poi, poi.distance) for poi in chosen]
 
 
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
@@ -280,14 +314,51 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
 # --- Texts in every language ---------------------------------------------------------------------
 
 
-def translations(pages: list[Page], model, codes: list[str], ctx: ApiContext) -> dict:
-    """(translation_key, language code) → the visible page in that language, in one query."""
+@dataclass(frozen=True)
+class Version:
+    """The texts a screen shows of one language version (a feed shows about a hundred: model
+    instances of the page types cost more than the rest of the feed)."""
+
+    pk: int
+    translation_key: object
+    locale_id: int
+    title: str
+    url_path: str
+    teaser: str
+    status_note: str
+    location_name: str
+    locality: str
+
+
+def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> dict:
+    """(translation_key, language code) → the visible version's texts, for events, places and news
+    alike, in one query."""
     keys = {page.translation_key for page in pages}
     ids = [locale.pk for code, locale in ctx.facts.locales.items() if code in codes]
     if not keys:
         return {}
-    found = visible_pages(model.objects.filter(translation_key__in=keys, locale_id__in=ids), ctx.site)
-    return {(page.translation_key, ctx.locale_code(page.locale_id)): page for page in found}
+    rows = visible_pages(
+        Page.objects.filter(translation_key__in=keys, locale_id__in=ids), ctx.site
+    ).values_list(
+        "pk",
+        "translation_key",
+        "locale_id",
+        "title",
+        "url_path",
+        "event__teaser",
+        "pointofinterest__teaser",
+        "event__status_note",
+        "event__location_name",
+        "event__locality",
+    )
+    known = {}
+    for pk, key, locale_id, title, url_path, event_teaser, poi_teaser, note, location, locality in rows:
+        teaser = event_teaser if event_teaser is not None else poi_teaser
+        version = Version(
+            pk, key, locale_id, title, url_path, teaser or "", note or "", location or "", locality or ""
+        )
+        known[(key, ctx.locale_code(locale_id))] = version
+    return known
 
 
 def in_language(page: Page, code: str, known: dict) -> Page:
@@ -313,29 +384,28 @@ def qr_url(ctx: ApiContext, page: Page) -> str:
     return ctx.request.build_absolute_uri(f"/kiosks/qr/{page.pk}.svg")
 
 
-def kiosk_image(image, ctx: ApiContext, preset: str) -> dict | None:
+def kiosk_image(image_id: int | None, answers: dict, preset: str) -> dict | None:
     """The project's image object with only the rendition this screen shows (None when hidden)."""
-    data = image_data(image, ctx)
-    if data is not None:
-        data["renditions"] = {preset: data["renditions"][preset]}
-    return data
+    data = answers.get(image_id)
+    if data is None:
+        return None
+    return {**data, "renditions": {preset: data["renditions"][preset]}}  # the kept answer stays whole
 
 
-def image_alt(image, code: str) -> str:
-    """An image's alt text in a language; `image` has passed the rule (`visible_image`) or is None."""
-    return image.texts_for(code)[0] if image is not None else ""
+def image_alt(image_id: int | None, code: str, answers: dict) -> str:
+    data = answers[code].get(image_id)
+    return data["alt"] if data is not None else ""
 
 
-def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues: dict, preset: str) -> dict:
+def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, images: dict, preset: str) -> dict:
     event = occ.event
-    image = visible_image(event.image, ctx.site)
     texts = {}
     for code in codes:
         page = in_language(event, code, known)
         venue = None
         if event.venue_id is not None:
             key = event.venue.translation_key
-            venue_page = found_in_language(key, code, venues)
+            venue_page = found_in_language(key, code, known)
             venue = venue_page.title if venue_page is not None else None
         texts[code] = {
             "title": page.title,
@@ -344,7 +414,7 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
             "place": venue or page.location_name or page.locality,
             "url": ctx.public_url(page),
             "qr": qr_url(ctx, page),
-            "image_alt": image_alt(image, code),
+            "image_alt": image_alt(event.image_id, code, images),
         }
     return {
         "id": occ.pk,
@@ -357,14 +427,13 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, venues:
         "free": event.is_free,
         "categories": [category.slug for category in event.categories.all()],
         "texts": texts,
-        "image": kiosk_image(image, ctx, preset),
+        "image": kiosk_image(event.image_id, images[codes[0]], preset),
     }
 
 
 def poi_data(
-    poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, preset, closing=None
+    poi: PointOfInterest, distance: float, ctx: ApiContext, codes, known, images, preset, closing=None
 ) -> dict:
-    image = visible_image(poi.image, ctx.site)
     texts = {}
     for code in codes:
         page = in_language(poi, code, known)
@@ -373,7 +442,7 @@ def poi_data(
             "teaser": page.teaser,
             "url": ctx.public_url(page),
             "qr": qr_url(ctx, page),
-            "image_alt": image_alt(image, code),
+            "image_alt": image_alt(poi.image_id, code, images),
         }
     return {
         "id": poi.pk,
@@ -381,7 +450,7 @@ def poi_data(
         "open_until": closing.astimezone(LOCAL_TZ) if closing else None,
         "location": {"lat": float(poi.latitude), "lng": float(poi.longitude)},
         "texts": texts,
-        "image": kiosk_image(image, ctx, preset),
+        "image": kiosk_image(poi.image_id, images[codes[0]], preset),
     }
 
 
@@ -442,18 +511,19 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     running, later, coming = ([loaded[slot.pk] for slot in group if slot.pk in loaded] for group in slots)
     shown = [*running, *later, *coming]
     events = list({occ.event.pk: occ.event for occ in shown}.values())
-    wanted = with_chains(codes)
-    known_events = translations(events, Event, wanted, ctx)
     venue_pages = [event.venue for event in events if event.venue_id]
-    venues = translations(venue_pages, PointOfInterest, wanted, ctx)
     places = highlights(screen, ctx, slugs)
+    images = image_answers(
+        [*(event.image_id for event in events), *(poi.image_id for poi, _distance in places)], codes, ctx
+    )
     closing = schedules.open_until([poi for poi, _distance in places], now)
-    known_pois = translations([poi for poi, _ in places], PointOfInterest, wanted, ctx)
     articles = news_items(screen, ctx, slugs)
-    known_news = translations(articles, NewsArticle, wanted, ctx)
+    known = translations(
+        [*events, *venue_pages, *(poi for poi, _distance in places), *articles], with_chains(codes), ctx
+    )
 
     def occurrence_list(items: list) -> list[dict]:
-        return [occurrence_data(occ, ctx, codes, known_events, venues, preset) for occ in items]
+        return [occurrence_data(occ, ctx, codes, known, images, preset) for occ in items]
 
     notices = screen_notices.notices_for(screen, now, window.upcoming_end)
     state = screen_state(screen, now)
@@ -468,9 +538,9 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
         "now": occurrence_list(running),
         "next": occurrence_list(later),
         "upcoming": occurrence_list(coming),
-        "news": [news_data(article, ctx, codes, known_news) for article in articles],
+        "news": [news_data(article, ctx, codes, known) for article in articles],
         "highlights": [
-            poi_data(poi, distance, ctx, codes, known_pois, preset, closing.get(poi.pk))
+            poi_data(poi, distance, ctx, codes, known, images, preset, closing.get(poi.pk))
             for poi, distance in places
         ],
         "notices": [screen_notices.notice_data(notice, codes) for notice in notices],
