@@ -1,0 +1,68 @@
+"""Wagtail's database search index on PostgreSQL: a publish sets the title norms of what it wrote
+without reading or rewriting the whole index table (search.database_backend)."""
+
+import pytest
+from django.db import connection
+from django.db.models import Avg
+from django.db.models.functions import Length
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
+
+from search.database_backend import IncrementalTitleNorms
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def index(db):
+    if connection.vendor != "postgresql":
+        pytest.skip("title norms are PostgreSQL's (SQLite's search has none)")
+    return get_search_backend().get_index_for_model(Page)
+
+
+def exact_average() -> float:
+    entries = IndexEntry.objects.annotate(title_length=Length("title")).filter(title_length__gt=0)
+    return entries.aggregate(Avg("title_length"))["title_length__avg"]
+
+
+def entry_of(page) -> IndexEntry:
+    """With `title_length`: the number of words of its title (the title is a tsvector)."""
+    entries = IndexEntry.objects.annotate(title_length=Length("title"))
+    return entries.get(object_id=str(page.pk), content_type__model="pointofinterest")
+
+
+def test_a_publish_weighs_its_title_against_the_average_without_scanning_the_index(
+    index, tree, django_capture_on_commit_callbacks
+):
+    for number in range(3):
+        tree.poi(title=f"Ort mit einem langen Namen Nummer {number}", slug=f"ort-{number}")
+    IncrementalTitleNorms._average = (0.0, None)
+    index.average_title_length()  # as a running process has it
+    average = exact_average()
+    others = {entry.pk: entry.title_norm for entry in IndexEntry.objects.all()}
+    with CaptureQueriesContext(connection) as queries, django_capture_on_commit_callbacks(execute=True):
+        cafe = tree.poi(title="Café Roland", slug="cafe")
+    entry = entry_of(cafe)
+    assert entry.title_length == 2
+    assert entry.title_norm == pytest.approx(average / 2)
+    assert entry.title_norm != 1.0  # Wagtail's default before a norm is set
+    unchanged = {pk: norm for pk, norm in others.items() if IndexEntry.objects.get(pk=pk).title_norm == norm}
+    assert unchanged == others
+    scans = [
+        q["sql"]
+        for q in queries.captured_queries
+        if "AVG(" in q["sql"] and "wagtailsearch_indexentry" in q["sql"]
+    ]
+    assert scans == []
+
+
+def test_a_rebuild_sets_every_norm_from_the_exact_average(index, tree):
+    for number in range(3):
+        tree.poi(title="x" * (5 + number), slug=f"kurz-{number}")
+    IndexEntry.objects.update(title_norm=1.0)
+    index._refresh_title_norms(full=True)
+    average = exact_average()
+    for entry in IndexEntry.objects.annotate(title_length=Length("title")).filter(title_length__gt=0):
+        assert entry.title_norm == pytest.approx(average / entry.title_length)
