@@ -17,6 +17,7 @@ from cms.demo.translation import translate_with_strings
 from sites.kiosks import build_feed, is_on_at, next_switch
 from sites.models import KioskScreen
 from tests.factories import CategoryFactory, ImageFactory, SiteTree, publish
+from tests.querycount import count_api_queries
 from tests.worlds import built_once, fresh
 from tourism.models import EventOccurrence
 
@@ -291,6 +292,16 @@ def test_size_budget_and_revalidation(client, tree, locales, screen, market):
     kept = client.get("/api/v1/kiosks/markt/feed")
     assert kept["X-Roland-Cache"] == "hit" and kept["ETag"] == etag
     assert int(kept["Age"]) >= 0  # browsers count max-age from when the answer was made
+
+
+def test_a_busy_week_in_two_languages_costs_no_more_queries_than_a_quiet_one(client, tree, locales, screen):
+    screen.languages = ["de", "en"]
+    screen.save()
+    rich_world(tree, locales, screen.venue, count=3)
+    quiet = count_api_queries(client, "/api/v1/kiosks/markt/feed")
+    rich_world(tree, locales, screen.venue, count=30)
+    busy = count_api_queries(client, "/api/v1/kiosks/markt/feed")
+    assert quiet == busy <= 11  # ten for the answer, one to keep the version the fleet shows
 
 
 def test_portrait_screens_get_portrait_images(client, tree, screen, market):

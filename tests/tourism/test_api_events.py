@@ -231,7 +231,7 @@ class TestCalendar:
             assert one == hundred <= 10, (extra, one, hundred)
 
     def test_detail_query_count_is_bounded(self, client, calendar):
-        assert count_api_queries(client, f"/api/v1/events/{calendar['tour'].pk}") <= 15
+        assert count_api_queries(client, f"/api/v1/events/{calendar['tour'].pk}") <= 8
 
 
 def exdates(component) -> set[date]:

@@ -386,9 +386,9 @@ class TestPublishedArticles:
 
     def test_rss_and_detail_query_counts_are_bounded(self, client, news):
         assert count_queries(client, "news.rss") <= 10
-        assert count_queries(client, f"news/{news['wifi'].pk}") <= 15
-        assert count_queries(client, f"news/{news['wifi_en'].pk}") <= 15
-        assert count_queries(client, f"news/{news['wifi'].pk}", locale="en") <= 15
+        assert count_queries(client, f"news/{news['wifi'].pk}") <= 8
+        assert count_queries(client, f"news/{news['wifi_en'].pk}") <= 8
+        assert count_queries(client, f"news/{news['wifi'].pk}", locale="en") <= 8
 
 
 # --- detail and JSON-LD ---------------------------------------------------------------------------
