@@ -154,7 +154,7 @@ def test_twenty_pages_become_twenty_drafts_with_progress_and_nothing_published(
     page = admin_client.get(reverse("roland_translation_job", args=[job.pk])).content.decode()
     assert "http-equiv" not in page
     assert "20 von 20 bearbeitet: 20 Entwürfe angelegt, 0 übersprungen, 0 fehlgeschlagen." in page
-    assert '<progress id="bulk-progress" max="20" value="20">' in page
+    assert '<progress id="bulk-progress" class="w-w-full" max="20" value="20">' in page
     queue = admin_client.get(reverse("roland_translation_review", args=["en"])).content.decode()
     assert queue.count('name="id"') == PAGES
     assert "Entwurf, nie veröffentlicht" in queue
