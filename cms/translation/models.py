@@ -97,3 +97,68 @@ class DeepLGlossary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source_lang}→{self.target_lang} {self.glossary_id}"
+
+
+class BulkTranslationJob(models.Model):
+    """Pages to translate into further languages by machine, as drafts, in the background worker.
+
+    One row per request of an editor (the bulk action "Übersetzen …" or "Fehlendes übersetzen");
+    its items say, page by page and language by language, what became of it.
+    """
+
+    QUEUED, RUNNING, FINISHED = "queued", "running", "finished"
+    STATUSES = [(QUEUED, _("queued")), (RUNNING, _("running")), (FINISHED, _("finished"))]
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    source_locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    target_locales = models.ManyToManyField("wagtailcore.Locale", related_name="+")
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=QUEUED)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    engine = models.CharField(_("translation service"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk translation")
+        verbose_name_plural = _("bulk translations")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.source_locale_id} → {self.status}"
+
+
+class BulkTranslationItem(models.Model):
+    """One page into one language: waiting, its draft made, skipped (it had one), or failed and why."""
+
+    PENDING, DONE, SKIPPED, FAILED = "pending", "done", "skipped", "failed"
+    STATUSES = [
+        (PENDING, _("waiting")),
+        (DONE, _("draft created")),
+        (SKIPPED, _("skipped")),
+        (FAILED, _("failed")),
+    ]
+
+    job = models.ForeignKey(BulkTranslationJob, on_delete=models.CASCADE, related_name="items")
+    page = models.ForeignKey("wagtailcore.Page", null=True, on_delete=models.SET_NULL, related_name="+")
+    title = models.CharField(max_length=255)  # the source page's, kept if the page goes
+    path = models.CharField(max_length=255)  # its tree path: parents before children
+    target_locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=16, choices=STATUSES, default=PENDING)
+    reason = models.TextField(_("reason"), blank=True)
+    translation = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["target_locale_id", "path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "page", "target_locale"], name="roland_bulk_item_once_per_job"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} → {self.target_locale_id}: {self.status}"

@@ -1,14 +1,17 @@
-"""Admin wiring: the glossary snippet, and the two views that machine-translate taken over from
-wagtail-localize (same URLs, registered first, so its buttons and forms post here)."""
+"""Admin wiring: the glossary snippet, the two views that machine-translate taken over from
+wagtail-localize (same URLs, registered first, so its buttons and forms post here), and bulk
+translation (the page bulk action, the menu "Übersetzung" with its pages)."""
 
 from csp.constants import UNSAFE_INLINE
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from . import views
+from . import bulk, bulk_admin, views
 from .models import GlossaryTerm
 
 
@@ -61,3 +64,63 @@ def translation_editor_for_page(request, page):
 @hooks.register("before_edit_snippet", order=-1)
 def translation_editor_for_snippet(request, instance):
     return _with_inline_styles(localize_hooks.before_edit_snippet(request, instance))
+
+
+# --- bulk translation (cms.translation.bulk, views in bulk_admin) ---------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_bulk_translation_urls() -> list:
+    return [
+        path("translation/missing/", bulk_admin.missing_view, name="roland_translation_missing"),
+        path("translation/jobs/", bulk_admin.jobs_view, name="roland_translation_jobs"),
+        path("translation/jobs/<int:job_id>/", bulk_admin.job_view, name="roland_translation_job"),
+        path("translation/review/", bulk_admin.review_view, name="roland_translation_review_first"),
+        path(
+            "translation/review/<str:language_code>/",
+            bulk_admin.review_view,
+            name="roland_translation_review",
+        ),
+        path(
+            "translation/review/<str:language_code>/publish/",
+            bulk_admin.review_publish_view,
+            name="roland_translation_review_publish",
+        ),
+    ]
+
+
+hooks.register("register_bulk_action", bulk_admin.TranslateBulkAction)
+
+
+class TranslatorsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return bulk.may_translate(request.user)
+
+
+class TranslationMenu(SubmenuMenuItem):
+    def is_shown(self, request) -> bool:
+        return bulk.may_translate(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_menu() -> MenuItem:
+    menu = Menu(
+        items=[
+            TranslatorsMenuItem(
+                _("Translate what is missing"),
+                reverse("roland_translation_missing"),
+                icon_name="globe",
+                order=10,
+            ),
+            TranslatorsMenuItem(
+                _("Review translations"),
+                reverse("roland_translation_review_first"),
+                icon_name="tick",
+                order=20,
+            ),
+            TranslatorsMenuItem(
+                _("Bulk translations"), reverse("roland_translation_jobs"), icon_name="list-ul", order=30
+            ),
+        ]
+    )
+    return TranslationMenu(_("Translation"), menu, icon_name="globe", name="roland-translation", order=240)

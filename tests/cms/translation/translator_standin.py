@@ -12,7 +12,8 @@ translatehtml library it uses) or named in DeepL's `ignore_tags` are left as the
 glossary's entries replace their terms. Like LibreTranslate it collapses runs of whitespace.
 
 It can be told to fail: `fail = "timeout"` (answers only when closed), an HTTP status (403, 456,
-500 …) with the service's error body, or `"garbage"` (200 with a body that is not JSON).
+500 …) with the service's error body, or `"garbage"` (200 with a body that is not JSON); with
+`fail_when` set, only requests whose texts contain that string fail (some pages of a bulk job).
 
 Run it by hand for trying the admin flow without a service:
 `python tests/cms/translation/translator_standin.py 5005`, then `MACHINE_TRANSLATION=libretranslate
@@ -102,6 +103,7 @@ class TranslatorStandIn:
     def __init__(self, port: int = 0) -> None:
         self.requests: list[dict] = []
         self.fail: str | int | None = None
+        self.fail_when: str | None = None
         self.glossaries: dict[str, dict] = {}
         self.glossary_pairs: set[tuple[str, str]] = {("de", "en"), ("de", "nl"), ("de", "pl"), ("de", "da")}
         self.released = threading.Event()
@@ -133,13 +135,16 @@ class TranslatorStandIn:
                 standin.requests.append(
                     {"method": self.command, "path": self.path, "headers": dict(self.headers), "body": body}
                 )
-                if standin.fail == "timeout":
+                failing = standin.fail is not None and (
+                    standin.fail_when is None or standin.fail_when in json.dumps(body, ensure_ascii=False)
+                )
+                if failing and standin.fail == "timeout":
                     standin.released.wait(30)
                     return
-                if standin.fail == "garbage":
+                if failing and standin.fail == "garbage":
                     self._send(200, raw=b"<html>502 Bad Gateway</html>")
                     return
-                if isinstance(standin.fail, int):
+                if failing and isinstance(standin.fail, int):
                     deepl = self.path.startswith("/v2/")
                     self._send(
                         standin.fail, {"message": "Quota exceeded"} if deepl else {"error": "Service error"}
@@ -248,6 +253,7 @@ class TranslatorStandIn:
     def reset(self) -> None:
         self.requests.clear()
         self.fail = None
+        self.fail_when = None
         self.glossaries.clear()
 
     def close(self) -> None:
