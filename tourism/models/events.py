@@ -26,7 +26,7 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.preview import PreviewMixin
 
 from ..services.opening_hours import local_datetime
-from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
+from ..services.recurrence import EventDates, RecurrenceError, clean_rule, normalise_rule
 from .base import (
     AddressFields,
     IndexedContentMixin,
@@ -290,7 +290,8 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
             )
         if self.recurrence_rule and self.start_date and "start_time" not in errors:
             try:
-                validate_rule(self.recurrence_rule, self.start)
+                # Stored as RFC 5545 wants it (UNTIL in DTSTART's value type), whatever was typed.
+                self.recurrence_rule = clean_rule(self.recurrence_rule, self.start, self.all_day)
             except RecurrenceError as exc:
                 errors["recurrence_rule"] = str(exc)
         if errors:
