@@ -27,6 +27,7 @@ from cms.core.preview import PreviewMixin
 
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, clean_rule, normalise_rule
+from ..widgets import RecurrenceRuleInput
 from .base import (
     AddressFields,
     IndexedContentMixin,
@@ -159,7 +160,7 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
         FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
         FieldPanel("all_day"),
-        FieldPanel("recurrence_rule"),
+        FieldPanel("recurrence_rule", widget=RecurrenceRuleInput),
         InlinePanel("excluded_dates", label=_("Excluded dates (EXDATE)")),
         InlinePanel("extra_dates", label=_("Additional dates (RDATE)")),
         MultiFieldPanel(
