@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList, Panel
 from wagtail.admin.ui.tables import BooleanColumn
+from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .fleet_admin import FeedVersionColumn, FleetIndexView, LastSeenColumn, ShownPanel
@@ -25,6 +26,16 @@ class PlayerPreviewPanel(Panel):
             return context
 
 
+class KioskScreenCreateView(CreateView):
+    """After *Erstellen* the editor lands on the new screen's edit page, where its preview is."""
+
+    def get_success_url(self) -> str:
+        return self.get_edit_url()
+
+    def get_success_buttons(self) -> list:
+        return []  # the message's "Bearbeiten" would lead to the page already shown
+
+
 class KioskScreenViewSet(ModelViewSet):
     model = KioskScreen
     icon = "desktop"
@@ -33,6 +44,7 @@ class KioskScreenViewSet(ModelViewSet):
     menu_order = 900
     add_to_reference_index = False
     index_view_class = FleetIndexView  # with each screen's status (sites.fleet_admin)
+    add_view_class = KioskScreenCreateView
     list_display = [
         "name",
         "slug",

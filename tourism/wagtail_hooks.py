@@ -9,8 +9,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from .intake_admin import import_source_viewset
-from .models import Category, Organizer
+from .models import Category, Event, Organizer
 from .services.intake import LOG_ACTION
+from .services.occurrences import occurrence_window
+from .services.recurrence import rule_warning
 from .validators import outside_region
 
 
@@ -45,6 +47,19 @@ def _warn_outside_region(request, page) -> None:
 
 hooks.register("after_create_page", _warn_outside_region)
 hooks.register("after_edit_page", _warn_outside_region)
+
+
+def _warn_many_dates(request, page) -> None:
+    """Saved anyway: a long series may be meant, but a typo in COUNT or UNTIL is likelier."""
+    specific = page.specific
+    if isinstance(specific, Event) and specific.recurrence_rule:
+        warning = rule_warning(specific.recurrence_rule, specific.start, occurrence_window()[1])
+        if warning:
+            messages.warning(request, warning)
+
+
+hooks.register("after_create_page", _warn_many_dates)
+hooks.register("after_edit_page", _warn_many_dates)
 
 
 @hooks.register("register_admin_viewset")

@@ -15,3 +15,7 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         # Lookups register on model fields, so they load once the app registry is ready.
         from . import lookups  # noqa: F401
+        from .dates import register_date_fields
+
+        # Before any admin form class is built (they are built on first use).
+        register_date_fields()

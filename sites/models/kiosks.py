@@ -1,5 +1,6 @@
 """Kiosk screens: where a screen stands, what it shows, in which languages and when."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -142,7 +143,7 @@ class KioskScreen(ClusterableModel):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("categories"),
+                FieldPanel("categories", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("languages"),
                 FieldPanel("show_ticker"),
             ],

@@ -122,6 +122,54 @@ def build() -> None:
     )
 
 
+def fill() -> None:
+    """A busy day on top of build(): three events on now, more later and ahead, five places near.
+
+    Long titles wrap to two lines, so a column holds fewer rows than it lists.
+    """
+    index = EventIndexPage.objects.first()
+    market = PointOfInterest.objects.get(slug="roland", locale__language_code="de")
+    museum = PointOfInterest.objects.get(slug="museum", locale__language_code="de")
+    now = timezone.now().replace(second=0, microsecond=0)
+    for number in range(3):
+        event_at(
+            index,
+            f"Offene Werkstatt Nummer {number + 1} im Kulturzentrum an der Hagenstraße mit Anmeldung",
+            now - timedelta(minutes=20 * (number + 1)),
+            now + timedelta(hours=2 + number),
+            venue=market,
+        )
+    today = now.astimezone(BERLIN).date()
+    for number in range(6):
+        later = now + timedelta(minutes=20 * (number + 1))
+        if later.astimezone(BERLIN).date() == today:
+            event_at(
+                index,
+                f"Vortrag {number + 1}: Die Geschichte der Ohre und des Mittellandkanals",
+                later,
+                later + timedelta(minutes=45),
+                venue=museum,
+            )
+    for number in range(6):
+        day = today + timedelta(days=4 + number)
+        event_at(
+            index,
+            f"Konzert {number + 1} der Musikschule „Johannes Brahms“ in der Kirche St. Marien",
+            datetime.combine(day, time(18), tzinfo=BERLIN),
+            datetime.combine(day, time(20), tzinfo=BERLIN),
+            venue=market,
+        )
+    for number, (lat, lng) in enumerate((("52.289000", "11.409000"), ("52.288500", "11.408000"))):
+        tree_poi = PointOfInterest(
+            title=f"Stadtpark und Rosengarten am Wall, Abschnitt {number + 1}",
+            slug=f"park-{number + 1}",
+            teaser="Ein Ort in der Nähe.",
+            latitude=lat,
+            longitude=lng,
+        )
+        add_page(PointOfInterest.objects.first().get_parent(), tree_poi)
+
+
 def publish_new(title: str) -> None:
     """A newly published event that is running now, so it appears in the "now" column at any hour."""
     index = EventIndexPage.objects.first()

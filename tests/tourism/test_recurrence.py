@@ -6,7 +6,15 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.utils import translation
 
-from tourism.services.recurrence import EventDates, RecurrenceError, expand, validate_rule
+from tourism.services.recurrence import (
+    OCCURRENCE_WARNING,
+    EventDates,
+    RecurrenceError,
+    clean_rule,
+    expand,
+    rule_warning,
+    validate_rule,
+)
 
 BERLIN = ZoneInfo("Europe/Berlin")
 WINDOW = (datetime(2026, 1, 1, tzinfo=BERLIN), datetime(2028, 1, 1, tzinfo=BERLIN))
@@ -84,9 +92,9 @@ def test_event_past_midnight_ends_the_next_day():
         ("BYDAY=MO", "needs a frequency"),
         ("FREQ=WEEKLY;COUNT=3;UNTIL=20270101", "either COUNT or UNTIL"),
         ("FREQ=HOURLY", "at most daily"),
-        ("FREQ=FORTNIGHTLY", "Not a valid RFC 5545 rule"),
-        ("FREQ=WEEKLY;BYDAY=XY", "Not a valid RFC 5545 rule"),
-        ("FREQ=WEEKLY;UNTIL=20200101", "no dates after the event's start"),
+        ("FREQ=FORTNIGHTLY", "Unknown frequency FORTNIGHTLY"),
+        ("FREQ=WEEKLY;BYDAY=XY", "Unknown weekday XY"),
+        ("FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2", "no dates after the event's start"),
         ("DTSTART:20260101T100000\nRRULE:FREQ=DAILY", "without DTSTART"),
         ("   ", "empty"),
     ],
@@ -104,3 +112,100 @@ def test_messages_come_in_the_editor_language():
 def test_valid_rules_pass():
     for rule in ("FREQ=MONTHLY;BYDAY=1SA;COUNT=12", "freq=weekly;byday=tu,fr", "RRULE:FREQ=YEARLY"):
         validate_rule(rule, datetime(2026, 3, 14, 19, tzinfo=BERLIN))
+
+
+START = datetime(2026, 3, 14, 19, tzinfo=BERLIN)
+
+# One rule per kind of mistake an editor can make, with the German message they get.
+GERMAN_MESSAGES = [
+    ("   ", "Die Wiederholungsregel ist leer."),
+    ("FREQ=WEEKLY;SA", "„SA“ ist kein Teil einer Regel"),
+    ("FREQ=WEEKLY;;BYDAY", "„BYDAY“ ist kein Teil einer Regel"),
+    ("BYDAY=MO", "braucht eine Häufigkeit"),
+    ("FREQ=FORTNIGHTLY", "Unbekannte Häufigkeit FORTNIGHTLY"),
+    ("FREQ=HOURLY", "höchstens täglich"),
+    ("FREQ=DAILY;BYHOUR=10,18", "Uhrzeiten (BYHOUR)"),
+    ("FREQ=WEEKLY;COLOR=RED", "Unbekannter Regelteil COLOR"),
+    ("FREQ=WEEKLY;BYDAY=MO;BYDAY=TU", "BYDAY steht zweimal"),
+    ("FREQ=WEEKLY;COUNT=3;UNTIL=20270101", "entweder COUNT oder UNTIL"),
+    ("FREQ=WEEKLY;INTERVAL=0", "Intervall muss eine ganze Zahl ab 1"),
+    ("FREQ=WEEKLY;INTERVAL=-2", "Intervall muss eine ganze Zahl ab 1"),
+    ("FREQ=WEEKLY;COUNT=zwei", "Anzahl der Termine"),
+    ("FREQ=WEEKLY;UNTIL=2027-12-31", "UNTIL=2027-12-31 ist kein Datum"),
+    ("FREQ=WEEKLY;UNTIL=20271340", "UNTIL=20271340 ist kein Datum"),
+    (
+        "FREQ=WEEKLY;UNTIL=20200101",
+        "endet (UNTIL) am 01.01.2020, vor dem Beginn der Veranstaltung am 14.03.2026",
+    ),
+    ("FREQ=WEEKLY;BYDAY=DI", "Unbekannter Wochentag DI"),
+    ("FREQ=WEEKLY;BYDAY=", "kein Teil einer Regel"),
+    ("FREQ=WEEKLY;BYDAY=,", "nennt keinen Wochentag"),
+    ("FREQ=WEEKLY;BYDAY=1MO", "Position wie 1MO"),
+    ("FREQ=MONTHLY;BYDAY=60MO", "BYDAY=60MO: nur ganze Zahlen"),
+    ("FREQ=MONTHLY;BYMONTHDAY=0", "BYMONTHDAY=0: nur ganze Zahlen von -31 bis 31"),
+    ("FREQ=YEARLY;BYMONTH=13", "BYMONTH=13: nur ganze Zahlen von 1 bis 12"),
+    ("FREQ=WEEKLY;BYMONTHDAY=1", "BYMONTHDAY lässt sich nicht mit FREQ=WEEKLY"),
+    ("FREQ=MONTHLY;BYSETPOS=1", "BYSETPOS braucht einen weiteren"),
+    ("FREQ=WEEKLY;WKST=XX", "WKST=XX ist kein Wochentag"),
+    ("FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2", "keine Termine nach dem Beginn"),
+    ("DTSTART:20260101T100000\nRRULE:FREQ=DAILY", "ohne DTSTART"),
+]
+
+
+@pytest.mark.parametrize(("rule", "message"), GERMAN_MESSAGES)
+def test_every_kind_of_mistake_has_a_german_message(rule, message):
+    with translation.override("de"), pytest.raises(RecurrenceError) as caught:
+        clean_rule(rule, START)
+    assert message in str(caught.value)
+    for english in ("RRULE UNTIL", "must be", "invalid", "Not a valid", "unknown"):
+        assert english not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("typed", "all_day", "stored"),
+    [
+        # A date means the end of that day in Berlin: 23:59:59 CET is 22:59:59 UTC.
+        ("FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261231", False, "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261231T225959Z"),
+        # Summer time: 23:59:59 CEST is 21:59:59 UTC.
+        ("rrule:freq=weekly;until=20260630", False, "FREQ=WEEKLY;UNTIL=20260630T215959Z"),
+        # A local date-time (no Z) is Berlin time, written in UTC.
+        ("FREQ=DAILY;UNTIL=20260320T190000", False, "FREQ=DAILY;UNTIL=20260320T180000Z"),
+        ("FREQ=DAILY;UNTIL=20260320T180000Z", False, "FREQ=DAILY;UNTIL=20260320T180000Z"),
+        # An all-day event starts on a DATE, so UNTIL stays (or becomes) a date.
+        ("FREQ=DAILY;UNTIL=20260320", True, "FREQ=DAILY;UNTIL=20260320"),
+        ("FREQ=DAILY;UNTIL=20260320T225959Z", True, "FREQ=DAILY;UNTIL=20260320"),
+        ("FREQ=MONTHLY;BYDAY=-1FR;COUNT=6", False, "FREQ=MONTHLY;BYDAY=-1FR;COUNT=6"),
+    ],
+)
+def test_until_is_stored_in_the_value_type_of_the_start(typed, all_day, stored):
+    start = datetime(2026, 3, 14, 0 if all_day else 19, tzinfo=BERLIN)
+    assert clean_rule(typed, start, all_day) == stored
+
+
+def test_a_stored_until_keeps_its_last_date():
+    for all_day in (False, True):
+        stored = clean_rule("FREQ=WEEKLY;UNTIL=20260328", START, all_day)
+        spans = expand(
+            weekly(
+                rule=stored,
+                all_day=all_day,
+                start_time=None if all_day else time(19),
+                end_time=None if all_day else time(21),
+            ),
+            *WINDOW,
+        )
+        assert spans[-1].start.date() == date(2026, 3, 28)
+
+
+def test_more_than_400_dates_is_a_warning_not_an_error():
+    far = datetime(2027, 9, 1, tzinfo=BERLIN)
+    assert rule_warning(f"FREQ=DAILY;COUNT={OCCURRENCE_WARNING}", START, far) is None
+    with translation.override("de"):
+        warning = rule_warning(f"FREQ=DAILY;COUNT={OCCURRENCE_WARNING + 1}", START, far)
+    assert warning and "mehr als 400 Termine" in warning
+    assert clean_rule("FREQ=DAILY;COUNT=2000", START)  # still accepted
+    assert rule_warning("FREQ=DAILY;UNTIL=20280101", START, far)
+    # Without an end only the dates up to the horizon count: a daily rule for 18 months is 536.
+    assert rule_warning("FREQ=DAILY", START, far)
+    assert rule_warning("FREQ=WEEKLY", START, far) is None
+    assert rule_warning("FREQ=WEEKLY;INTERVAL=0", START, far) is None  # the error says it

@@ -1,8 +1,12 @@
 """Editors get a clear message for impossible dates, rules and coordinates — in the admin itself."""
 
-from datetime import date, time
+from datetime import date, datetime, time
+from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.messages import get_messages
+from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
@@ -12,6 +16,7 @@ from tests.worlds import built_once, fresh
 from tourism.models import Event, EventOccurrence, PointOfInterest
 
 pytestmark = pytest.mark.django_db
+BERLIN = ZoneInfo("Europe/Berlin")
 
 
 # Every test adds its own pages to a site tree built once for the module.
@@ -60,7 +65,7 @@ def test_invalid_rrule_is_rejected_in_the_admin_with_a_clear_message(admin_clien
     response = add_event(admin_client, tree, recurrence_rule="FREQ=WEEKLY;BYDAY=XY")
     assert response.status_code == 200  # the form is shown again
     # The admin speaks German by default; the message says what is wrong with the rule.
-    assert "Keine gültige Regel nach RFC 5545" in response.content.decode()
+    assert "Unbekannter Wochentag XY in BYDAY" in response.content.decode()
     assert not Event.objects.exists()
 
 
@@ -83,7 +88,7 @@ def test_valid_event_is_created_from_the_admin(admin_client, tree):
         (
             {"recurrence_rule": "FREQ=WEEKLY;UNTIL=20200101"},
             "recurrence_rule",
-            "keine Termine nach dem Beginn",
+            "vor dem Beginn der Veranstaltung am 01.05.2027",
         ),
     ],
 )
@@ -93,6 +98,82 @@ def test_impossible_event_dates_are_rejected(admin_client, tree, overrides, fiel
     form = response.context["form"]
     assert message in " ".join(form.errors.get(field, [])), form.errors
     assert not Event.objects.exists()
+
+
+def test_the_builder_is_on_the_form_and_the_rule_is_stored_with_until_in_utc(admin_client, tree):
+    url = reverse("wagtailadmin_pages:add", args=("tourism", "event", tree.events.pk))
+    page = admin_client.get(url).content.decode()
+    assert "data-recurrence-builder" in page and "tourism/recurrence.js" in page
+    assert "Wiederholung" in page and "wöchentlich" in page and "Regel als Text" in page
+    response = add_event(admin_client, tree, recurrence_rule="FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630")
+    assert response.status_code == 302, response.context["form"].errors
+    # RFC 5545 section 3.3.10: DTSTART is a date-time, so UNTIL is one, in UTC (23:59:59 CEST).
+    assert Event.objects.get().recurrence_rule == "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270630T215959Z"
+
+
+def test_an_all_day_event_keeps_until_a_date(admin_client, tree):
+    response = add_event(
+        admin_client,
+        tree,
+        all_day=True,
+        start_time="",
+        end_time="",
+        recurrence_rule="FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T225959Z",
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    assert Event.objects.get().recurrence_rule == "FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231"
+
+
+def test_more_than_400_dates_saves_with_a_warning(admin_client, tree):
+    response = add_event(admin_client, tree, recurrence_rule="FREQ=DAILY;COUNT=500")
+    assert response.status_code == 302
+    assert Event.objects.get().recurrence_rule == "FREQ=DAILY;COUNT=500"
+    shown = [str(message) for message in get_messages(response.wsgi_request)]
+    assert any("mehr als 400 Termine" in message for message in shown), shown
+
+
+@pytest.mark.parametrize("typed", ["2027-05-01", "01.05.2027", "1.5.2027"])
+def test_dates_are_read_in_iso_and_german(admin_client, tree, typed):
+    response = add_event(
+        admin_client,
+        tree,
+        start_date=typed,
+        end_date=typed,
+        excluded_dates=inline_formset([]),
+        extra_dates=inline_formset([{"date": typed, "time": ""}]),
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    event = Event.objects.get()
+    assert (event.start_date, event.end_date) == (date(2027, 5, 1), date(2027, 5, 1))
+    assert [row.date for row in event.extra_dates.all()] == [date(2027, 5, 1)]
+
+
+@pytest.mark.parametrize("typed", ["2027-13-01", "31.02.2027", "morgen", "05/01/2027"])
+def test_an_unreadable_date_is_a_german_field_error_not_today(admin_client, tree, typed):
+    response = add_event(admin_client, tree, start_date=typed)
+    assert response.status_code == 200
+    assert response.context["form"].errors["start_date"] == ["Bitte ein gültiges Datum eingeben."]
+    assert not Event.objects.exists()
+
+
+@pytest.mark.parametrize("typed", ["24.12.2027 10:30", "2027-12-24 10:30"])
+def test_go_live_is_read_in_iso_and_german(admin_client, tree, typed):
+    response = add_event(admin_client, tree, go_live_at=typed)
+    assert response.status_code == 302, response.context["form"].errors
+    go_live = Event.objects.get().go_live_at
+    assert go_live.astimezone(BERLIN).replace(tzinfo=None) == datetime(2027, 12, 24, 10, 30)
+
+
+def test_an_unreadable_go_live_is_a_german_field_error(admin_client, tree):
+    response = add_event(admin_client, tree, go_live_at="Heiligabend")
+    assert response.status_code == 200
+    assert "Bitte ein gültiges Datum" in " ".join(response.context["form"].errors["go_live_at"])
+
+
+def test_the_date_pickers_keep_typed_text():
+    """The admin loads the script that stops Wagtail's pickers replacing unread text by today."""
+    script = finders.find("roland_core/typed-dates.js")
+    assert script and "validateOnBlur = false" in Path(script).read_text(encoding="utf-8")
 
 
 def test_event_model_clean_names_the_field():

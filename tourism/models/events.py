@@ -26,7 +26,8 @@ from wagtail_localize.fields import SynchronizedField
 from cms.core.preview import PreviewMixin
 
 from ..services.opening_hours import local_datetime
-from ..services.recurrence import EventDates, RecurrenceError, normalise_rule, validate_rule
+from ..services.recurrence import EventDates, RecurrenceError, clean_rule, normalise_rule
+from ..widgets import RecurrenceRuleInput
 from .base import (
     AddressFields,
     IndexedContentMixin,
@@ -159,7 +160,7 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("start_time")]),
         FieldRowPanel([FieldPanel("end_date"), FieldPanel("end_time")]),
         FieldPanel("all_day"),
-        FieldPanel("recurrence_rule"),
+        FieldPanel("recurrence_rule", widget=RecurrenceRuleInput),
         InlinePanel("excluded_dates", label=_("Excluded dates (EXDATE)")),
         InlinePanel("extra_dates", label=_("Additional dates (RDATE)")),
         MultiFieldPanel(
@@ -290,7 +291,8 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
             )
         if self.recurrence_rule and self.start_date and "start_time" not in errors:
             try:
-                validate_rule(self.recurrence_rule, self.start)
+                # Stored as RFC 5545 wants it (UNTIL in DTSTART's value type), whatever was typed.
+                self.recurrence_rule = clean_rule(self.recurrence_rule, self.start, self.all_day)
             except RecurrenceError as exc:
                 errors["recurrence_rule"] = str(exc)
         if errors:

@@ -164,6 +164,22 @@
     if (o.image && o.image.credit) box.append(el("p", "credit", "© " + o.image.credit));
   }
 
+  // Rows that would not fit whole in their column (or on the screen) are left out, last first: a
+  // screen never shows half a line. Removing a later row never moves an earlier one. A heading whose
+  // rows all went is hidden with them.
+  function fit() {
+    for (const id of ["now-list", "next-list", "upcoming-list", "highlights-list"]) {
+      const list = $(id);
+      const heading = list.previousElementSibling && list.previousElementSibling.tagName === "H2" ? list.previousElementSibling : null;
+      const bottom = Math.min(list.closest("section").getBoundingClientRect().bottom, window.innerHeight);
+      const had = list.children.length;
+      while (list.lastElementChild && list.lastElementChild.getBoundingClientRect().bottom > bottom + 0.5) {
+        list.lastElementChild.remove();
+      }
+      if (heading) heading.classList.toggle("trimmed", had > 0 && list.children.length === 0);
+    }
+  }
+
   function render() {
     const date = new Date();
     document.documentElement.lang = lang();
@@ -212,6 +228,7 @@
     if (openOnly && !places.length) places.push(el("li", "empty", label("nothing_open")));
     $("highlights-heading").hidden = places.length === 0;
     $("highlights-list").replaceChildren(...places);
+    fit();
     const ticker = $("ticker");
     ticker.hidden = !(feed.screen.ticker && feed.news.length);
     const line = feed.news.map((n) => texts(n).title).join("   ·   ");
@@ -310,6 +327,7 @@
   setInterval(() => { state.language += config.locales.length > 1 ? 1 : 0; state.feature = 0; render(); }, LANGUAGE_SECONDS * 1000);
   setInterval(() => { state.feature += 1; render(); }, FEATURE_SECONDS * 1000);
   setInterval(render, 1000);
+  window.addEventListener("resize", render);
   render();
   poll();
 })();
