@@ -181,6 +181,24 @@ def test_a_second_run_changes_nothing(world, server):
     assert {page.pk: page.revisions.count() for page in Event.objects.all()} == revisions
 
 
+def test_a_rule_ending_on_a_date_is_compared_as_stored_so_a_rerun_and_a_new_end_are_no_conflict(
+    world, server
+):
+    """Roland stores UNTIL as a UTC date-time (RFC 5545): the source's date form is the same rule."""
+    until = edited_calendar(
+        **{"RRULE:FREQ=WEEKLY;BYDAY=TH;COUNT=8": "RRULE:FREQ=WEEKLY;BYDAY=TH;UNTIL=20270630"}
+    )
+    source = calendar_source(world, server.serve("/kalender.ics", until))
+    intake.run_import(source)
+    again = intake.run_import(source)
+    assert (again.changed, again.conflicts) == (0, 0)
+    later = until.replace(b"UNTIL=20270630", b"UNTIL=20270731")
+    server.serve("/kalender.ics", later)
+    run = intake.run_import(source)
+    assert (run.changed, run.conflicts) == (1, 0)
+    assert run.report["changed"][0]["fields"] == ["recurrence_rule"]
+
+
 def test_drafts_for_review_stay_unpublished(world, server):
     source = calendar_source(
         world, server.serve("/kalender.ics", fixture("kulturfabrik.ics")), publish_directly=False

@@ -50,6 +50,8 @@ from ...models import (
     PointOfInterestIndexPage,
 )
 from ...models.base import TEASER_MAX
+from ..opening_hours import local_datetime
+from ..recurrence import RecurrenceError, clean_rule
 from .fetch import fetch
 from .records import EVENT, ItemError, Location, Parsed, Record, SourceError
 
@@ -255,6 +257,19 @@ class Context:
         return None
 
 
+def stored_rule(fields: dict[str, Any]) -> str:
+    """The source's rule as Event.clean stores it (UNTIL in DTSTART's value type), so the next run
+    compares like with like and does not take Roland's own spelling for an editor's change."""
+    all_day = bool(fields.get("all_day"))
+    try:
+        start = local_datetime(
+            fields["start_date"], time(0) if all_day else (fields.get("start_time") or time(0))
+        )
+        return clean_rule(fields["recurrence_rule"], start, all_day)
+    except (KeyError, TypeError, RecurrenceError):
+        return fields["recurrence_rule"]  # Event.clean names the mistake
+
+
 def desired(ctx: Context, record: Record, report: Report) -> dict[str, Any]:
     """The plain values the source asks of the page's tracked fields."""
     values = {name: plain(value) for name, value in record.fields.items()}
@@ -269,6 +284,8 @@ def desired(ctx: Context, record: Record, report: Report) -> dict[str, Any]:
     values["categories"] = ctx.category_ids
     if record.type == EVENT:
         values["organizer"] = ctx.source.organizer_id
+        if record.fields.get("recurrence_rule"):
+            values["recurrence_rule"] = stored_rule(record.fields)
         values.update({name: None if name in ("latitude", "longitude") else "" for name in FREE_LOCATION})
         values["venue"] = None
         if record.location is not None:
