@@ -1,14 +1,17 @@
-"""Admin wiring: the glossary snippet, and the two views that machine-translate taken over from
-wagtail-localize (same URLs, registered first, so its buttons and forms post here)."""
+"""Admin wiring: the glossary snippet, the two views that machine-translate taken over from
+wagtail-localize (same URLs, registered first, so its buttons and forms post here), and the
+*Übersetzungen* overview with its dashboard panels."""
 
 from csp.constants import UNSAFE_INLINE
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from . import views
+from . import overview, views
 from .models import GlossaryTerm
 
 
@@ -27,7 +30,30 @@ def register_machine_translation_url() -> list:
             name="roland_update_translations",
         ),
         path("images/<int:image_id>/machine-translate-texts/", views.image_texts, name="roland_image_texts"),
+        path("translations/", overview.overview, name="roland_translations"),
     ]
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return overview.may_see(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translations_menu_item() -> MenuItem:
+    return TranslationsMenuItem(
+        pgettext_lazy("translation overview", "Translations"),
+        reverse("roland_translations"),
+        icon_name="globe",
+        order=905,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panels(request, panels: list) -> None:
+    if overview.may_see(request.user) and overview.target_locales():
+        panels.append(overview.MissingTranslationsPanel(request))
+        panels.append(overview.MissingImageTextsPanel(request))
 
 
 class GlossaryViewSet(SnippetViewSet):
