@@ -17,7 +17,8 @@ call the functions here. For a page that is published the order is:
 4. webhooks: deliveries are queued once the change is committed (sites.webhooks);
 5. translations: a translation source's non-text fields (dates, status, venue, coordinates, rows,
    images) are copied to its translations, each published (if live) through these same steps
-   (cms.core.translations).
+   (cms.core.translations); a change of its strings marks its translations outdated until they are
+   published again by a translator (recorded before step 3 for the translation's own publish).
 
 Unpublishing, moving and deleting run the same steps in the same order. Changes to snippets, images,
 kiosk screens and synonyms raise the content version; changes to sites, locales, restrictions,
@@ -72,6 +73,8 @@ def page_published(page: Page) -> None:
         occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:
         search_index.index_page(page)
+    # A translation published by a translator is made from its source as it is now (not outdated).
+    translations.note_translated(page)
     _page_versions(page, edited=True)
     _notify(page, WebhookEvent.PUBLISHED)
     # What is not text follows a source onto its translations, each published through these same

@@ -83,3 +83,30 @@ class PublicItem(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_type} {self.item_id} in site {self.site_id}"
+
+
+class TranslationTexts(models.Model):
+    """When a translation's source last changed its translatable strings, and when the translation
+    was last produced from its source (cms.core.translations).
+
+    wagtail-localize re-reads a source on every publish and keeps no date of a change of text, and its
+    `Translation.destination_last_updated_at` is never written; a non-text change that follows the
+    source onto its translations must not count. One row per translation, written on publish only.
+    """
+
+    translation = models.OneToOneField(
+        "wagtail_localize.Translation",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="roland_texts",
+    )
+    source_changed_at = models.DateTimeField(null=True)
+    translated_at = models.DateTimeField(null=True)
+
+    class Meta:
+        verbose_name = "translation texts state"
+
+    def __str__(self) -> str:
+        return (
+            f"translation {self.translation_id}: source {self.source_changed_at}, made {self.translated_at}"
+        )

@@ -7,6 +7,12 @@ on in English. `follow_source` runs in the publish pipeline for the source's pag
 gets the source's synchronised values as a revision of its own, published if the translation is
 live (so its own pass through the pipeline updates occurrences, search, versions, the change feed
 and webhooks), saved as its draft otherwise. Texts and what a translator overrode are kept.
+
+A translation is *outdated* (veraltet) when its source's translatable strings changed after the
+translation was last produced: `follow_source` compares the source's strings before and after it
+re-reads the published source, and `note_translated` records each publish of a translation that
+a translator (or wagtail-localize for one) made, never the publish `follow_source` itself makes for
+a non-text change. `outdated_keys` is the rule; the API flag and the admin overview read it.
 """
 
 from __future__ import annotations
@@ -17,11 +23,16 @@ from contextvars import ContextVar
 from typing import Any
 
 from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.managers import TaggableManager
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-from wagtail_localize.models import SegmentOverride, TranslationSource
+from wagtail_localize.models import SegmentOverride, StringSegment, Translation, TranslationSource
+
+from . import versions
+from .models import TranslationTexts
 
 _following: ContextVar[bool] = ContextVar("roland_following_source", default=False)
 
@@ -105,7 +116,10 @@ def follow_source(page: Page) -> list[Page]:
     source = type(page).objects.get(pk=page.pk)  # as published, with its rows from the database
     # The translator's later publish through wagtail-localize copies from this snapshot: it must
     # not bring back what the source had before (a cancelled event going on again).
+    before = source_strings(source_record)
     source_record.update_from_db()
+    if source_strings(source_record) != before:
+        _source_changed(source_record)
     fields = synchronised_fields(type(source))
     updated = []
     with _guard():
@@ -143,3 +157,54 @@ def _follow(source: Page, target: Page, fields: list) -> bool:
             draft.save_revision(clean=False)
             changed = True
     return changed
+
+
+def source_strings(source: TranslationSource) -> frozenset[tuple[str, str]]:
+    """The translatable strings of a source as last read, by their place (one query): what a change
+    of text changes, and a change of dates, venue or images does not."""
+    return frozenset(
+        StringSegment.objects.filter(source=source).values_list("context__path", "string__data_hash")
+    )
+
+
+def _source_changed(source: TranslationSource) -> None:
+    now = timezone.now()
+    for translation_id in source.translations.values_list("pk", flat=True):
+        TranslationTexts.objects.update_or_create(
+            translation_id=translation_id, defaults={"source_changed_at": now}
+        )
+    # Answers keyed by the content version carry the flag: the publish raised it before this step.
+    versions.bump(versions.CONTENT)
+
+
+def note_translated(page: Page) -> None:
+    """A translation was published by someone (or by wagtail-localize for them), not by
+    `follow_source`: from now on it is made from its source as it is."""
+    if _following.get():
+        return
+    now = timezone.now()
+    for translation_id in Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    ).values_list("pk", flat=True):
+        TranslationTexts.objects.update_or_create(
+            translation_id=translation_id, defaults={"translated_at": now}
+        )
+
+
+def outdated_translations() -> models.QuerySet:
+    """The synchronised translations whose source changed its strings after the translation was
+    last produced (a translation never published since the change counts: it was made before)."""
+    return Translation.objects.filter(enabled=True, roland_texts__source_changed_at__isnull=False).filter(
+        Q(roland_texts__translated_at__isnull=True)
+        | Q(roland_texts__translated_at__lt=F("roland_texts__source_changed_at"))
+    )
+
+
+def outdated_keys(locale_ids: list[int]) -> frozenset[tuple[Any, int]]:
+    """(translation key, locale id) of every outdated translation into these languages, in one
+    query: the few rows an answer checks its items against, whatever their number."""
+    return frozenset(
+        outdated_translations()
+        .filter(target_locale_id__in=locale_ids)
+        .values_list("source__object_id", "target_locale_id")
+    )

@@ -26,9 +26,9 @@ from tourism.models import POI as POI_TYPE
 
 DATA_DIR = Path(__file__).with_name("data")
 DAY_NAMES = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-# Leichte Sprache (de-x-ls) is optional and given for a few key pages only (BITV 2.0): the loader
-# adds those pages in it when the language is configured.
-LANGUAGES = ("de", "en", "de-x-ls")
+# Leichte Sprache (de-x-ls, BITV 2.0) and Polish (pl) are optional and given for a few key pages
+# only: the loader adds those pages in them when the language is configured.
+LANGUAGES = ("de", "en", "de-x-ls", "pl")
 CATEGORY_KINDS = registry.names()  # a category belongs to one content type
 
 

@@ -73,9 +73,21 @@ logger = logging.getLogger(__name__)
 DEMO_IMPORT_SLUG = "kulturfabrik-demo"
 DEMO_IMPORT_FILE = "cms/demo/kulturfabrik-kalender.ics"
 EXCEPTION_REASONS = {"12-24": "christmas_eve", "12-31": "new_years_eve", "01-01": "holiday"}
+# Languages with a few key pages only (home, Anreise und Besucherinfo, the Roland), when configured.
+KEY_PAGE_LANGUAGES = (EASY_LANGUAGE, "pl")
 HOME = {
-    "slug": {"de": "haldensleben", "en": "haldensleben-en", "de-x-ls": "haldensleben-ls"},
-    "title": {"de": "Stadt Haldensleben", "en": "Town of Haldensleben", "de-x-ls": "Die Stadt Haldensleben"},
+    "slug": {
+        "de": "haldensleben",
+        "en": "haldensleben-en",
+        "de-x-ls": "haldensleben-ls",
+        "pl": "haldensleben-pl",
+    },
+    "title": {
+        "de": "Stadt Haldensleben",
+        "en": "Town of Haldensleben",
+        "de-x-ls": "Die Stadt Haldensleben",
+        "pl": "Miasto Haldensleben",
+    },
     "teaser": {
         "de": "Kreisstadt an Ohre und Mittellandkanal, mehr als 1.050 Jahre alt — mit dem einzigen "
         "reitenden Roland Deutschlands.",
@@ -83,13 +95,15 @@ HOME = {
         "Germany's only Roland on horseback.",
         "de-x-ls": "Haldensleben ist eine Stadt. Die Stadt ist über 1.000 Jahre alt. Auf dem Markt-Platz steht "
         "der Roland. Er sitzt auf einem Pferd.",
+        "pl": "Miasto powiatowe nad rzeką Ohre i Kanałem Śródlądowym, liczące ponad 1050 lat — z jedynym w "
+        "Niemczech Rolandem na koniu.",
     },
 }
 INDEXES = {
     "pois": (
         PointOfInterestIndexPage,
-        {"de": "sehenswuerdigkeiten", "en": "sights"},
-        {"de": "Sehenswürdigkeiten", "en": "Sights"},
+        {"de": "sehenswuerdigkeiten", "en": "sights", "pl": "zabytki"},
+        {"de": "Sehenswürdigkeiten", "en": "Sights", "pl": "Zabytki"},
     ),
     "events": (
         EventIndexPage,
@@ -166,21 +180,26 @@ class DemoLoader:
             self.report.untranslated += [f"{label} [{locale.language_code}] {m}" for m in missing]
 
     @cached_property
-    def easy_locale(self) -> Locale | None:
-        """The Leichte Sprache locale when it is configured (cms.core.i18n.EASY_LANGUAGE)."""
-        if EASY_LANGUAGE not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
-            return None
-        return Locale.objects.get_or_create(language_code=EASY_LANGUAGE)[0]
+    def key_page_locales(self) -> list[Locale]:
+        """The configured languages the demo has only a few key pages in: Leichte Sprache
+        (cms.core.i18n.EASY_LANGUAGE) and Polish, the third language."""
+        configured = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+        return [
+            Locale.objects.get_or_create(language_code=code)[0]
+            for code in KEY_PAGE_LANGUAGES
+            if code in configured
+        ]
 
-    def translate_easy(self, instance, item: dict | None, *keys: str, parent: bool = False) -> None:
-        """Key pages only in Leichte Sprache, those the data gives texts for (and the pages above them,
-        whose German texts stand in): everything else falls back to German along the chain."""
-        locale = self.easy_locale
-        if locale is None or instance.has_translation(locale):
-            return
-        strings = self.pairs(item, *keys, language=EASY_LANGUAGE) if item else {}
-        if strings or parent:
-            translate_with_strings(instance, locale, strings)
+    def translate_key_page(self, instance, item: dict | None, *keys: str, parent: bool = False) -> None:
+        """Key pages only in those languages, those the data gives texts for (and the pages above
+        them, whose German texts stand in where the data has none): everything else falls back along
+        the language's chain."""
+        for locale in self.key_page_locales:
+            if instance.has_translation(locale):
+                continue
+            strings = self.pairs(item, *keys, language=locale.language_code) if item else {}
+            if strings or parent:
+                translate_with_strings(instance, locale, strings)
 
     def publish(self, page: Page) -> None:
         page.save_revision().publish()
@@ -261,7 +280,7 @@ class DemoLoader:
             },
         )
         self.translate(home, self.pairs(HOME, "title", "slug", "teaser"), "home")
-        self.translate_easy(home, HOME, "title", "slug", "teaser", parent=True)
+        self.translate_key_page(home, HOME, "title", "slug", "teaser", parent=True)
         self.report.count("home page", created)
         return home
 
@@ -272,7 +291,8 @@ class DemoLoader:
         if created:
             page = self.add_child(home, model(title=titles["de"], slug=slugs["de"], show_in_menus=True))
         self.translate(page, {titles["de"]: titles["en"], slugs["de"]: slugs["en"]}, f"index {key}")
-        self.translate_easy(page, None, parent=key == "pois")  # above the Roland
+        texts = {"title": titles, "slug": slugs}
+        self.translate_key_page(page, texts, "title", "slug", parent=key == "pois")  # above the Roland
         self.report.count("index page", created)
         return page
 
@@ -323,7 +343,7 @@ class DemoLoader:
                     ),
                 )
             self.translate(page, self.pairs(item, "title", "slug", "teaser", "body"), f"page {item['key']}")
-            self.translate_easy(page, item, "title", "teaser", "body")
+            self.translate_key_page(page, item, "title", "slug", "teaser", "body")
             self.report.count("standard page", created)
         self.progress(f"  standard pages: {len(self.data.standard_pages)}")
 
@@ -354,7 +374,7 @@ class DemoLoader:
             strings = self.pairs(item, "title", "slug", "teaser", "body", "prices", "hours_note")
             strings.update(self.pairs(item.get("accessibility", {}), "notes"))
             self.translate(page, strings, f"poi {item['key']}")
-            self.translate_easy(page, item, "title", "teaser", "body")
+            self.translate_key_page(page, item, "title", "slug", "teaser", "body")
 
     def build_poi(self, item: dict) -> PointOfInterest:
         access = item.get("accessibility", {})

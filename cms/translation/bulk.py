@@ -163,7 +163,7 @@ def _untranslated_ancestors(page: Page, locale: Locale) -> list[Page]:
 
 def missing_pages(user: AbstractBaseUser, source_locale: Locale, target_locale: Locale) -> QuerySet[Page]:
     """The live pages of `source_locale` without a translation in `target_locale` this user may edit."""
-    return selectors.pages_missing_translation(source_locale, target_locale).filter(
+    return selectors.pages_without_translation(source_locale, target_locale).filter(
         pk__in=editable_pages(user).values("pk")
     )
 

@@ -1,17 +1,19 @@
 """Admin wiring: the glossary snippet, the two views that machine-translate taken over from
-wagtail-localize (same URLs, registered first, so its buttons and forms post here), and bulk
-translation (the page bulk action, the menu "Übersetzung" with its pages)."""
+wagtail-localize (same URLs, registered first, so its buttons and forms post here), bulk
+translation (the page bulk action, the menu "Übersetzung" with its pages), and the *Übersetzungen*
+overview with its dashboard panels."""
 
 from csp.constants import UNSAFE_INLINE
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from . import bulk, bulk_admin, views
+from . import bulk, bulk_admin, overview, views
 from .models import GlossaryTerm
 
 
@@ -30,7 +32,20 @@ def register_machine_translation_url() -> list:
             name="roland_update_translations",
         ),
         path("images/<int:image_id>/machine-translate-texts/", views.image_texts, name="roland_image_texts"),
+        path("translations/", overview.overview, name="roland_translations"),
     ]
+
+
+class TranslationsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return overview.may_see(request.user)
+
+
+@hooks.register("construct_homepage_panels")
+def add_translation_panels(request, panels: list) -> None:
+    if overview.may_see(request.user) and overview.target_locales():
+        panels.append(overview.MissingTranslationsPanel(request))
+        panels.append(overview.MissingImageTextsPanel(request))
 
 
 class GlossaryViewSet(SnippetViewSet):
@@ -106,6 +121,12 @@ class TranslationMenu(SubmenuMenuItem):
 def register_translation_menu() -> MenuItem:
     menu = Menu(
         items=[
+            TranslationsMenuItem(
+                pgettext_lazy("translation overview", "Translations"),
+                reverse("roland_translations"),
+                icon_name="list-ul",
+                order=5,
+            ),
             TranslatorsMenuItem(
                 _("Translate what is missing"),
                 reverse("roland_translation_missing"),

@@ -8,7 +8,7 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet, Subquery, prefetch_related_objects
 from pydantic import Field
 
-from cms.core import registry, versions
+from cms.core import registry, translations, versions
 from cms.core.context import ApiContext, api_context
 from cms.core.pagination import parse_id
 from cms.core.problems import not_found
@@ -46,6 +46,10 @@ class ItemBase(Schema):
     fallback_locale: str | None = Field(
         description="With `is_fallback`: the language served in place of the requested one (its chain's "
         "first language with a live version), else null."
+    )
+    translation_outdated: bool = Field(
+        description="True when this item is a translation whose source text changed after the "
+        "translation was last published: the website may say it may be out of date."
     )
     title: str
     slug: str
@@ -99,7 +103,22 @@ def categories_data(page, ctx: ApiContext) -> list[dict]:
 
 # The columns `location_data` and `item_base` read, for `.only()` in lists (a page has 60–70).
 LOCATION_FIELDS = ("latitude", "longitude", "street", "postal_code", "locality")
-ITEM_BASE_FIELDS = ("title", "slug", "teaser", "url_path", "locale", "last_published_at")
+ITEM_BASE_FIELDS = ("title", "slug", "teaser", "url_path", "locale", "translation_key", "last_published_at")
+
+
+def outdated_translations(ctx: ApiContext) -> frozenset:
+    """(translation key, locale id) of the outdated translations in the answer's languages.
+
+    One query per version of the content in each process, whatever the number of items: the flag
+    changes only on publish, which raises that version.
+    """
+    ids = ctx.choice.preference_ids
+    return versions.remembered(
+        f"outdated-translations:{'-'.join(map(str, ids))}",
+        versions.current(versions.CONTENT),
+        lambda: translations.outdated_keys(ids),
+        shared=False,
+    )
 
 
 def location_data(obj) -> dict:
@@ -121,6 +140,7 @@ def item_base(page, ctx: ApiContext) -> dict[str, Any]:
         "locale": ctx.locale_code(page.locale_id),
         "is_fallback": page.locale_id != ctx.locale.pk,
         "fallback_locale": ctx.choice.fallback_locale(page.locale_id),
+        "translation_outdated": (page.translation_key, page.locale_id) in outdated_translations(ctx),
         "title": page.title,
         "slug": page.slug,
         "teaser": page.teaser,
