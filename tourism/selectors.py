@@ -96,6 +96,8 @@ def with_next_dates(events: QuerySet, now: datetime) -> QuerySet:
 def upcoming_q(today: date) -> Q:
     """Annotated events (`with_next_dates`) not over yet: an occurrence to come, or, without any
     occurrence stored, an own last day (end date, else start date) not before `today`."""
-    return Q(next_start__isnull=False) | Q(
-        last_start__isnull=True, end_date__gte=today
-    ) | Q(last_start__isnull=True, end_date__isnull=True, start_date__gte=today)
+    return (
+        Q(next_start__isnull=False)
+        | Q(last_start__isnull=True, end_date__gte=today)
+        | Q(last_start__isnull=True, end_date__isnull=True, start_date__gte=today)
+    )

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
 
+
 class NamedInlinePanel(InlinePanel):
     """An inline panel whose saved rows are headed by what they say ("Öffnungszeiten 1: Mo–Fr
     10:00–18:00"), not by a number alone: a place with several seasons is readable when collapsed."""
@@ -52,7 +53,7 @@ class OpeningHoursRule(Orderable):
         verbose_name_plural = _("opening hours")
 
     def __str__(self) -> str:
-        """"Mo–Fr 10:00–18:00 (01.04.–31.10.)": how the row is named in the admin and its history."""
+        """ "Mo–Fr 10:00–18:00 (01.04.–31.10.)": how the row is named in the admin and its history."""
         days = ", ".join(_day_ranges(self.weekdays)) or "–"
         text = f"{days} {_hhmm(self.opens)}–{_hhmm(self.closes)}"
         if self.valid_from and self.valid_to:
@@ -143,7 +144,7 @@ class OpeningHoursException(Orderable):
         verbose_name_plural = _("opening hours exceptions")
 
     def __str__(self) -> str:
-        """"24.12.2026: geschlossen (Heiligabend)" or "31.12.2026: 10:00–14:00 (Silvester)"."""
+        """ "24.12.2026: geschlossen (Heiligabend)" or "31.12.2026: 10:00–14:00 (Silvester)"."""
         days = f"{self.date_from:%d.%m.%Y}" if self.date_from else "?"
         if self.date_to and self.date_to != self.date_from:
             days += f"–{self.date_to:%d.%m.%Y}"

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import PageLogEntry
 
@@ -36,7 +37,7 @@ def cancel_event(event: Event, note: str, user=None) -> Event:
     """
     note = note.strip()
     if not note:
-        raise EventActionError("A note is required.")
+        raise EventActionError(_("A note is required."))
     event = Event.objects.select_for_update().get(pk=event.pk)
     latest = event.get_latest_revision()
     pending = latest is not None and latest.pk != event.live_revision_id
