@@ -125,7 +125,7 @@ class NextDateColumn(Column):
 class VenueColumn(Column):
     def get_value(self, instance) -> str:
         if instance.venue_id:
-            return instance.venue.title
+            return instance.venue_title
         return instance.location_name or ("online" if instance.online_url else "")
 
 
@@ -213,7 +213,8 @@ class EventIndexView(IndexView):
     page_title = gettext_lazy("Events")
 
     def get_base_queryset(self):
-        events = super().get_base_queryset().select_related("venue", "locale")
+        # The venue's title as a column of the one query (Wagtail's specific() would read it per row).
+        events = super().get_base_queryset().annotate(venue_title=F("venue__title"))
         return with_next_dates(events, timezone.now())
 
     def get_table(self, object_list):
@@ -222,16 +223,18 @@ class EventIndexView(IndexView):
         return super().get_table(rows)
 
     def order_queryset(self, queryset):
-        # Events without a stored date come last either way; ties keep one order (pages of a list).
+        # Events to come first by their next date, then those over, the latest first; events without
+        # a stored date (never published) last. Ties keep one order (pages of a list).
         if self.ordering == "date_key":
-            return queryset.order_by(F("date_key").asc(nulls_last=True), "start_date", "pk")
+            return queryset.order_by(
+                F("next_start").asc(nulls_last=True),
+                F("last_start").desc(nulls_last=True),
+                "start_date",
+                "pk",
+            )
         if self.ordering == "-date_key":
             return queryset.order_by(F("date_key").desc(nulls_last=True), "-start_date", "-pk")
-        return super().order_queryset(queryset).order_by(*self._order_with_tiebreak())
-
-    def _order_with_tiebreak(self) -> list[str]:
-        ordering = self.ordering or "date_key"
-        return [ordering, "pk"]
+        return super().order_queryset(queryset).order_by(self.ordering or "title", "pk")
 
 
 class EventListingViewSet(PageListingViewSet):
