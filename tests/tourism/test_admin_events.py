@@ -391,3 +391,21 @@ def test_opening_hours_rows_read_as_days_and_times():
     assert str(rule) == "Mo–Do, Sa 10:00–18:00 (01.04.–31.10.)"
     closed = OpeningHoursException(date_from=date(2026, 12, 24), closed=True, reason="christmas_eve")
     assert str(closed) == "24.12.2026: geschlossen (Heiligabend)"
+
+
+def test_the_edit_form_heads_saved_opening_hours_rows_with_what_they_say(admin_client, world):
+    museum = world["concert"].venue.specific
+    museum.opening_hours = [
+        OpeningHoursRule(
+            monday=True,
+            tuesday=True,
+            wednesday=True,
+            thursday=True,
+            friday=True,
+            opens=time(10),
+            closes=time(18),
+        )
+    ]
+    museum.save_revision()
+    html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[museum.pk])).content.decode()
+    assert "Wöchentliche Öffnungszeiten<span data-inline-panel-child-count></span>: Mo–Fr 10:00–18:00" in html
