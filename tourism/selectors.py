@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from wagtail.models import Page
 
 from .models import (
@@ -72,3 +73,31 @@ def pages_showing(page_ids: Iterable[int], venue_ids: Iterable[int] = ()) -> set
             PointOfInterest.objects.filter(translation_key__in=venue_keys).values_list("pk", flat=True)
         )
     return showing - ids
+
+
+def with_next_dates(events: QuerySet, now: datetime) -> QuerySet:
+    """Events annotated from the occurrence table, in the same query whatever the number of rows:
+    `next_start`/`next_all_day` (the first occurrence not over at `now`), `last_start`/`last_all_day`
+    (the latest one stored) and `date_key`, the next start or else the last (what lists sort by).
+
+    Events without occurrences (never published, or older than the stored window) have None; lists
+    then show the event's own start.
+    """
+    upcoming = EventOccurrence.objects.filter(event=OuterRef("pk"), end__gt=now).order_by("start")
+    latest = EventOccurrence.objects.filter(event=OuterRef("pk")).order_by("-start")
+    return events.annotate(
+        next_start=Subquery(upcoming.values("start")[:1]),
+        next_all_day=Subquery(upcoming.values("all_day")[:1]),
+        last_start=Subquery(latest.values("start")[:1]),
+        last_all_day=Subquery(latest.values("all_day")[:1]),
+    ).annotate(date_key=Coalesce(F("next_start"), F("last_start")))
+
+
+def upcoming_q(today: date) -> Q:
+    """Annotated events (`with_next_dates`) not over yet: an occurrence to come, or, without any
+    occurrence stored, an own last day (end date, else start date) not before `today`."""
+    return (
+        Q(next_start__isnull=False)
+        | Q(last_start__isnull=True, end_date__gte=today)
+        | Q(last_start__isnull=True, end_date__isnull=True, start_date__gte=today)
+    )

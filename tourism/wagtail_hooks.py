@@ -1,15 +1,20 @@
 """Admin registration and editor feedback for tourism content."""
 
 from django.contrib import messages
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .events_admin import event_buttons, events_viewset
 from .intake_admin import import_source_viewset
 from .models import Category, Event, Organizer
+from .services.event_actions import CANCEL_LOG_ACTION
 from .services.intake import LOG_ACTION
 from .services.occurrences import occurrence_window
 from .services.recurrence import rule_warning
@@ -19,9 +24,12 @@ from .validators import outside_region
 class CategoryViewSet(SnippetViewSet):
     model = Category
     icon = "tag"
-    list_display = ["name", "slug", "kind", "schema_type"]
+    list_display = ["name", "slug", "kind", "schema_type", Column("locale", label=gettext_lazy("Language"))]
     list_filter = ["kind", "locale"]
     search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return Category.objects.select_related("locale")
 
 
 class OrganizerViewSet(SnippetViewSet):
@@ -65,6 +73,34 @@ hooks.register("after_edit_page", _warn_many_dates)
 @hooks.register("register_admin_viewset")
 def register_import_sources():
     return import_source_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_events_list():
+    return events_viewset
+
+
+hooks.register("register_page_listing_more_buttons", event_buttons)
+
+
+@hooks.register("register_page_header_buttons")
+def event_header_buttons(page, user, view_name, next_url=None):
+    yield from event_buttons(page, user, next_url=next_url)
+
+
+@hooks.register("insert_global_admin_css")
+def events_css() -> str:
+    return format_html('<link rel="stylesheet" href="{}">', static("tourism/events_admin.css"))
+
+
+@hooks.register("register_log_actions")
+def register_cancel_log_action(actions) -> None:
+    @actions.register_action(CANCEL_LOG_ACTION)
+    class CancelledFormatter(LogFormatter):
+        label = gettext_lazy("Event cancelled")
+
+        def format_message(self, log_entry) -> str:
+            return _("Event cancelled: %(note)s") % {"note": (log_entry.data or {}).get("note", "")}
 
 
 @hooks.register("register_log_actions")

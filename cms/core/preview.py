@@ -11,7 +11,7 @@ any network call: a preview or website URL is configured and its host is not und
 domain reserved for examples (RFC 2606/6761: .example, .invalid, .test, .localhost), as the demo's is.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from functools import cached_property
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
@@ -106,6 +106,31 @@ def collect_expired_previews() -> int:
     return deleted
 
 
+def _preview_modes(site: Site | None) -> list[tuple[str, str]]:
+    builtin = (BUILTIN_MODE, _("Roland preview"))
+    if not website_preview_available(site):
+        return [builtin]
+    return [("", _("Website")), builtin]
+
+
+def remember_preview_modes(pages: Iterable[Page]) -> None:
+    """A list of pages asks each one whether it can be previewed (Wagtail's *Entwurf ansehen* button
+    of a page with a draft): each site and its settings are read once for the list, not per row."""
+    wanted = [page for page in pages if isinstance(page, PreviewMixin) and "preview_modes" not in vars(page)]
+    site_ids = {page: (page.get_url_parts() or (None,))[0] for page in wanted}
+    sites = Site.objects.in_bulk({site_id for site_id in site_ids.values() if site_id is not None})
+    default = None
+    modes: dict[int | None, list[tuple[str, str]]] = {}
+    for page, site_id in site_ids.items():
+        if site_id not in modes:
+            site = sites.get(site_id)
+            if site is None:
+                default = default or Site.objects.filter(is_default_site=True).first()
+                site = default
+            modes[site_id] = _preview_modes(site)
+        page.preview_modes = modes[site_id]
+
+
 class PreviewMixin(HeadlessPreviewMixin):
     """Headless preview for a page model: the preview opens on the preview page of the page's site,
     or, when that site has no reachable website, as Roland's built-in rendering of the draft."""
@@ -113,10 +138,7 @@ class PreviewMixin(HeadlessPreviewMixin):
     @cached_property
     def preview_modes(self) -> list[tuple[str, str]]:
         # Read several times per admin edit view; the site and its settings are queries (uncached).
-        builtin = (BUILTIN_MODE, _("Roland preview"))
-        if not website_preview_available(self._preview_site()):
-            return [builtin]
-        return [("", _("Website")), builtin]
+        return _preview_modes(self._preview_site())
 
     def _preview_site(self) -> Site | None:
         # An unsaved page (the create form's preview) has no path yet: the default site stands in.

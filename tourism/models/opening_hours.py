@@ -4,9 +4,18 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.models import Orderable
+
+
+class NamedInlinePanel(InlinePanel):
+    """An inline panel whose saved rows are headed by what they say ("Öffnungszeiten 1: Mo–Fr
+    10:00–18:00"), not by a number alone: a place with several seasons is readable when collapsed."""
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        template_name = "tourism/panels/named_inline_panel.html"
+
 
 WEEKDAY_FIELDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -43,6 +52,15 @@ class OpeningHoursRule(Orderable):
         verbose_name = _("opening hours")
         verbose_name_plural = _("opening hours")
 
+    def __str__(self) -> str:
+        """ "Mo–Fr 10:00–18:00 (01.04.–31.10.)": how the row is named in the admin and its history."""
+        days = ", ".join(_day_ranges(self.weekdays)) or "–"
+        text = f"{days} {_hhmm(self.opens)}–{_hhmm(self.closes)}"
+        if self.valid_from and self.valid_to:
+            pattern = "%d.%m." if self.every_year else "%d.%m.%Y"
+            text += f" ({self.valid_from.strftime(pattern)}–{self.valid_to.strftime(pattern)})"
+        return text
+
     @property
     def weekdays(self) -> list[int]:
         return [index for index, name in enumerate(WEEKDAY_FIELDS) if getattr(self, name)]
@@ -57,6 +75,29 @@ class OpeningHoursRule(Orderable):
             errors["valid_to"] = _("The season ends before it starts.")
         if errors:
             raise ValidationError(errors)
+
+
+def _hhmm(value) -> str:
+    return value.strftime("%H:%M") if value else "?"
+
+
+def _day_ranges(weekdays: list[int]) -> list[str]:
+    """Runs of three or more days as a range ("Mo–Fr"), the others one by one, in the language of
+    the interface (the fields' labels)."""
+    names = [OpeningHoursRule._meta.get_field(name).verbose_name for name in WEEKDAY_FIELDS]
+    runs: list[list[int]] = []
+    for day in weekdays:
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{names[run[0]]}–{names[run[-1]]}")
+        else:
+            parts.extend(str(names[day]) for day in run)
+    return parts
 
 
 class ExceptionReason(models.TextChoices):
@@ -101,6 +142,14 @@ class OpeningHoursException(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("opening hours exception")
         verbose_name_plural = _("opening hours exceptions")
+
+    def __str__(self) -> str:
+        """ "24.12.2026: geschlossen (Heiligabend)" or "31.12.2026: 10:00–14:00 (Silvester)"."""
+        days = f"{self.date_from:%d.%m.%Y}" if self.date_from else "?"
+        if self.date_to and self.date_to != self.date_from:
+            days += f"–{self.date_to:%d.%m.%Y}"
+        hours = _("closed") if self.closed else f"{_hhmm(self.opens)}–{_hhmm(self.closes)}"
+        return f"{days}: {hours} ({self.get_reason_display()})"
 
     def clean(self) -> None:
         errors = {}

@@ -35,6 +35,7 @@ from .base import (
     tabbed_edit_handler,
     teaser_field,
 )
+from .opening_hours import NamedInlinePanel
 from .snippets import poi_categories
 
 
@@ -139,8 +140,8 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         ),
     ]
     hours_panels = [
-        InlinePanel("opening_hours", label=_("Weekly hours")),
-        InlinePanel("opening_hours_exceptions", label=_("Exceptions")),
+        NamedInlinePanel("opening_hours", label=_("Weekly hours")),
+        NamedInlinePanel("opening_hours_exceptions", label=_("Exceptions")),
         FieldPanel("closed_on_public_holidays"),
         FieldPanel("opening_hours_note"),
     ]
