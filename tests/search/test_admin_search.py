@@ -40,3 +40,35 @@ def test_editors_find_pages_by_title_prefixes_without_accents(
         assert response.status_code == 200
         text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
         assert title in text, (query, text[text.find("Andere") :][:600])
+
+
+@pytest.fixture(params=["database", "osmem-stand-in"])
+def any_admin_backend(request, db):
+    if request.param == "database":
+        yield None
+        return
+    with engine_backend(request, request.param) as backend:
+        yield backend
+
+
+def test_editors_find_pages_by_words_in_teasers_and_bodies(
+    admin_client, tree, any_admin_backend, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.poi(title="Reitender Roland", slug="roland", teaser="Das einzige Reiterstandbild eines Rolands.")
+        tree.event(
+            title="Abendführung",
+            slug="abend",
+            body=[("paragraph", "<p>Mit Laternen durch die Gassen der Altstadt.</p>")],
+        )
+    if any_admin_backend is not None:
+        any_admin_backend.refresh()
+    for query, title in (
+        ("Reiterstandbild", "Reitender Roland"),  # a teaser word
+        ("Reiterstand", "Reitender Roland"),  # its beginning
+        ("Laternen", "Abendführung"),  # a body word
+    ):
+        response = admin_client.get(reverse("wagtailadmin_pages:search_results"), {"q": query})
+        assert response.status_code == 200
+        text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+        assert title in text, (query, text[text.find("Andere") :][:600])
