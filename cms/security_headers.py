@@ -16,6 +16,8 @@ One exception, set on its answers by cms/translation: wagtail-localize's transla
 <style> elements (styled-components, no nonce it could be given) and may use inline styles.
 """
 
+from urllib.parse import urlsplit
+
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
@@ -56,6 +58,19 @@ def _media() -> list[str]:
     return list(settings.MEDIA_ORIGINS)
 
 
+def map_tile_origins() -> list[str]:
+    """The origin of the admin map picker's tiles (ROLAND_MAP_TILE_URL), none when unset; a `{s}`
+    subdomain placeholder becomes a wildcard."""
+    url = settings.ROLAND_MAP_TILE_URL
+    if not url:
+        return []
+    parts = urlsplit(url.replace("{s}", "x"))
+    if parts.scheme not in {"https", "http"} or not parts.hostname:
+        return []
+    host = parts.netloc.replace("x.", "*.", 1) if "{s}." in url else parts.netloc
+    return [f"{parts.scheme}://{host}"]
+
+
 def docs_policy() -> dict:
     """Swagger UI from ninja's static files; its scripts carry the nonce (cms/templates/ninja)."""
     return {
@@ -91,7 +106,7 @@ def admin_policy() -> dict:
         "default-src": [SELF],
         "script-src": [SELF, UNSAFE_INLINE],
         "style-src": [SELF],
-        "img-src": [SELF, "data:", "blob:", *_media()],
+        "img-src": [SELF, "data:", "blob:", *_media(), *map_tile_origins()],
         "font-src": [SELF, "data:"],
         "connect-src": [SELF],
         "frame-src": [SELF],

@@ -22,7 +22,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import (
     Collection,
@@ -36,6 +35,7 @@ from wagtail.models import (
 )
 from wagtail.rich_text import RichText
 
+from cms.core.slugs import slugify
 from media.models import RolandImage
 from tourism.models import Event, EventIndexPage, Organizer, PointOfInterest
 from tourism.models.base import TEASER_MAX

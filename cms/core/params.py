@@ -33,6 +33,13 @@ class ListParams(Schema):
     fallback: bool = Field(True, description="Include source-language items without a live translation.")
 
 
+class MapParams(Schema):
+    """Language without paging: a map answer carries every match (up to its documented cap)."""
+
+    locale: str | None = Field(None, max_length=10, description="Language code, e.g. de or en.")
+    fallback: bool = Field(True, description="Include source-language items without a live translation.")
+
+
 class DetailParams(Schema):
     locale: str | None = Field(None, max_length=10, description="Language of texts that are not on the page.")
     format: Literal["json", "jsonld"] | None = Field(

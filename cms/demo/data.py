@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from cms.core import registry
+from cms.core.slugs import slugify
 from tourism.models import EVENT as EVENT_TYPE
 from tourism.models import NEWS as NEWS_TYPE
 from tourism.models import POI as POI_TYPE
@@ -193,7 +194,22 @@ def paragraphs(value: Any, field: str) -> dict:
 
 # ----------------------------------------------------------------- item schemas
 PAGE_FIELDS = {"key": slug, "slug": i18n(slug), "title": i18n(), "teaser": i18n(), "body": paragraphs}
-PAGE_REQUIRED = ("key", "slug", "title", "teaser", "body")
+PAGE_REQUIRED = ("key", "title", "teaser", "body")
+
+
+def with_slugs(check: Check) -> Check:
+    """A page's slugs: as written, or (no `slug` given) from each title by the one slug rule
+    (cms.core.slugs), as the admin and the importers make them."""
+
+    def check_page(value: Any, field: str) -> dict:
+        result = check(value, field)
+        if "slug" not in result:
+            result["slug"] = {code: slugify(title) for code, title in result["title"].items()}
+        return result
+
+    return check_page
+
+
 IMAGE = table(
     {"motif": text, "alt": i18n(), "caption": i18n(), "credit": text, "license": text},
     required=("motif", "alt"),
@@ -206,107 +222,113 @@ CATEGORY = table(
 ORGANIZER = table(
     {"key": slug, "name": text, "website": text, "email": text, "phone": text}, required=("key", "name")
 )
-STANDARD_PAGE = table({**PAGE_FIELDS, "show_in_menus": boolean}, required=PAGE_REQUIRED)
-POI = table(
-    {
-        **PAGE_FIELDS,
-        "categories": list_of(slug),
-        "tags": list_of(text),
-        "street": text,
-        "postal_code": text,
-        "locality": text,
-        "lat": number,
-        "lng": number,
-        "phone": text,
-        "email": text,
-        "website": text,
-        "free": boolean,
-        "prices": i18n(),
-        "hours": list_of(
-            table(
+STANDARD_PAGE = with_slugs(table({**PAGE_FIELDS, "show_in_menus": boolean}, required=PAGE_REQUIRED))
+POI = with_slugs(
+    table(
+        {
+            **PAGE_FIELDS,
+            "categories": list_of(slug),
+            "tags": list_of(text),
+            "street": text,
+            "postal_code": text,
+            "locality": text,
+            "lat": number,
+            "lng": number,
+            "phone": text,
+            "email": text,
+            "website": text,
+            "free": boolean,
+            "prices": i18n(),
+            "hours": list_of(
+                table(
+                    {
+                        "days": list_of(choice(*DAY_NAMES)),
+                        "opens": clock,
+                        "closes": clock,
+                        "season": list_of(month_day, length=2),
+                    },
+                    required=("days", "opens", "closes"),
+                )
+            ),
+            "exceptions": list_of(
+                table(
+                    {"date": month_day, "closed": boolean, "opens": clock, "closes": clock, "label": i18n()},
+                    required=("date",),
+                )
+            ),
+            "closed_on_public_holidays": boolean,
+            "hours_note": i18n(),
+            "accessibility": table(
                 {
-                    "days": list_of(choice(*DAY_NAMES)),
-                    "opens": clock,
-                    "closes": clock,
-                    "season": list_of(month_day, length=2),
-                },
-                required=("days", "opens", "closes"),
-            )
-        ),
-        "exceptions": list_of(
-            table(
-                {"date": month_day, "closed": boolean, "opens": clock, "closes": clock, "label": i18n()},
-                required=("date",),
-            )
-        ),
-        "closed_on_public_holidays": boolean,
-        "hours_note": i18n(),
-        "accessibility": table(
-            {
-                "wheelchair": text,
-                "step_free_entrance": boolean,
-                "accessible_toilet": boolean,
-                "hearing_loop": boolean,
-                "guide_dogs": boolean,
-                "disabled_parking": boolean,
-                "certification": text,
-                "notes": i18n(),
-            }
-        ),
-        "image": IMAGE,
-        "related": list_of(slug),
-        "gallery": list_of(text),
-    },
-    required=(*PAGE_REQUIRED, "lat", "lng", "image"),
+                    "wheelchair": text,
+                    "step_free_entrance": boolean,
+                    "accessible_toilet": boolean,
+                    "hearing_loop": boolean,
+                    "guide_dogs": boolean,
+                    "disabled_parking": boolean,
+                    "certification": text,
+                    "notes": i18n(),
+                }
+            ),
+            "image": IMAGE,
+            "related": list_of(slug),
+            "gallery": list_of(text),
+        },
+        required=(*PAGE_REQUIRED, "lat", "lng", "image"),
+    )
 )
 EVENT_NULLABLE = ("start", "end", "end_day", "venue", "location", "organizer")
-EVENT = table(
-    {
-        **PAGE_FIELDS,
-        "categories": list_of(slug),
-        "tags": list_of(text),
-        "audience": text,
-        "day": whole_number,
-        "start": moment,
-        "end": moment,
-        "end_day": whole_number,
-        "all_day": boolean,
-        "rrule": text,
-        "exdate_days": list_of(whole_number),
-        "rdate_days": list_of(whole_number),
-        "status": text,
-        "status_note": i18n(),
-        "venue": slug,
-        "location": table(
-            {
-                "name": text,
-                "name_i18n": i18n(),
-                "street": text,
-                "postal_code": text,
-                "locality": text,
-                "lat": number,
-                "lng": number,
-            }
-        ),
-        "organizer": slug,
-        "free": boolean,
-        "prices": i18n(),
-        "ticket_url": text,
-        "image": IMAGE,
-    },
-    required=(*PAGE_REQUIRED, "image"),
-    nullable=EVENT_NULLABLE,
+EVENT = with_slugs(
+    table(
+        {
+            **PAGE_FIELDS,
+            "categories": list_of(slug),
+            "tags": list_of(text),
+            "audience": text,
+            "day": whole_number,
+            "start": moment,
+            "end": moment,
+            "end_day": whole_number,
+            "all_day": boolean,
+            "rrule": text,
+            "exdate_days": list_of(whole_number),
+            "rdate_days": list_of(whole_number),
+            "status": text,
+            "status_note": i18n(),
+            "venue": slug,
+            "location": table(
+                {
+                    "name": text,
+                    "name_i18n": i18n(),
+                    "street": text,
+                    "postal_code": text,
+                    "locality": text,
+                    "lat": number,
+                    "lng": number,
+                }
+            ),
+            "organizer": slug,
+            "free": boolean,
+            "prices": i18n(),
+            "ticket_url": text,
+            "image": IMAGE,
+        },
+        required=(*PAGE_REQUIRED, "image"),
+        nullable=EVENT_NULLABLE,
+    )
 )
-NEWS = table(
-    {
-        **PAGE_FIELDS,
-        "categories": list_of(slug),
-        "tags": list_of(text),
-        "days_ago": whole_number,
-        "related": list_of(slug),
-        "image": IMAGE,
-    },
-    required=(*PAGE_REQUIRED, "image"),
+NEWS = with_slugs(
+    table(
+        {
+            **PAGE_FIELDS,
+            "categories": list_of(slug),
+            "tags": list_of(text),
+            "days_ago": whole_number,
+            "related": list_of(slug),
+            "image": IMAGE,
+        },
+        required=(*PAGE_REQUIRED, "image"),
+    )
 )
 SCHEDULE_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su", "holiday")
 KIOSK_HOURS = table(

@@ -474,7 +474,15 @@ ROLAND_OCCURRENCE_HORIZON_DAYS = int(os.environ.get("OCCURRENCE_HORIZON_DAYS", 5
 # the preview (the website's preview page comes from each site's settings).
 ROLAND_PREVIEW_TOKEN_SECONDS = int(os.environ.get("PREVIEW_TOKEN_SECONDS", 3600))
 # Coordinates outside this box (lat/lng) earn the editor a warning, not an error.
+# Slugs in ASCII, German umlauts transliterated (cms.core.slugs): "Café am Roland" → "cafe-am-roland".
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 ROLAND_REGION_BOUNDS = (51.9, 11.0, 52.6, 11.9)
+# The map picker's tiles in the admin (Leaflet URL template); empty: the map shows without tiles
+# (development, tests). production.py defaults to OpenStreetMap's. Its host is allowed in img-src.
+ROLAND_MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+ROLAND_MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+# The most places one `pois.geojson` answer carries; more matches are a 400 asking for a bbox.
+ROLAND_GEOJSON_CAP = int(os.environ.get("GEOJSON_CAP", 5000))
 ROLAND_HOLIDAY_SUBDIVISION = ("DE", "ST")
 
 # Operations: /metrics for a monitoring system that presents METRICS_TOKEN (`Authorization: Bearer`)

@@ -35,6 +35,10 @@ if not SECURE_HSTS_PRELOAD:
     # Preloading is the domain owner's opt-in (SECURE_HSTS_PRELOAD=true), not a default.
     SILENCED_SYSTEM_CHECKS.append("security.W021")
 
+# The admin's map picker loads OpenStreetMap's tiles unless MAP_TILE_URL names others (or, set empty,
+# none): the one third-party request, in the admin only, allowed in its img-src (cms.security_headers).
+ROLAND_MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+
 # Logs are JSON in production (a log pipeline parses them), unless LOG_FORMAT=plain says otherwise.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json").strip().lower()
 if LOG_FORMAT not in {"plain", "json"}:

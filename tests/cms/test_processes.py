@@ -182,7 +182,7 @@ def _reads(world: World, items: dict) -> dict[str, tuple[int, bytes]]:
         "unpublished detail": (f"/api/v1/pois/{items['unpublished']}", {}),
         "pictured detail": (f"/api/v1/pois/{items['pictured']}", {}),
         "list": ("/api/v1/pois?limit=100", {}),
-        "geojson": ("/api/v1/pois.geojson?limit=100", {}),
+        "geojson": ("/api/v1/pois.geojson", {}),
         "search": ("/api/v1/search?q=Schloss", {}),
         "search museum": ("/api/v1/search?q=Museum", {}),
         "stock v2": ("/api/wagtail/v2/pages/?type=tourism.PointOfInterest&fields=*&limit=100", {}),

@@ -150,3 +150,18 @@ def test_powerful_browser_features_are_switched_off_everywhere(visitor, path):
     features = dict(item.strip().split("=", 1) for item in policy.split(","))
     for feature in DENIED:
         assert features[feature] == "()", feature
+
+
+@pytest.mark.parametrize(
+    ("tile_url", "origins"),
+    [
+        ("", []),
+        ("https://tile.openstreetmap.org/{z}/{x}/{y}.png", ["https://tile.openstreetmap.org"]),
+        ("https://{s}.tiles.example.org/{z}/{x}/{y}.png", ["https://*.tiles.example.org"]),
+    ],
+)
+def test_the_admin_loads_map_tiles_only_from_the_configured_host(visitor, settings, tile_url, origins):
+    settings.ROLAND_MAP_TILE_URL = tile_url
+    img_src = directives(visitor.get("/admin/login/"))["img-src"]
+    assert [value for value in img_src if "://" in value] == origins
+    assert all("://" not in value for value in directives(visitor.get("/api/v1/locales"))["default-src"])

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 LISTS = [
     "/api/v1/pois?limit=100",
-    "/api/v1/pois.geojson?limit=100",
+    "/api/v1/pois.geojson",
     "/api/v1/events?limit=100",
     "/api/v1/events.ics",
     "/api/v1/news?limit=100",

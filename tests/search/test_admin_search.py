@@ -40,3 +40,27 @@ def test_editors_find_pages_by_title_prefixes_without_accents(
         assert response.status_code == 200
         text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
         assert title in text, (query, text[text.find("Andere") :][:600])
+
+
+def test_editors_find_pages_by_words_in_teasers_and_bodies(
+    admin_client, tree, django_capture_on_commit_callbacks
+):
+    """On the database backend (SQLite here, PostgreSQL with DATABASE_URL): the autocomplete fields
+    of teaser and body. On an engine the same fields feed `_edgengrams`; the osmem stand-in did not
+    find them in the one run tried, so that path is not claimed here."""
+    with django_capture_on_commit_callbacks(execute=True):
+        tree.poi(title="Reitender Roland", slug="roland", teaser="Das einzige Reiterstandbild eines Rolands.")
+        tree.event(
+            title="Abendführung",
+            slug="abend",
+            body=[("paragraph", "<p>Mit Laternen durch die Gassen der Altstadt.</p>")],
+        )
+    for query, title in (
+        ("Reiterstandbild", "Reitender Roland"),  # a teaser word
+        ("Reiterstand", "Reitender Roland"),  # its beginning
+        ("Laternen", "Abendführung"),  # a body word
+    ):
+        response = admin_client.get(reverse("wagtailadmin_pages:search_results"), {"q": query})
+        assert response.status_code == 200
+        text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+        assert title in text, (query, text[text.find("Andere") :][:600])

@@ -427,10 +427,48 @@ def test_list_query_count_does_not_grow_with_the_page(client, places):
         {"open_now": "true"},
         {"locale": "en"},
     )
-    for path in ("/api/v1/pois", "/api/v1/pois.geojson"):
-        for extra in variants:
-            one, hundred = count(path, limit=1, **extra), count(path, limit=100, **extra)
-            assert one == hundred <= 10, (path, extra, one, hundred)
+    for extra in variants:
+        one, hundred = count("/api/v1/pois", limit=1, **extra), count("/api/v1/pois", limit=100, **extra)
+        assert one == hundred <= 10, (extra, one, hundred)
+        # The map answers every match: the list's queries and the bounded count of the cap.
+        assert count("/api/v1/pois.geojson", **extra) <= hundred + 1, extra
+
+
+def test_geojson_answers_every_match_without_paging(client, places):
+    collection = get(client, "pois.geojson").json()
+    assert collection["count"] == len(collection["features"]) == 3
+    assert "next" not in collection
+    response = client.get("/api/v1/pois.geojson", {"limit": 1})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["param"] == "limit"
+
+
+def test_geojson_beyond_its_cap_asks_for_a_bbox(client, places, settings):
+    settings.ROLAND_GEOJSON_CAP = 2
+    response = client.get("/api/v1/pois.geojson")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["errors"][0]["param"] == "bbox"
+    narrowed = client.get("/api/v1/pois.geojson", {"bbox": "11.35,52.27,11.36,52.28"})
+    assert narrowed.status_code == 200
+    assert [f["properties"]["title"] for f in narrowed.json()["features"]] == ["Schloss Hundisburg"]
+    settings.ROLAND_GEOJSON_CAP = 3
+    assert client.get("/api/v1/pois.geojson").status_code == 200
+
+
+def test_tags_are_in_the_payload_and_filter_in_any_case(client, places):
+    castle = places["castle"]
+    castle.tags.add("Fahrrad", "Aussicht")
+    castle.save_revision().publish()
+    items = {item["title"]: item for item in get(client, "pois").json()["items"]}
+    assert items["Schloss Hundisburg"]["tags"] == ["Aussicht", "Fahrrad"]
+    assert items["Reitender Roland"]["tags"] == []
+    for tag in ("fahrrad", "FAHRRAD", "Fahrrad"):
+        found = [item["title"] for item in client.get("/api/v1/pois", {"tag": tag}).json()["items"]]
+        assert found == ["Schloss Hundisburg"], tag
+    assert client.get("/api/v1/pois", {"tag": "fahr"}).json()["items"] == []
+    detail = client.get(f"/api/v1/pois/{castle.pk}").json()
+    assert detail["tags"] == ["Aussicht", "Fahrrad"]
 
 
 def test_a_place_lists_its_next_ten_events_at_any_of_its_language_versions(client, places, tree):

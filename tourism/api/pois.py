@@ -1,14 +1,23 @@
 """Routes of /api/v1/pois: parse, call and shape (the item builders are in tourism.items.pois)."""
 
+from django.conf import settings
 from django.http import HttpRequest
 from ninja import Query, Router
 
 from cms.core.context import api_context
-from cms.core.params import DetailParams, ListParams, strict_query
+from cms.core.params import DetailParams, ListParams, MapParams, strict_query
 from cms.core.problems import PROBLEM_RESPONSES
 
 from ..items.common import get_detail
-from ..items.pois import PoiDetail, PoiFilters, PoiList, detail_queryset, poi_detail, select_pois
+from ..items.pois import (
+    PoiDetail,
+    PoiFilters,
+    PoiList,
+    detail_queryset,
+    poi_detail,
+    select_poi_features,
+    select_pois,
+)
 from ..models import POI, PointOfInterest
 from ..renderers.geojson import feature_collection, geojson_response
 from ..renderers.jsonld import detail_answer, jsonld_openapi
@@ -33,18 +42,26 @@ def list_pois(request: HttpRequest, params: Query[ListParams], filters: Query[Po
     f"/{POI.collection}.geojson",
     response={200: dict, **PROBLEM_RESPONSES},
     summary="Points of interest as GeoJSON",
+    description=(
+        "Every matching place with coordinates in one FeatureCollection, no paging. At most "
+        f"{settings.ROLAND_GEOJSON_CAP} places (ROLAND_GEOJSON_CAP): more matches answer 400 "
+        "(problem on `bbox`): narrow the area."
+    ),
     openapi_extra={
         "responses": {
             200: {"description": "RFC 7946 FeatureCollection", "content": {"application/geo+json": {}}}
         }
     },
 )
-@strict_query(ListParams, PoiFilters)
-def pois_geojson(request: HttpRequest, params: Query[ListParams], filters: Query[PoiFilters]):
-    """The same filters as the list; one Point feature (lng, lat) per place with coordinates."""
+@strict_query(MapParams, PoiFilters)
+def pois_geojson(request: HttpRequest, params: Query[MapParams], filters: Query[PoiFilters]):
+    """The same filters as the list; one Point feature (lng, lat) per place with coordinates.
+
+    Every matching place in one answer (no paging: a map shows all or misleads), at most
+    GEOJSON_CAP; more matches are a 400 problem on `bbox`: narrow the area.
+    """
     ctx = api_context(request, params.locale, params.fallback)
-    page = select_pois(ctx, filters, params.limit, params.offset)
-    return geojson_response(feature_collection(page))
+    return geojson_response(feature_collection(select_poi_features(ctx, filters)))
 
 
 @router.get(

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from django.conf import settings
 from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from pydantic import Field
@@ -23,6 +24,7 @@ from media.schemas import ImageOut, item_image, preload_images
 
 from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestRelatedPage
 from ..models.opening_hours import ExceptionReason
+from ..models.pois import PointOfInterestTag
 from ..renderers.jsonld import poi_jsonld
 from ..services.geo import bounding_box, distance_expression, distance_km
 from ..services.opening_hours import (
@@ -51,7 +53,7 @@ from .common import (
 
 class PoiFilters(Schema):
     category: list[str] = Field([], description="Category slug; repeat for any of several.")
-    tag: str | None = Field(None, max_length=100)
+    tag: str | None = Field(None, max_length=100, description="Tag name or slug, any case.")
     locality: str | None = Field(None, max_length=100)
     near: str | None = Field(None, description="LAT,LNG — with `radius`, and for `ordering=distance`.")
     radius: float = Field(5, gt=0, le=50, description="Kilometres around `near` (default 5, max 50).")
@@ -70,6 +72,7 @@ class OpeningRangeOut(Schema):
 
 class PoiItem(ItemBase):
     categories: list[CategoryOut]
+    tags: list[str] = Field(description="The place's tags as editors wrote them, sorted.")
     location: LocationOut
     distance_km: float | None
     open_now: bool | None
@@ -175,7 +178,7 @@ def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
+    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), "tags", *hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -185,7 +188,11 @@ def _db_filters(queryset, filters: PoiFilters):
         in_categories = PointOfInterest.categories.through.objects.filter(category__slug__in=filters.category)
         queryset = queryset.filter(pk__in=in_categories.values("pointofinterest_id"))
     if filters.tag:
-        queryset = queryset.filter(tags__slug=filters.tag)
+        # A subquery, as for categories; name or slug in any case ("Fahrrad", "fahrrad").
+        tagged = PointOfInterestTag.objects.filter(
+            Q(tag__name__iexact=filters.tag) | Q(tag__slug__iexact=filters.tag)
+        )
+        queryset = queryset.filter(pk__in=tagged.values("content_object_id"))
     if filters.locality:
         queryset = queryset.filter(locality__iexact=filters.locality)
     if filters.wheelchair == "yes":
@@ -240,6 +247,7 @@ def poi_item(
     return {
         **item_base(poi, ctx),
         "categories": categories_data(poi, ctx),
+        "tags": sorted((tag.name for tag in poi.tags.all()), key=str.casefold),
         "location": location_data(poi),
         "distance_km": distance,
         "open_now": is_open_at(schedule, ctx.now) if known else None,
@@ -306,13 +314,9 @@ ORDERINGS = {
 }
 
 
-def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -> dict:
-    """The page of POIs: every filter, the distance and the order run in the database, and only the
-    page that is answered is loaded with categories and images.
-
-    Narrowing in Python (thousands of candidates in the 5 km around the market, each turned into a
-    row and measured) cost more than everything else in the list.
-    """
+def _matching(ctx: ApiContext, filters: PoiFilters):
+    """The places matching every filter, ordered, with what their items read; the point of `near`
+    and the schedules of an open filter (which serve the items too: same key, same hours)."""
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
@@ -326,12 +330,41 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     if near:
         queryset = queryset.alias(distance=distance_expression(*near)).filter(distance__lte=filters.radius)
     queryset = queryset.order_by(*ORDERINGS[filters.ordering])
-    # With an open filter the schedules evaluated for it serve the items too (same key, same hours).
-    queryset = with_item_prefetches(queryset, ctx, hours=schedules is None)
-    count, page = page_of(queryset, limit, offset)
+    return with_item_prefetches(queryset, ctx, hours=schedules is None), near, schedules
+
+
+def _items(ctx: ApiContext, page: list, near, schedules: OpenSchedules | None) -> list[dict]:
     preload_images(ctx, [poi.image_id for poi in page])
-    items = [poi_item(poi, ctx, near, schedules.of(poi) if schedules else None) for poi in page]
-    return envelope(ctx, count, limit, offset, items)
+    return [poi_item(poi, ctx, near, schedules.of(poi) if schedules else None) for poi in page]
+
+
+def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -> dict:
+    """The page of POIs: every filter, the distance and the order run in the database, and only the
+    page that is answered is loaded with categories and images.
+
+    Narrowing in Python (thousands of candidates in the 5 km around the market, each turned into a
+    row and measured) cost more than everything else in the list.
+    """
+    queryset, near, schedules = _matching(ctx, filters)
+    count, page = page_of(queryset, limit, offset)
+    return envelope(ctx, count, limit, offset, _items(ctx, page, near, schedules))
+
+
+def select_poi_features(ctx: ApiContext, filters: PoiFilters) -> list[dict]:
+    """Every matching place for a map, in one answer: a map shows all of them or misleads, so no
+    paging; above the cap (ROLAND_GEOJSON_CAP) the caller must narrow the area (counted with a
+    bounded query first)."""
+    cap = settings.ROLAND_GEOJSON_CAP
+    queryset, near, schedules = _matching(ctx, filters)
+    matches = queryset.order_by().values("pk")[: cap + 1].count()
+    if matches > cap:
+        raise bad_param(
+            "bbox",
+            f"more than {cap} places match; a map answer holds at most {cap}: "
+            "narrow the area with bbox=MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT or other filters",
+        )
+    _count, page = page_of(queryset, cap, 0)
+    return _items(ctx, page, near, schedules)
 
 
 def opening_hours_data(poi: PointOfInterest) -> dict:
@@ -460,6 +493,7 @@ def detail_queryset(queryset, ctx: ApiContext):
     """What a detail reads beside its row; the images come from `preload_images` (poi_details)."""
     return queryset.prefetch_related(
         categories_prefetch(ctx),
+        "tags",
         "opening_hours",
         "opening_hours_exceptions",
         "gallery_images",

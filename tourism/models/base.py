@@ -8,7 +8,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     MultiFieldPanel,
     ObjectList,
-    PageChooserPanel,
     TabbedInterface,
 )
 from wagtail.api import APIField
@@ -21,6 +20,7 @@ from media.fields import VisibleImageRenditionField
 from media.renditions import PRESETS
 
 from ..blocks import BodyBlock
+from ..panels import LocalePageChooserPanel, MapPanel
 from ..validators import coordinate_errors, latitude_validators, longitude_validators
 
 TEASER_MAX = 300
@@ -68,6 +68,8 @@ class AddressFields(models.Model):
         FieldPanel("street"),
         FieldRowPanel([FieldPanel("postal_code"), FieldPanel("locality")]),
         FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+        MapPanel(heading=_("Map")),
+        FieldPanel("confirm_coordinates"),
     ]
 
     class Meta:
@@ -95,10 +97,17 @@ class RelatedPageBase(Orderable):
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
     )
 
-    panels = [PageChooserPanel("target", ["tourism.PointOfInterest", "tourism.Event", "tourism.NewsArticle"])]
+    panels = [
+        LocalePageChooserPanel("target", ["tourism.PointOfInterest", "tourism.Event", "tourism.NewsArticle"])
+    ]
 
     class Meta(Orderable.Meta):
         abstract = True
+
+
+def page_chooser(field_name: str, *target_models: str) -> LocalePageChooserPanel:
+    """A page chooser that opens in the edited page's language (tourism.forms sets where)."""
+    return LocalePageChooserPanel(field_name, list(target_models))
 
 
 def address_panel() -> MultiFieldPanel:
@@ -144,12 +153,17 @@ class IndexedContentMixin:
 
 
 def content_search_fields(*extra: index.BaseField) -> list[index.BaseField]:
-    """Search fields of the tourism page types: title, teaser over body, filters by locale and category."""
+    """Search fields of the tourism page types: title, teaser over body (also for the admin's partial
+    matches), filters by locale and category."""
     return [
         *Page.search_fields,
         index.SearchField("teaser", boost=2),
         index.SearchField("body"),
         index.AutocompleteField("title"),
+        # The admin's page search is an autocomplete: words (and their beginnings) in the teaser and
+        # the body find a page too, not only its title.
+        index.AutocompleteField("teaser"),
+        index.AutocompleteField("body"),
         index.FilterField("locale"),
         index.RelatedFields("categories", [index.FilterField("slug"), index.SearchField("name")]),
         *extra,

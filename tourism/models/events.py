@@ -15,7 +15,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    PageChooserPanel,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -24,7 +23,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.preview import PreviewMixin
+from cms.core.slugs import TransliteratedSlugMixin
 
+from ..forms import TourismPageForm
 from ..services.opening_hours import local_datetime
 from ..services.recurrence import EventDates, RecurrenceError, clean_rule, normalise_rule
 from ..widgets import RecurrenceRuleInput
@@ -36,6 +37,7 @@ from .base import (
     content_api_fields,
     content_search_fields,
     main_image_field,
+    page_chooser,
     tabbed_edit_handler,
     teaser_field,
 )
@@ -79,7 +81,7 @@ class EventTag(TaggedItemBase):
     content_object = ParentalKey("tourism.Event", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
+class Event(TransliteratedSlugMixin, IndexedContentMixin, PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()
@@ -169,7 +171,7 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         ),
     ]
     place_panels = [
-        PageChooserPanel("venue", "tourism.PointOfInterest"),
+        page_chooser("venue", "tourism.PointOfInterest"),
         MultiFieldPanel(
             [FieldPanel("location_name"), *AddressFields.address_panels], heading=_("Other location")
         ),
@@ -179,6 +181,7 @@ class Event(IndexedContentMixin, PreviewMixin, AddressFields, Page):
             [FieldPanel("is_free"), FieldPanel("price_text"), FieldPanel("ticket_url")], heading=_("Tickets")
         ),
     ]
+    base_form_class = TourismPageForm
     edit_handler = tabbed_edit_handler(
         (content_panels, _("Content")),
         (dates_panels, _("Dates")),

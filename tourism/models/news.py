@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -16,7 +16,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.preview import PreviewMixin
+from cms.core.slugs import TransliteratedSlugMixin
 
+from ..forms import TourismPageForm
 from .base import (
     IndexedContentMixin,
     RelatedPageBase,
@@ -24,6 +26,7 @@ from .base import (
     content_api_fields,
     content_search_fields,
     main_image_field,
+    page_chooser,
     teaser_field,
 )
 from .snippets import news_categories
@@ -47,7 +50,7 @@ class NewsArticleTag(TaggedItemBase):
     content_object = ParentalKey("tourism.NewsArticle", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsArticle(IndexedContentMixin, PreviewMixin, Page):
+class NewsArticle(TransliteratedSlugMixin, IndexedContentMixin, PreviewMixin, Page):
     date = models.DateField(_("date"), default=datetime.date.today, db_index=True)
     teaser = teaser_field()
     body = body_field()
@@ -57,6 +60,7 @@ class NewsArticle(IndexedContentMixin, PreviewMixin, Page):
     )
     tags = ClusterTaggableManager(through=NewsArticleTag, blank=True)
 
+    base_form_class = TourismPageForm
     content_panels = [
         *Page.content_panels,
         FieldPanel("date"),
@@ -80,5 +84,5 @@ class NewsArticle(IndexedContentMixin, PreviewMixin, Page):
 
 class NewsArticleRelatedPage(RelatedPageBase):
     page = ParentalKey(NewsArticle, on_delete=models.CASCADE, related_name="related_links")
-    panels = [PageChooserPanel("target", ["tourism.PointOfInterest", "tourism.Event"])]
+    panels = [page_chooser("target", "tourism.PointOfInterest", "tourism.Event")]
     api_fields = [APIField("target")]

@@ -20,7 +20,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from cms.core.preview import PreviewMixin
+from cms.core.slugs import TransliteratedSlugMixin
 
+from ..forms import TourismPageForm
 from .base import (
     AddressFields,
     GalleryImageBase,
@@ -66,7 +68,7 @@ class PointOfInterestTag(TaggedItemBase):
     )
 
 
-class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
+class PointOfInterest(TransliteratedSlugMixin, IndexedContentMixin, PreviewMixin, AddressFields, Page):
     teaser = teaser_field()
     body = body_field()
     image = main_image_field()
@@ -145,6 +147,7 @@ class PointOfInterest(IndexedContentMixin, PreviewMixin, AddressFields, Page):
         FieldPanel("closed_on_public_holidays"),
         FieldPanel("opening_hours_note"),
     ]
+    base_form_class = TourismPageForm
     edit_handler = tabbed_edit_handler(
         (content_panels, _("Content")),
         (details_panels, _("Details")),

@@ -10,10 +10,11 @@ from django.http import HttpResponse
 GEOJSON = "application/geo+json"
 
 
-def feature_collection(page: dict) -> dict:
-    """A FeatureCollection from a list answer; items without coordinates are left out."""
+def feature_collection(items: list[dict]) -> dict:
+    """A FeatureCollection of list items; items without coordinates are left out (`count` is the
+    number of features)."""
     features = []
-    for item in page["items"]:
+    for item in items:
         location = item.get("location") or {}
         if location.get("lat") is None or location.get("lng") is None:
             continue
@@ -26,7 +27,7 @@ def feature_collection(page: dict) -> dict:
                 "properties": properties,
             }
         )
-    return {"type": "FeatureCollection", "features": features, "count": page["count"], "next": page["next"]}
+    return {"type": "FeatureCollection", "features": features, "count": len(features)}
 
 
 def geojson_response(collection: dict) -> HttpResponse:

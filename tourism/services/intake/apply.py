@@ -27,13 +27,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import LogContext, get_active_log_context, log
 from wagtail.models import Collection, Locale, Page
 from wagtail.rich_text import RichText
 
+from cms.core.slugs import slugify
 from media.forms import RolandImageFileField
 from media.models import RolandImage
 
