@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The admin's page edit and create posts one at a time per page, each in one transaction (it
+    # calls the view: the last middleware with a view hook).
+    "cms.editing.OnePageChangeAtATimeMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its 429 answer (cms.lockouts).
     "axes.middleware.AxesMiddleware",
 ]
