@@ -2,15 +2,19 @@
 
 import io
 import os
+import re
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from cms import publishing
+from media.forms import RolandImageFileField
 from media.models import RolandImage, RolandRendition
 from media.renditions import PRESETS
 from tests.factories import ImageFactory, image_bytes
@@ -96,8 +100,19 @@ def test_files_over_the_size_limit_are_refused(admin_client):
     assert len(buffer.getvalue()) > 20_000
     before = media_files()
     response = upload(admin_client, buffer.getvalue(), "big.png")
-    assert "zu groß" in " ".join(response.context["form"].errors["file"])
+    (error,) = response.context["form"].errors["file"]
+    assert re.fullmatch(r"Die Datei ist \d+,\d KB groß; erlaubt sind höchstens 19,5 KB\.", error), error
     assert not RolandImage.objects.exists() and media_files() == before
+
+
+@override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=10 * 1024 * 1024)
+def test_the_size_limit_message_reads_as_editors_write_sizes():
+    field = RolandImageFileField()
+    with translation.override("de"), pytest.raises(ValidationError) as refused:
+        field.check_image_file_size(SimpleUploadedFile("hafen.jpg", b"\0" * int(14.2 * 1024 * 1024)))
+    assert refused.value.messages == ["Die Datei ist 14,2 MB groß; erlaubt sind höchstens 10 MB."]
+    with translation.override("de"):
+        assert "Höchstens 10 MB groß." in str(RolandImageFileField().help_text)
 
 
 @override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=1_000_000)
