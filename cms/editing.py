@@ -14,16 +14,30 @@ of the same form is on its way) are taken in turn too: the later one meets the e
 in its slug check (a message on the field, or the autosave's JSON error), not as a 500 from the
 tree insert. The editor's side waits for an autosave on its way before it submits
 (`cms/static/cms/admin/autosave-before-submit.js`), so a publish goes to the page the autosave made.
+
+A new page created by an autosave alone (the editor typed, then left without a click) is noted
+(`AutosavedNewPage`) until the editor saves, publishes or submits it; left alone for
+ABANDONED_DRAFT_HOURS, the worker deletes it (`delete_abandoned_drafts`), so its slug does not stay
+taken by a draft nobody meant to keep.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import Callable
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from wagtail.models import Page
+
+from .models import AutosavedNewPage
+
+logger = logging.getLogger(__name__)
 
 # The admin views that write a page, and the URL argument naming the row each one takes.
 PAGE_WRITING_VIEWS = {
@@ -37,6 +51,52 @@ def claim_page(page_id: int) -> bool:
     PostgreSQL its row lock, on SQLite the database's write lock. Whoever comes next waits and then
     reads what this transaction committed. False if there is no such page."""
     return Page.objects.filter(pk=page_id).update(locked=F("locked")) > 0
+
+
+def autosaved(response: HttpResponse) -> dict | None:
+    """The answer of a successful autosave (Wagtail's JSON), else None."""
+    if response.status_code != 200 or not response.get("Content-Type", "").startswith("application/json"):
+        return None
+    try:
+        answer = json.loads(response.content)
+    except ValueError:
+        return None
+    return answer if isinstance(answer, dict) and answer.get("success") else None
+
+
+def page_written(view_name: str, page_id: int, request: HttpRequest, response: HttpResponse) -> None:
+    """After a post to the edit or create view: note a page that an autosave created, forget it
+    once the editor saved, published or submitted it (any post of the form itself that went
+    through)."""
+    answer = autosaved(response)
+    if view_name == "wagtailadmin_pages:add":
+        if answer is not None and answer.get("pk"):
+            AutosavedNewPage.objects.get_or_create(page_id=answer["pk"])
+    elif answer is None and response.status_code == 302:
+        AutosavedNewPage.objects.filter(page_id=page_id).delete()
+
+
+def delete_abandoned_drafts(before: datetime | None = None) -> int:
+    """Delete the new pages only an autosave ever saved, untouched since `before` (default:
+    ABANDONED_DRAFT_HOURS ago) and never published; how many went."""
+    before = before or timezone.now() - timedelta(hours=settings.ABANDONED_DRAFT_HOURS)
+    deleted = 0
+    for noted in AutosavedNewPage.objects.filter(created_at__lt=before).values_list("page_id", flat=True):
+        with transaction.atomic():
+            claim_page(noted)
+            page = Page.objects.filter(pk=noted).first()
+            if page is None:
+                continue
+            edited = page.latest_revision_created_at
+            if page.live or page.first_published_at or page.get_children().exists():
+                AutosavedNewPage.objects.filter(page_id=noted).delete()  # kept after all
+                continue
+            if edited and edited >= before:
+                continue
+            logger.info("Deleting the abandoned autosaved draft %s (%r)", page.pk, page.title)
+            page.delete()  # through Wagtail's signals: the publish pipeline hears of it
+            deleted += 1
+    return deleted
 
 
 class OnePageChangeAtATimeMiddleware:
@@ -60,4 +120,6 @@ class OnePageChangeAtATimeMiddleware:
             return None
         with transaction.atomic():
             claim_page(view_kwargs[argument])
-            return view_func(request, *view_args, **view_kwargs)
+            response = view_func(request, *view_args, **view_kwargs)
+            page_written(match.view_name, view_kwargs[argument], request, response)
+        return response
