@@ -64,7 +64,7 @@ def autosaved(response: HttpResponse) -> dict | None:
     return answer if isinstance(answer, dict) and answer.get("success") else None
 
 
-def page_written(view_name: str, page_id: int, request: HttpRequest, response: HttpResponse) -> None:
+def page_written(view_name: str, page_id: int, response: HttpResponse) -> None:
     """After a post to the edit or create view: note a page that an autosave created, forget it
     once the editor saved, published or submitted it (any post of the form itself that went
     through)."""
@@ -81,7 +81,10 @@ def delete_abandoned_drafts(before: datetime | None = None) -> int:
     ABANDONED_DRAFT_HOURS ago) and never published; how many went."""
     before = before or timezone.now() - timedelta(hours=settings.ABANDONED_DRAFT_HOURS)
     deleted = 0
-    for noted in AutosavedNewPage.objects.filter(created_at__lt=before).values_list("page_id", flat=True):
+    noted_pages = list(
+        AutosavedNewPage.objects.filter(created_at__lt=before).values_list("page_id", flat=True)
+    )
+    for noted in noted_pages:
         with transaction.atomic():
             claim_page(noted)
             page = Page.objects.filter(pk=noted).first()
@@ -121,5 +124,5 @@ class OnePageChangeAtATimeMiddleware:
         with transaction.atomic():
             claim_page(view_kwargs[argument])
             response = view_func(request, *view_args, **view_kwargs)
-            page_written(match.view_name, view_kwargs[argument], request, response)
+            page_written(match.view_name, view_kwargs[argument], response)
         return response
