@@ -19,3 +19,17 @@ class ScheduledJob(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class AutosavedNewPage(models.Model):
+    """A new page that so far only Wagtail's autosave has saved (cms.editing): the editor never
+    clicked a button for it. Gone once the editor saves, publishes or submits it; the worker deletes
+    the page once nobody has touched it for ABANDONED_DRAFT_HOURS, which frees its slug."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"autosaved new page {self.page_id}"

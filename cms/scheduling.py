@@ -30,10 +30,11 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import DraftStateMixin, Page, Revision
 
+from media import uploads
 from sites import fleet, submissions
 from tourism.tasks import refresh_due_import_sources
 
-from . import publishing
+from . import editing, publishing
 from .models import ScheduledJob
 
 logger = logging.getLogger(__name__)
@@ -157,6 +158,16 @@ def delete_submission_contacts() -> dict[str, int]:
     return {"deleted": submissions.delete_old_contacts()}
 
 
+def delete_abandoned_uploads() -> dict[str, int]:
+    """The hourly deletion of the multiple uploader's files for forms never finished."""
+    return {"deleted": uploads.delete_abandoned_uploads()}
+
+
+def delete_abandoned_drafts() -> dict[str, int]:
+    """The hourly deletion of new pages only an autosave saved, left alone (cms.editing)."""
+    return {"deleted": editing.delete_abandoned_drafts()}
+
+
 # --- periodic jobs -----------------------------------------------------------------------------
 
 
@@ -174,6 +185,8 @@ def default_jobs() -> list[Job]:
         Job("keep_change_feed", timedelta(days=1), publishing.keep_change_feed),
         Job("watch_kiosks", timedelta(minutes=1), fleet.watch_screens),
         Job("delete_submission_contacts", timedelta(days=1), delete_submission_contacts),
+        Job("delete_abandoned_uploads", timedelta(hours=1), delete_abandoned_uploads),
+        Job("delete_abandoned_drafts", timedelta(hours=1), delete_abandoned_drafts),
         Job("import_sources", timedelta(seconds=settings.IMPORT_CHECK_SECONDS), refresh_due_import_sources),
     ]
 

@@ -1,8 +1,10 @@
 """Wagtail hooks of the assembly: page URLs answered headless, the sign-in lockouts report and its
-permission."""
+permission, the page editor's submit waiting for its autosave (cms.editing)."""
 
 from django.contrib.auth.models import Permission
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -34,3 +36,9 @@ def register_unlock_permission():
     """Deleting django-axes' records of failures ("access attempts") is what unlocking does."""
     app_label, codename = UNLOCK_PERMISSION.split(".")
     return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+
+
+@hooks.register("insert_editor_js")
+def autosave_before_submit() -> str:
+    """A publish clicked while an autosave is due or on its way goes after it (cms.editing)."""
+    return format_html('<script src="{}"></script>', static("cms/admin/autosave-before-submit.js"))

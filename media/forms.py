@@ -1,6 +1,9 @@
 """The image form of the admin: Wagtail's, with a file field that refuses damaged image files."""
 
+import re
+
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
@@ -8,6 +11,11 @@ from wagtail.images.forms import BaseImageForm
 # What Pillow raises while decoding a file whose header it read but whose data is broken or cut off
 # (a truncated JPEG is an OSError; broken PNG chunks a SyntaxError; a GIF that ends early an EOFError).
 DECODING_ERRORS = (OSError, SyntaxError, ValueError, EOFError)
+
+
+def readable_size(size: int) -> str:
+    """A size as editors read it: "10 MB", not Django's "10,0 MB"; "14,2 MB" stays."""
+    return re.sub(r"[.,]0(?=\s)", "", str(filesizeformat(size)))
 
 
 class RolandImageFileField(WagtailImageField):
@@ -19,6 +27,16 @@ class RolandImageFileField(WagtailImageField):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        if self.max_upload_size is not None:
+            # The limit in the too-big message ("… erlaubt sind höchstens 10 MB", locale/de) and
+            # the help text, as a round figure.
+            self.max_upload_size_text = readable_size(self.max_upload_size)
+            self.help_text = _(
+                "Supported formats: %(supported_formats)s. Maximum filesize: %(max_upload_size)s."
+            ) % {
+                "supported_formats": self.supported_formats_text,
+                "max_upload_size": self.max_upload_size_text,
+            }
         self.error_messages["damaged_image"] = _(
             "The image file is incomplete or damaged (perhaps the upload was cut off). "
             "Please upload it again."

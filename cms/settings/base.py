@@ -97,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The admin's page edit and create posts one at a time per page, each in one transaction (it
+    # calls the view: the last middleware with a view hook).
+    "cms.editing.OnePageChangeAtATimeMiddleware",
     # Last, as django-axes asks: turns a locked-out sign-in into its 429 answer (cms.lockouts).
     "axes.middleware.AxesMiddleware",
 ]
@@ -359,6 +362,15 @@ WEBHOOK_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOK_ALLOW_PRIVATE_TARGETS", False)
 # The submitter's e-mail address is deleted by the worker's daily job this many days after it came in
 # (the form says so); each address may send this many submissions per API_RATE_LIMIT_WINDOW (a minute);
 # a request body above the byte limit is refused before it is read (the image is most of it).
+# Files the multiple uploader keeps for a form never finished go after this many hours (media.uploads).
+ABANDONED_UPLOAD_HOURS = int(os.environ.get("ABANDONED_UPLOAD_HOURS", "24"))
+if ABANDONED_UPLOAD_HOURS < 1:
+    raise ImproperlyConfigured("ABANDONED_UPLOAD_HOURS must be at least 1.")
+# New pages only an autosave ever saved (the editor left without a click) go after this many hours
+# untouched, freeing their slug (cms.editing).
+ABANDONED_DRAFT_HOURS = int(os.environ.get("ABANDONED_DRAFT_HOURS", "24"))
+if ABANDONED_DRAFT_HOURS < 1:
+    raise ImproperlyConfigured("ABANDONED_DRAFT_HOURS must be at least 1.")
 SUBMISSION_CONTACT_RETENTION_DAYS = int(os.environ.get("SUBMISSION_CONTACT_RETENTION_DAYS", "30"))
 if SUBMISSION_CONTACT_RETENTION_DAYS < 1:
     raise ImproperlyConfigured("SUBMISSION_CONTACT_RETENTION_DAYS must be at least 1.")

@@ -239,6 +239,8 @@ def test_of_two_workers_at_the_same_tick_only_one_runs_it(tree, settings, signal
         "keep_change_feed",
         "watch_kiosks",
         "delete_submission_contacts",
+        "delete_abandoned_uploads",
+        "delete_abandoned_drafts",
         "import_sources",
     ]
     assert Scheduler("worker-a").run_pending(now) == everything
@@ -300,6 +302,8 @@ def test_the_default_jobs_follow_the_settings(settings):
         "keep_change_feed": timedelta(days=1),
         "watch_kiosks": timedelta(minutes=1),
         "delete_submission_contacts": timedelta(days=1),
+        "delete_abandoned_uploads": timedelta(hours=1),
+        "delete_abandoned_drafts": timedelta(hours=1),
         "import_sources": timedelta(seconds=settings.IMPORT_CHECK_SECONDS),
     }
 

@@ -2,15 +2,21 @@
 
 import io
 import os
+import re
+import time
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import translation
 from PIL import Image
+from wagtail.models import UploadedFile
 
-from cms import publishing
+from cms import publishing, scheduling
+from media.forms import RolandImageFileField
 from media.models import RolandImage, RolandRendition
 from media.renditions import PRESETS
 from tests.factories import ImageFactory, image_bytes
@@ -96,14 +102,28 @@ def test_files_over_the_size_limit_are_refused(admin_client):
     assert len(buffer.getvalue()) > 20_000
     before = media_files()
     response = upload(admin_client, buffer.getvalue(), "big.png")
-    assert "zu groß" in " ".join(response.context["form"].errors["file"])
+    (error,) = response.context["form"].errors["file"]
+    # Sizes as Django writes them in German: decimal comma, a no-break space before the unit.
+    assert re.fullmatch(r"Die Datei ist \d+,\d\xa0KB groß; erlaubt sind höchstens 19,5\xa0KB\.", error), error
     assert not RolandImage.objects.exists() and media_files() == before
+
+
+@override_settings(WAGTAILIMAGES_MAX_UPLOAD_SIZE=10 * 1024 * 1024)
+def test_the_size_limit_message_reads_as_editors_write_sizes():
+    field = RolandImageFileField()
+    with translation.override("de"), pytest.raises(ValidationError) as refused:
+        field.check_image_file_size(SimpleUploadedFile("hafen.jpg", b"\0" * int(14.2 * 1024 * 1024)))
+    assert refused.value.messages == ["Die Datei ist 14,2\xa0MB groß; erlaubt sind höchstens 10\xa0MB."]
+    with translation.override("de"):
+        assert "Höchstens 10\xa0MB groß." in str(RolandImageFileField().help_text)
 
 
 @override_settings(WAGTAILIMAGES_MAX_IMAGE_PIXELS=1_000_000)
 def test_images_with_too_many_pixels_are_refused(admin_client):
     response = upload(admin_client, image_bytes(1200, 1000, fmt="PNG"), "huge.png")
-    assert "zu viele Pixel" in " ".join(response.context["form"].errors["file"])
+    assert response.context["form"].errors["file"] == [
+        "Das Bild hat 1200000 Pixel; erlaubt sind höchstens 1000000."
+    ]
     assert not RolandImage.objects.exists()
 
 
@@ -160,3 +180,29 @@ def test_image_texts_fall_back_per_field_to_the_default_language(locales):
     image.localized_texts.create(locale=locales["en"], alt_text="The market square", caption="")
     assert image.texts_for("en") == ("The market square", "Blick vom Rathaus")
     assert image.texts_for("de") == ("Der Markt", "Blick vom Rathaus")
+
+
+def test_files_of_multiple_uploads_never_finished_are_deleted_after_a_day(admin_client, settings):
+    """The multiple uploader keeps a file until its form is finished (alt text, credit); one left
+    for more than ABANDONED_UPLOAD_HOURS goes with its row, a recent one stays."""
+    before = media_files()
+
+    def upload_unfinished(name: str) -> UploadedFile:
+        response = admin_client.post(
+            reverse("wagtailimages:add_multiple"),
+            {"files[]": SimpleUploadedFile(name, image_bytes()), "collection": 1},
+        )
+        assert response.json()["success"] is True
+        return UploadedFile.objects.get(file__endswith=name)
+
+    old, recent = upload_unfinished("alt.jpg"), upload_unfinished("neu.jpg")
+    assert not RolandImage.objects.exists()
+    old_path = old.file.path
+    day_and_more = time.time() - (settings.ABANDONED_UPLOAD_HOURS + 1) * 3600
+    os.utime(old_path, (day_and_more, day_and_more))
+
+    job = next(job for job in scheduling.default_jobs() if job.name == "delete_abandoned_uploads")
+    assert job.run() == {"deleted": 1}
+    assert list(UploadedFile.objects.values_list("pk", flat=True)) == [recent.pk]
+    assert not os.path.exists(old_path)
+    assert media_files() - before == {recent.file.path}
