@@ -88,9 +88,14 @@ class Shell:
         raise AssertionError(f"the shell ended ({process.returncode}):\n{self.log.read_text()[-3000:]}")
 
     def close(self) -> None:
+        """Stdin closed: the shell ends after its last snippet (killed if it does not)."""
         if self.process is not None:
             self.process.stdin.close()
-            self.process.wait(timeout=20)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
             self.process = None
 
 
