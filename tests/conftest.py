@@ -1,4 +1,5 @@
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from wagtail.models import Locale
 from cms.core import versions
 from cms.core.http_cache import forget_hot_answers
 from tests.factories import SiteTree
-from tests.processes import migrated_sqlite
+from tests.processes import migrated_sqlite, migrated_template
 from tests.worlds import open_world
 
 
@@ -26,6 +27,29 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 def _on_sqlite() -> bool:
     return settings.DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3"
+
+
+_template_builds: list[threading.Thread] = []
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On SQLite, start building the suite's migrated template (if missing) at once, in the background.
+
+    Every test process on SQLite needs it before its first database test; started here (by the
+    xdist controller, or the only process), migrating overlaps with starting the test processes and
+    collecting the tests instead of following them. Whoever needs it meanwhile waits for the same
+    build (tests/processes.py holds a lock while building); the template is what it always was.
+    """
+    if hasattr(session.config, "workerinput") or not _on_sqlite():
+        return
+    build = threading.Thread(target=migrated_template, name="migrated-template", daemon=True)
+    build.start()
+    _template_builds.append(build)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    for build in _template_builds:
+        build.join()  # a build cut off would leave its folder behind
 
 
 @pytest.fixture(scope="session")

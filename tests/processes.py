@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import functools
 import hashlib
+import json
 import os
 import shutil
 import socket
@@ -12,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import closing
 from pathlib import Path
@@ -37,6 +39,64 @@ def manage(env: dict[str, str], *args: str, timeout: int = 600) -> str:
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     return result.stdout
+
+
+SHELL_RESULT = "\0roland-shell-result\0"  # marks the line with a snippet's result (tests/shell.py)
+
+
+class Shell:
+    """`manage.py shell -c <snippet>` for many snippets, in one process (tests/shell.py).
+
+    Each snippet runs as in a shell process of its own (fresh connection, empty local cache, no
+    version counters): what the site's server sees is written by another process, as before. Only
+    Django's start, seconds of CPU, is paid once instead of once a snippet. Started on first use.
+    """
+
+    def __init__(self, env: dict[str, str], log: Path) -> None:
+        self.env = env
+        self.log = log
+        self.process: subprocess.Popen | None = None
+
+    def __call__(self, code: str, timeout: int = 300) -> str:
+        """The snippet's output; a failure shows the end of its output and its traceback."""
+        if self.process is None or self.process.poll() is not None:
+            with self.log.open("ab") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, "manage.py", "shell", "-c", "from tests.shell import serve; serve()"],
+                    cwd=ROOT,
+                    env=self.env,
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    stderr=log,
+                    text=True,
+                )
+        process = self.process
+        process.stdin.write(json.dumps(code) + "\n")
+        process.stdin.flush()
+        watchdog = threading.Timer(timeout, process.kill)  # as manage()'s timeout: no test hangs
+        watchdog.start()
+        try:
+            for line in process.stdout:  # lines the shell prints outside a snippet are not its output
+                if line.startswith(SHELL_RESULT):
+                    result = json.loads(line[len(SHELL_RESULT) :])
+                    assert result["ok"], result["stdout"][-2000:] + result["stderr"][-3000:]
+                    return result["stdout"]
+        finally:
+            watchdog.cancel()
+        process.wait(20)
+        self.process = None
+        raise AssertionError(f"the shell ended ({process.returncode}):\n{self.log.read_text()[-3000:]}")
+
+    def close(self) -> None:
+        """Stdin closed: the shell ends after its last snippet (killed if it does not)."""
+        if self.process is not None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
 
 
 # One migrated SQLite database serves the whole suite: the test processes' own databases and every

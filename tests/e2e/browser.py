@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.processes import free_port, manage
+from tests.processes import Shell, free_port, manage
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
@@ -70,6 +70,9 @@ class KioskServer:
         }
         self.process: subprocess.Popen | None = None
         self.log = (var / "server.log").open("ab")
+        # The editor's changes: one shell process for all of them, started on first use (after the
+        # test has set its environment), running each snippet as `manage.py shell -c` would.
+        self.shell = Shell(self.env, var / "shell.log")
 
     def manage(self, *args: str) -> str:
         return manage(self.env, *args, timeout=300)
@@ -97,6 +100,11 @@ class KioskServer:
             self.process.terminate()
             self.process.wait(timeout=20)
             self.process = None
+
+    def close(self) -> None:
+        """The server and the editor's shell stopped."""
+        self.stop()
+        self.shell.close()
 
 
 def wait_until(page, expression: str, timeout: float = 15) -> None:

@@ -29,16 +29,14 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("kiosk-fleet-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage(
-        "shell",
-        "-c",
+    server.shell(
         "from tests.e2e.kiosk_world import build; build(); "
         "from django.contrib.auth import get_user_model; "
         "get_user_model().objects.create_superuser('leitstelle', 'leitstelle@example.org', 'geheim-1234')",
     )
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -118,7 +116,7 @@ def test_heartbeats_queued_offline_are_sent_on_return(fleet_browser, server):
 
 def queued_on_server(server) -> int:
     """Offline heartbeats the server has recorded for the screen (the shell's last line)."""
-    return int(server.manage("shell", "-c", QUEUED_COUNT).strip().splitlines()[-1])
+    return int(server.shell(QUEUED_COUNT).strip().splitlines()[-1])
 
 
 QUEUED_COUNT = (
@@ -145,7 +143,7 @@ BACKDATE = (
 
 
 def watch(server, backdate: bool) -> str:
-    return server.manage("shell", "-c", WATCH.format(backdate=BACKDATE if backdate else ""))
+    return server.shell(WATCH.format(backdate=BACKDATE if backdate else ""))
 
 
 def test_a_stopped_screen_turns_red_with_one_alert_and_back_green_with_the_all_clear(fleet_browser, server):
@@ -204,11 +202,12 @@ def test_proof_of_play_splits_at_midnight_by_the_players_own_clock(fleet_browser
     wait_until(player, f"Object.keys(window.kioskFleet.plays).includes('{tomorrow}')")
     # A few seconds later by the player's clock: the next heartbeat carries the new day's totals.
     player.clock.set_fixed_time(at(next_day, 0, 0, 20))
-    for _attempt in range(10):
-        days = server.manage("shell", "-c", PLAY_DAYS).strip().splitlines()[-1]
-        if tomorrow in days:
-            break
-        clock.sleep(1)
+    # Asked again until that heartbeat has arrived: a deadline bounds the wait, not a count of questions.
+    deadline = clock.monotonic() + 30
+    days = server.shell(PLAY_DAYS).strip().splitlines()[-1]
+    while tomorrow not in days and clock.monotonic() < deadline:
+        clock.sleep(0.2)
+        days = server.shell(PLAY_DAYS).strip().splitlines()[-1]
     assert tomorrow in days, days
     seconds = player.evaluate(f"Object.values(window.kioskFleet.plays['{tomorrow}']).map((t) => t[1])")
     assert seconds and max(seconds) >= 1  # items were on screen after midnight

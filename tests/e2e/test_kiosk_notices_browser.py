@@ -31,10 +31,10 @@ def server(tmp_path_factory):
     # Two players polling every second from one address would meet the anonymous limit (120/min).
     server.env["API_RATE_LIMIT_ANONYMOUS"] = "1000"
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
+    server.shell("from tests.e2e.kiosk_world import build; build()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -46,17 +46,13 @@ def kiosk_browser(server):
 @pytest.fixture
 def cleared(server):
     yield
-    server.manage(
-        "shell", "-c", "from tests.e2e.kiosk_world import all_clear_everything; all_clear_everything()"
-    )
+    server.shell("from tests.e2e.kiosk_world import all_clear_everything; all_clear_everything()")
 
 
 def save_notice(
     server, severity: str, starts_in: float, ends_in: float, slugs: str = ""
 ) -> tuple[datetime, datetime]:
-    out = server.manage(
-        "shell",
-        "-c",
+    out = server.shell(
         f"from tests.e2e.kiosk_world import save_notice; save_notice({severity!r}, {starts_in}, {ends_in}, {slugs!r})",
     )
     _pk, start, end = out.strip().splitlines()[-1].split()
@@ -114,9 +110,7 @@ def test_a_saved_notice_reaches_running_players_in_both_orientations_and_languag
     shot(station_page, "kiosk-notice-warning-portrait")
 
     # The all clear (Entwarnung) reaches them just as fast.
-    server.manage(
-        "shell", "-c", "from tests.e2e.kiosk_world import all_clear_everything; all_clear_everything()"
-    )
+    server.shell("from tests.e2e.kiosk_world import all_clear_everything; all_clear_everything()")
     wait_until(market_page, "document.body.dataset.notice === 'none'", timeout=REACH_SECONDS)
     wait_until(station_page, "document.body.dataset.notice === 'none'", timeout=REACH_SECONDS)
     assert market_page.locator("#notice-takeover").is_hidden()
@@ -173,9 +167,7 @@ def test_a_notice_scheduled_while_offline_is_shown_at_its_start_and_gone_at_its_
 
 
 def test_the_weekly_schedule_switches_content_by_time_of_day(kiosk_browser, server):
-    server.manage(
-        "shell",
-        "-c",
+    server.shell(
         "from tests.e2e.kiosk_world import set_schedule; set_schedule('bahnhof', '06:00-12:00 events;12:00-23:00 places')",
     )
     try:
@@ -194,6 +186,4 @@ def test_the_weekly_schedule_switches_content_by_time_of_day(kiosk_browser, serv
         assert serious_findings(page) == []
         context.close()
     finally:
-        server.manage(
-            "shell", "-c", "from tests.e2e.kiosk_world import set_schedule; set_schedule('bahnhof', '')"
-        )
+        server.shell("from tests.e2e.kiosk_world import set_schedule; set_schedule('bahnhof', '')")

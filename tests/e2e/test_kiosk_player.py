@@ -25,10 +25,10 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("kiosk-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
+    server.shell("from tests.e2e.kiosk_world import build; build()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -111,9 +111,7 @@ def test_keeps_running_offline_and_recovers_by_itself(kiosk_browser, server):
         page.wait_for_selector("body[data-status=offline]", timeout=10_000)
         page.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
         assert page.locator("#offline").is_visible()
-        server.manage(
-            "shell",
-            "-c",
+        server.shell(
             "from tests.e2e.kiosk_world import publish_new; publish_new('Laternenumzug zum Roland')",
         )
     finally:

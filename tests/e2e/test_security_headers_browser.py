@@ -36,16 +36,12 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("csp-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
-    server.manage(
-        "shell",
-        "-c",
+    server.shell("from tests.e2e.kiosk_world import build; build()")
+    server.shell(
         "from django.contrib.auth import get_user_model; "
         f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
     )
-    found = server.manage(
-        "shell",
-        "-c",
+    found = server.shell(
         "from tourism.models import Event, PointOfInterest; from media.models import RolandImage; "
         "from sites.models import KioskScreen; "
         "print(Event.objects.first().pk, PointOfInterest.objects.first().pk, RolandImage.objects.first().pk, "
@@ -54,7 +50,7 @@ def server(tmp_path_factory):
     server.ids = dict(zip(("event", "poi", "image", "kiosk"), map(int, found.split()[-4:]), strict=True))
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")

@@ -26,10 +26,10 @@ def server(tmp_path_factory):
     # Five a minute: the module's other submissions (four) stay below it in any one minute.
     server.env["SUBMISSION_RATE_LIMIT"] = "5"
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.submission_world import build; build()")
+    server.shell("from tests.e2e.submission_world import build; build()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -127,9 +127,7 @@ def test_the_form_works_with_javascript_switched_off(browser, server):
 
 def stored(server) -> int:
     return int(
-        server.manage(
-            "shell", "-c", "from sites.models import EventSubmission; print(EventSubmission.objects.count())"
-        )
+        server.shell("from sites.models import EventSubmission; print(EventSubmission.objects.count())")
         .strip()
         .splitlines()[-1]
     )
