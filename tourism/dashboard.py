@@ -69,7 +69,14 @@ class CancelledEventsPanel(OfficePanel):
     def rows(self) -> tuple[list[dict], int]:
         found = selectors.cancelled_upcoming_events(timezone.now())
         rows = [
-            {"page": e, "when": e.start_date.strftime("%d.%m.%Y"), "note": e.status_note} for e in found.rows
+            {
+                "page": e,
+                "when": (timezone.localtime(e.next_start) if e.next_start else e.start_date).strftime(
+                    "%d.%m.%Y"
+                ),
+                "note": e.status_note,
+            }
+            for e in found.rows
         ]
         return rows, found.total
 

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Generic, TypeVar
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from wagtail.models import Page, Revision
 
 from .models import (
@@ -120,13 +120,15 @@ def occurrences_this_week(now: datetime, limit: int = DASHBOARD_ROWS) -> Shortli
 
 
 def cancelled_upcoming_events(now: datetime, limit: int = DASHBOARD_ROWS) -> Shortlist[Event]:
-    """Cancelled events that still have a date ahead (so the website shows them as cancelled)."""
+    """Cancelled events that still have a date ahead (so the website shows them as cancelled), each
+    with its next date (`next_start`, None for one whose occurrences are not written)."""
     ahead = EventOccurrence.objects.filter(event=OuterRef("pk"), end__gte=now)
     today = now.date()
     events = (
         Event.objects.filter(_source_language(), status=EventStatus.CANCELLED)
         .filter(Exists(ahead) | Q(start_date__gte=today) | Q(end_date__gte=today))
-        .order_by("start_date", "pk")
+        .annotate(next_start=Subquery(ahead.order_by("start").values("start")[:1]))
+        .order_by(F("next_start").asc(nulls_last=True), "start_date", "pk")
     )
     return _shortlist(events, limit)
 
