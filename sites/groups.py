@@ -45,6 +45,19 @@ EDITOR_PERMISSIONS = [
     ("roland_translation", "view_glossaryterm"),
 ]
 
+# Images and documents are permitted per collection (Wagtail's collection permission policy); both
+# office groups get these on the root collection, so on the whole library.
+COLLECTION_PERMISSIONS = [
+    ("media", "add_rolandimage"),
+    ("media", "change_rolandimage"),
+    ("media", "delete_rolandimage"),
+    ("media", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "delete_document"),
+    ("wagtaildocs", "choose_document"),
+]
+
 # The Kiosk-Team (sites.models.KIOSK_GROUP) is the kiosk group: notices, and the screens' settings
 # (schedules, content); adding and removing screens stays with administrators.
 KIOSK_PERMISSIONS = [

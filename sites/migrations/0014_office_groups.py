@@ -2,13 +2,14 @@
 
 "Editors" becomes "Redaktion", "Moderators" "Freigabe", the workflow and task "Moderators approval"
 "Freigabe" (sites.groups). Both groups get the office's model permissions (categories, organisers,
-images and their texts, synonyms, glossary); the Kiosk-Team may change the screens' settings. Safe to
+images and their texts, synonyms, glossary) and the image and document library from its root; the Kiosk-Team may change the screens' settings. Safe to
 run again: a name already taken is left alone, permissions are only added.
 """
 
 from django.db import migrations
 
 from sites.groups import (
+    COLLECTION_PERMISSIONS,
     EDITOR_GROUP,
     EDITOR_PERMISSIONS,
     KIOSK_PERMISSIONS,
@@ -52,9 +53,16 @@ def office_groups(apps, schema_editor):
     if not Task.objects.filter(name=REVIEW_TASK).exists():
         Task.objects.filter(name=WAGTAIL_REVIEW_NAME).update(name=REVIEW_TASK)
     office = permissions_of(apps, EDITOR_PERMISSIONS)
+    # Images and documents are permitted per collection: the whole library, from its root.
+    in_collections = permissions_of(apps, COLLECTION_PERMISSIONS)
+    Collection = apps.get_model("wagtailcore", "Collection")
+    GroupCollectionPermission = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    root = Collection.objects.filter(depth=1).first()
     for name in (EDITOR_GROUP, MODERATOR_GROUP):
         group, _created = Group.objects.get_or_create(name=name)
         group.permissions.add(*office)
+        for permission in in_collections if root is not None else ():
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
     kiosk, _created = Group.objects.get_or_create(name=KIOSK_GROUP)
     kiosk.permissions.add(*permissions_of(apps, KIOSK_PERMISSIONS))
 
