@@ -19,10 +19,6 @@ WAGTAIL_REVIEW_NAME = "Moderators approval"  # the workflow's and the task's nam
 EDITOR_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("wagtail_localize", "submit_translation"),
-    ("media", "add_rolandimage"),
-    ("media", "change_rolandimage"),
-    ("media", "delete_rolandimage"),
-    ("media", "choose_image"),
     ("media", "add_imagetext"),
     ("media", "change_imagetext"),
     ("media", "delete_imagetext"),
@@ -45,13 +41,14 @@ EDITOR_PERMISSIONS = [
     ("roland_translation", "view_glossaryterm"),
 ]
 
-# Images and documents are permitted per collection (Wagtail's collection permission policy); both
-# office groups get these on the root collection, so on the whole library.
+# Images and documents are permitted per collection (Wagtail's collection permission policy, which
+# checks the permissions of Wagtail's own Image model even with media.RolandImage); both office
+# groups get these on the root collection, so on the whole library.
 COLLECTION_PERMISSIONS = [
-    ("media", "add_rolandimage"),
-    ("media", "change_rolandimage"),
-    ("media", "delete_rolandimage"),
-    ("media", "choose_image"),
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "delete_image"),
+    ("wagtailimages", "choose_image"),
     ("wagtaildocs", "add_document"),
     ("wagtaildocs", "change_document"),
     ("wagtaildocs", "delete_document"),

@@ -92,6 +92,8 @@ class Migration(migrations.Migration):
         ("tourism", "0007_import_sources"),
         ("roland_search", "0007_kind_choices_from_registry"),
         ("roland_translation", "0001_initial"),
+        ("wagtailimages", "0027_image_description"),
+        ("wagtaildocs", "0014_alter_document_file_size"),
     ]
 
     operations = [migrations.RunPython(office_groups, english_names)]

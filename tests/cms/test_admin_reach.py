@@ -38,7 +38,11 @@ NOBODY = ()
 # resolver lists that no rule names fails the test: a new screen needs a decision here.
 RULES: list[tuple[str, tuple[str, ...]]] = [
     # Everyone in the admin: start page, own account, the translations report.
-    (r"wagtailadmin_home|wagtailadmin_account|wagtail_localize:translations_report(_results)?", ALL),
+    (
+        r"wagtailadmin_home|wagtailadmin_account|wagtail_localize:translations_report(_results)?"
+        r"|wagtailadmin_reports:site_history(_results)?",  # the history of what each may see
+        ALL,
+    ),
     # Pages: the office edits them; what else a member may do to a page follows Wagtail's page
     # permissions (add and edit on the whole tree; Freigabe also publishes and locks).
     (r"wagtailadmin_reports:locked_pages(_results)?", (MODERATOR_GROUP,)),
@@ -86,7 +90,7 @@ RULES: list[tuple[str, tuple[str, ...]]] = [
 # takes a POST (bulk actions, the multiple-upload steps, the error test).
 NOT_SCREENS = re.compile(
     r"wagtailadmin_(login|logout|password_reset.*|sprite|javascript_catalog|dismissibles|block_preview"
-    r"|tag_autocomplete|tag_model_autocomplete|error_test)|wagtailadmin_editing_sessions:.*|.*chooser.*:.*|.*:.*chooser.*"
+    r"|tag_autocomplete|tag_model_autocomplete|error_test|choose_page.*)|wagtailadmin_editing_sessions:.*|.*chooser.*:.*|.*:.*chooser.*"
     r"|wagtail_localize:(javascript_catalog|snippets_api_.*)|wagtailsnippetchoosers_.*|wagtailadmin_api:.*"
     r"|wagtail_bulk_action|wagtailembeds:.*|wagtailimages:(url_generator_output|preview|.*multiple.*)"
     r"|wagtaildocs:.*multiple.*"
