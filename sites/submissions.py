@@ -46,7 +46,6 @@ logger = logging.getLogger("roland.submissions")
 
 WORKFLOW_NAME = "Veranstaltung prüfen"
 TASK_NAME = "Veranstaltung freigeben"
-MODERATOR_GROUP = "Moderators"  # Wagtail's own group (its initial migration); shown in German by Wagtail
 COLLECTION_NAME = "Einreichungen (ungeprüft)"
 
 # Markup of any kind: a tag, a comment, a processing instruction or an entity. Texts are plain.

@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Generic, TypeVar
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.conf import settings
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from .models import (
     Event,
     EventOccurrence,
+    EventStatus,
     NewsArticleRelatedPage,
+    OpeningHoursRule,
     PointOfInterest,
     PointOfInterestRelatedPage,
 )
@@ -101,3 +106,101 @@ def upcoming_q(today: date) -> Q:
         | Q(last_start__isnull=True, end_date__gte=today)
         | Q(last_start__isnull=True, end_date__isnull=True, start_date__gte=today)
     )
+
+
+# --- The office's dashboard: what needs looking at, a few rows each and how many in all -------------
+
+T = TypeVar("T")
+
+DASHBOARD_ROWS = 8  # rows per panel; the count says how many there are in all
+SOON_DAYS = 14  # "scheduled or expiring soon"
+
+
+@dataclass(frozen=True)
+class Shortlist(Generic[T]):
+    """The first rows of a list and the length of the whole list: two queries, whatever its size."""
+
+    rows: list[T]
+    total: int
+
+
+def _shortlist(queryset: QuerySet, limit: int) -> Shortlist:
+    return Shortlist(list(queryset[:limit]), queryset.count())
+
+
+def _source_language() -> Q:
+    """Items in the default language only: translations follow their source and would repeat it."""
+    return Q(locale__language_code=settings.LANGUAGE_CODE)
+
+
+def occurrences_this_week(now: datetime, limit: int = DASHBOARD_ROWS) -> Shortlist[EventOccurrence]:
+    """Dates of live events starting in the next seven days, soonest first, with their event."""
+    occurrences = (
+        EventOccurrence.objects.filter(
+            start__gte=now,
+            start__lt=now + timedelta(days=7),
+            event__live=True,
+            event__locale__language_code=settings.LANGUAGE_CODE,
+        )
+        .select_related("event")
+        .order_by("start", "event_id")
+    )
+    return _shortlist(occurrences, limit)
+
+
+def cancelled_upcoming_events(now: datetime, limit: int = DASHBOARD_ROWS) -> Shortlist[Event]:
+    """Cancelled events that still have a date ahead (so the website shows them as cancelled), each
+    with its next date (`next_start`, None for one whose occurrences are not written)."""
+    ahead = EventOccurrence.objects.filter(event=OuterRef("pk"), end__gte=now)
+    today = now.date()
+    events = (
+        Event.objects.filter(_source_language(), status=EventStatus.CANCELLED)
+        .filter(Exists(ahead) | Q(start_date__gte=today) | Q(end_date__gte=today))
+        .annotate(next_start=Subquery(ahead.order_by("start").values("start")[:1]))
+        .order_by(F("next_start").asc(nulls_last=True), "start_date", "pk")
+    )
+    return _shortlist(events, limit)
+
+
+@dataclass(frozen=True)
+class Scheduled:
+    """A page going live (`goes_live`) or leaving public view (`expires`) at `at`."""
+
+    page: Page
+    at: datetime
+    goes_live: bool
+
+
+def pages_scheduled_soon(
+    now: datetime, days: int = SOON_DAYS, limit: int = DASHBOARD_ROWS
+) -> tuple[Shortlist[Scheduled], Shortlist[Scheduled]]:
+    """Pages with a go-live (an approved, scheduled revision) and live pages with an expiry within
+    `days`, each soonest first. Wagtail keeps a live page's next go-live on its revision only."""
+    end = now + timedelta(days=days)
+    revisions = (
+        Revision.objects.page_revisions()
+        .filter(approved_go_live_at__gte=now, approved_go_live_at__lt=end)
+        .order_by("approved_go_live_at", "pk")
+        .values_list("object_id", "approved_go_live_at")
+    )
+    going = _shortlist(revisions, limit)
+    pages = Page.objects.in_bulk([int(object_id) for object_id, _at in going.rows])
+    live = Shortlist(
+        [Scheduled(pages[int(pk)], at, True) for pk, at in going.rows if int(pk) in pages], going.total
+    )
+    expiring = _shortlist(
+        Page.objects.filter(live=True, expire_at__gte=now, expire_at__lt=end).order_by("expire_at", "pk"),
+        limit,
+    )
+    leaving = Shortlist([Scheduled(page, page.expire_at, False) for page in expiring.rows], expiring.total)
+    return live, leaving
+
+
+def places_without_opening_hours(limit: int = DASHBOARD_ROWS) -> Shortlist[PointOfInterest]:
+    """Places with neither weekly hours nor a note on them (a note such as "always open" is an answer)."""
+    places = (
+        PointOfInterest.objects.filter(_source_language(), opening_hours_note="")
+        .filter(~Exists(OpeningHoursRule.objects.filter(page=OuterRef("pk"))))
+        .order_by("title", "pk")
+    )
+    return _shortlist(places, limit)

@@ -11,6 +11,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from .dashboard import OFFICE_PANELS
 from .events_admin import event_buttons, events_viewset
 from .intake_admin import import_source_viewset
 from .models import Category, Event, Organizer
@@ -120,3 +121,10 @@ def register_import_log_action(actions) -> None:
                 "source": source,
                 "fields": ", ".join(data.get("fields", [])),
             }
+
+
+@hooks.register("construct_homepage_panels")
+def add_office_panels(request, panels: list) -> None:
+    """The office's lists (tourism.dashboard) for everyone who edits pages."""
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        panels.extend(panel() for panel in OFFICE_PANELS)

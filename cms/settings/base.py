@@ -397,6 +397,8 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # version check at releases.wagtail.io; both would also need exceptions in the admin's CSP.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The "What's new in Wagtail" banner is English and links to wagtail.org: not for the town's office.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILIMAGES_IMAGE_MODEL = "media.RolandImage"
 # Damaged or cut-off image files are a form error, not a server error.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "media.forms.RolandImageForm"

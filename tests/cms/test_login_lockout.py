@@ -271,7 +271,7 @@ def test_only_those_with_the_permission_may_unlock(attacker, world):
 
 def test_the_group_editor_offers_the_unlock_permission(world, db):
     admin = signed_in_as("chefin")
-    group = Group.objects.create(name="Redaktion")
+    group = Group.objects.create(name="Stadtarchiv")
     page = admin.get(reverse("wagtailusers_groups:edit", args=[group.pk])).content.decode()
     permission = Permission.objects.get(content_type__app_label="axes", codename="delete_accessattempt")
     assert f'value="{permission.pk}"' in page

@@ -57,3 +57,29 @@ def test_search_url_selects_the_backend():
     for bad in ("solr+http://x", "elasticsearch6+http://x", "opensearch+ftp://x"):
         with pytest.raises(ValueError, match="SEARCH_URL"):
             search_backends(bad)
+
+
+def test_the_admin_calls_no_third_party_and_dev_mail_goes_to_the_console():
+    """No Gravatar, no release check, no "What's new" banner in any environment; `make run` prints
+    mail instead of trying an SMTP server that is not there (a traceback on every notice)."""
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.WAGTAIL_GRAVATAR_PROVIDER_URL, s.WAGTAIL_ENABLE_UPDATE_CHECK, "
+        "s.WAGTAIL_ENABLE_WHATS_NEW_BANNER, s.EMAIL_BACKEND)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings.dev"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "None",
+        "False",
+        "False",
+        "django.core.mail.backends.console.EmailBackend",
+    ]

@@ -20,6 +20,7 @@ from wagtail.models import Collection, WorkflowState
 from cms import scheduling
 from media.models import RolandImage
 from sites.api_keys import issue_key
+from sites.groups import MODERATOR_GROUP
 from sites.models import ApiClient, EventSubmission, SubmissionContact
 from sites.submissions import COLLECTION_NAME, WORKFLOW_NAME
 from tests.factories import SiteTree, image_bytes
@@ -35,7 +36,7 @@ FORM = "/submit/event/"
 def build() -> dict:
     tree = SiteTree()
     poi = tree.poi(title="Kulturfabrik")
-    moderators = Group.objects.get(name="Moderators")
+    moderators = Group.objects.get(name=MODERATOR_GROUP)
     from django.contrib.auth import get_user_model
 
     moderator = get_user_model().objects.create_user(

@@ -1,0 +1,65 @@
+"""The admin calls no third party (GDPR, and it works offline): Chromium signs in, opens the start
+page, a page's edit form and a listing, and every request it makes goes to this server — no
+Gravatar, no release check, no fonts from elsewhere. Roland's name and logo are on the screens."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import KioskServer, chromium, require_chromium
+from tests.processes import migrated_sqlite
+
+pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
+PASSWORD = "e2e-richtig-und-lang-genug"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    require_chromium()
+    var = tmp_path_factory.mktemp("admin-offline-e2e")
+    server = KioskServer(var)
+    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
+    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
+    found = server.manage(
+        "shell",
+        "-c",
+        "from django.contrib.auth import get_user_model; from wagtail.users.models import UserProfile; "
+        "from tourism.models import Event; "
+        # A real-looking address: Wagtail would ask Gravatar for its hash's avatar.
+        f"user = get_user_model().objects.create_superuser('chefin', 'chefin@haldensleben.de', {PASSWORD!r}); "
+        "profile = UserProfile.get_for_user(user); profile.preferred_language = 'de'; profile.save(); "
+        "print(Event.objects.first().pk, Event.objects.first().get_parent().pk)",
+    )
+    server.ids = dict(zip(("event", "events"), map(int, found.split()[-2:]), strict=True))
+    server.start()
+    yield server
+    server.stop()
+
+
+def test_the_admin_loads_nothing_from_elsewhere_and_shows_roland(server):
+    requests: list[str] = []
+    with chromium() as browser:
+        context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
+        page = context.new_page()
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(f"{server.base}/admin/login/")
+        assert page.title() == "Anmelden - Roland"
+        assert page.locator(".login-logo img[src*='roland-logo.svg']").count() == 1
+        page.fill("#id_username", "chefin")
+        page.fill("#id_password", PASSWORD)
+        page.locator("button[type=submit]").click()
+        page.wait_for_url(f"{server.base}/admin/", timeout=15_000)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("#wagtail-sidebar img[src*='roland-logo.svg']").count() == 1
+        assert page.title().endswith("- Roland")
+        for path in (
+            f"/admin/pages/{server.ids['event']}/edit/",
+            f"/admin/pages/{server.ids['events']}/",
+            "/admin/account/",
+        ):
+            assert page.goto(f"{server.base}{path}").status == 200, path
+            page.wait_for_load_state("networkidle")
+        context.close()
+    assert len(requests) > 20  # the screens' scripts, styles, icons and images were loaded
+    elsewhere = [url for url in requests if not url.startswith((server.base + "/", "data:", "blob:"))]
+    assert elsewhere == []
