@@ -1,14 +1,14 @@
 """The *Übersetzungen* overview in real Chromium (Debian's package) against a real `runserver`:
 its stylesheet loads under the admin's Content-Security-Policy, the changed words are marked, and
-the dashboard's panels link to it. With ROLAND_SCREENSHOTS=1 it writes docs/translation-overview.png."""
+the dashboard's panels link to it. Its screenshot (var/screenshots/, or ROLAND_SCREENSHOTS) is docs/translation-overview.png's."""
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ROOT, KioskServer, chromium, require_chromium
+from tests.e2e.browser import KioskServer, chromium, require_chromium
+from tests.e2e.test_kiosk_player import SCREENSHOTS
 from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
@@ -53,7 +53,7 @@ def test_the_overview_marks_the_changed_words_and_the_dashboard_links_to_it(serv
         assert inserted.evaluate("node => getComputedStyle(node).textDecorationLine") == "none"
         assert "2 Bilder ohne Bildtexte (English)" in page.locator("#images").inner_text()
         assert refused == []
-        if os.environ.get("ROLAND_SCREENSHOTS"):
-            page.goto(f"{server.base}/admin/translations/?locale=en")
-            page.screenshot(path=str(ROOT / "docs" / "translation-overview.png"), full_page=True)
+        page.goto(f"{server.base}/admin/translations/?locale=en")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "translation-overview.png"), full_page=True)
         context.close()

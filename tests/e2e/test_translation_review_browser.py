@@ -5,8 +5,9 @@ An editor selects the places of a section in the page listing, picks the bulk ac
 and English; the job page waits (refreshing itself) until the worker step, run in a process of its
 own with the worker's real task code, has made the drafts; the review queue lists them, one opens
 in wagtail-localize's editor, two are ticked and published through Wagtail's bulk publish, and the
-API answers them in English. No page reports a Content-Security-Policy violation. The screenshots in
-docs/ are taken on the way (`translation-bulk-job.png`, `translation-review-queue.png`).
+API answers them in English. No page reports a Content-Security-Policy violation. The screenshots of
+docs/ are taken on the way into var/screenshots/ (or ROLAND_SCREENSHOTS): `translation-bulk-job.png`,
+`translation-review-queue.png`.
 """
 
 import json
@@ -15,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ROOT, KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.test_kiosk_player import SCREENSHOTS
 from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
@@ -96,13 +98,14 @@ def test_bulk_translate_review_and_publish(server):
             "4 von 4 bearbeitet: 4 Entwürfe angelegt, 0 übersprungen, 0 fehlgeschlagen."
         )
         assert page.locator("#bulk-items tr[data-status=done]").count() == 4
-        page.screenshot(path=str(ROOT / "docs" / "translation-bulk-job.png"), full_page=True)
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "translation-bulk-job.png"), full_page=True)
         assert all(item["is_fallback"] for item in english_items(server).values())
 
         page.get_by_role("link", name="Prüfliste English").click()
         page.wait_for_selector("#review-queue")
         assert page.locator("#review-queue input[name=id]").count() == 4
-        page.screenshot(path=str(ROOT / "docs" / "translation-review-queue.png"), full_page=True)
+        page.screenshot(path=str(SCREENSHOTS / "translation-review-queue.png"), full_page=True)
 
         # One opens in wagtail-localize's translation editor, with the dummy's reversed words.
         page.get_by_role("link", name="Haldensleben Museum").click()
