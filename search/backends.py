@@ -55,13 +55,20 @@ class LanguageMappingMixin:
                 field["analyzer"] = self.language_analyzer
 
 
+def _fold_value(value):
+    """A text value folded; lists (a StreamField's searchable content, nested per block) item by item."""
+    if isinstance(value, list | tuple):
+        return [_fold_value(item) for item in value]
+    return fold(str(value or ""))
+
+
 def _fold_text(document: dict, properties: dict) -> dict:
     """The document with the values of `text` properties folded, nested documents included."""
     folded = dict(document)
     for name, value in document.items():
         kind = properties.get(name, {}).get("type")
         if kind == "text":
-            folded[name] = [fold(v) for v in value] if isinstance(value, list) else fold(str(value or ""))
+            folded[name] = _fold_value(value)
         elif kind == "nested" and value:
             inner = properties[name].get("properties", {})
             if isinstance(value, list):
