@@ -1,7 +1,7 @@
 """*Veranstaltungen* in the admin, as a tourism office uses it: the list by next date with its filters,
 *Absagen* (published at once, in every language and channel) and *Mit neuem Datum duplizieren*."""
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, Permission
@@ -25,6 +25,7 @@ from tourism.models import (
     OpeningHoursException,
     OpeningHoursRule,
 )
+from tourism.services.event_actions import shifted_rule
 
 pytestmark = pytest.mark.django_db
 
@@ -337,7 +338,9 @@ def test_duplicate_with_a_new_date_makes_a_draft_and_opens_it(admin_client, clie
     assert copy.get_parent().pk == tour.get_parent().pk and copy.translation_key != tour.translation_key
     assert (copy.start_date, copy.start_time, copy.end_time) == (new_start, time(14), time(15, 30))
     until = world["today"] + timedelta(days=30 + 364)
-    assert copy.recurrence_rule == f"FREQ=WEEKLY;UNTIL={until:%Y%m%d}"
+    # Stored as Event.clean stores every rule: the end of that Berlin day as a UTC instant.
+    end_of_day = datetime.combine(until, time(23, 59, 59), tzinfo=LOCAL_TZ).astimezone(UTC)
+    assert copy.recurrence_rule == f"FREQ=WEEKLY;UNTIL={end_of_day:%Y%m%dT%H%M%SZ}"
     assert [row.date for row in copy.excluded_dates.all()] == [world["today"] + timedelta(days=374)]
     assert copy.status == EventStatus.SCHEDULED and copy.get_latest_revision() is not None
     assert not copy.occurrences.exists()
@@ -409,3 +412,9 @@ def test_the_edit_form_heads_saved_opening_hours_rows_with_what_they_say(admin_c
     museum.save_revision()
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[museum.pk])).content.decode()
     assert "Wöchentliche Öffnungszeiten<span data-inline-panel-child-count></span>: Mo–Fr 10:00–18:00" in html
+
+
+def test_a_series_moved_across_the_clock_change_still_ends_at_the_end_of_a_berlin_day():
+    # 10 January 23:59:59 in Berlin (CET), moved 180 days: 9 July 23:59:59 in Berlin (CEST).
+    assert shifted_rule("FREQ=WEEKLY;UNTIL=20270110T225959Z", 180) == "FREQ=WEEKLY;UNTIL=20270709T215959Z"
+    assert shifted_rule("FREQ=WEEKLY;UNTIL=20270110", 180) == "FREQ=WEEKLY;UNTIL=20270709"

@@ -9,7 +9,7 @@ bring the event back. A copy is a draft, never public until an editor publishes 
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import transaction
 from django.utils.text import slugify
@@ -17,10 +17,12 @@ from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import PageLogEntry
 
+from cms.core.timezone import LOCAL_TZ
+
 from ..models import Event, EventStatus
 
 CANCEL_LOG_ACTION = "roland.event_cancelled"
-_UNTIL = re.compile(r"UNTIL=(\d{8})", re.IGNORECASE)
+_UNTIL = re.compile(r"UNTIL=(\d{8})(T\d{6}Z)?", re.IGNORECASE)
 
 
 class EventActionError(Exception):
@@ -61,8 +63,14 @@ def shifted_rule(rule: str, days: int) -> str:
     """The recurrence rule of a series moved by `days`: its UNTIL moves with it (COUNT needs nothing)."""
 
     def move(match: re.Match) -> str:
-        until = datetime.strptime(match.group(1), "%Y%m%d").date() + timedelta(days=days)
-        return f"UNTIL={until:%Y%m%d}"
+        if not match.group(2):
+            until = datetime.strptime(match.group(1), "%Y%m%d").date() + timedelta(days=days)
+            return f"UNTIL={until:%Y%m%d}"
+        # A UTC instant (as Event.clean stores it): moved by days on the Berlin clock, so the end of a
+        # local day stays the end of a local day across a daylight-saving change.
+        moment = datetime.strptime(match.group(0)[6:], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
+        local = moment.astimezone(LOCAL_TZ).replace(tzinfo=None) + timedelta(days=days)
+        return f"UNTIL={local.replace(tzinfo=LOCAL_TZ).astimezone(UTC):%Y%m%dT%H%M%SZ}"
 
     return _UNTIL.sub(move, rule)
 
