@@ -216,6 +216,7 @@ def test_never_published_page_previews_as_a_page(admin_client, client, tree, sit
         "url": "https://www.example.org/geheim/",
         "api_url": None,
         "last_published_at": None,
+        "translation_outdated": False,
         "image": None,
         "body": [{"type": "heading", "value": "Im Entwurf"}],
     }
