@@ -56,6 +56,10 @@ RULES: list[tuple[str, tuple[str, ...]]] = [
     ),
     (r"wagtailadmin_pages:.*|wagtail_localize:.*|roland_(machine_translate|update_translations)", OFFICE),
     (r"wagtailforms:(index|index_results)", OFFICE),  # the form pages they may edit (none here)
+    # Translation: the overview, bulk translation and the review queues (who may submit translations).
+    (r"roland_translations|roland_translation_.*", OFFICE),
+    # The events list and its actions (the actions check the page permissions of their event).
+    (r"events:.*", OFFICE),
     # An editor's job.
     (r"wagtailsnippets_tourism_(category|organizer):.*", OFFICE),
     (
@@ -88,13 +92,17 @@ RULES: list[tuple[str, tuple[str, ...]]] = [
 # Not screens a member opens by address: sign-in and sign-out, the password reset, scripts and
 # sprites, JSON endpoints, modals and choosers answering the editor's own scripts, and what only
 # takes a POST (bulk actions, the multiple-upload steps, the error test); the image URL generator
-# answers 404 to everyone, as Roland does not mount Wagtail's dynamic image serving.
+# answers 404 to everyone, as Roland does not mount Wagtail's dynamic image serving; entry points
+# that only lead on to a screen.
 NOT_SCREENS = re.compile(
     r"wagtailadmin_(login|logout|password_reset.*|sprite|javascript_catalog|dismissibles|block_preview"
     r"|tag_autocomplete|tag_model_autocomplete|error_test|choose_page.*)|wagtailadmin_editing_sessions:.*|.*chooser.*:.*|.*:.*chooser.*"
     r"|wagtail_localize:(javascript_catalog|snippets_api_.*)|wagtailsnippetchoosers_.*|wagtailadmin_api:.*"
     r"|wagtail_bulk_action|wagtailembeds:.*|wagtailimages:(url_generator.*|preview|.*multiple.*)"
     r"|wagtaildocs:.*multiple.*"
+    # Entry points that lead to a screen of their own: the first language's review queue, the add
+    # form under the only events index (with none allowed, an empty choice).
+    r"|roland_translation_review_first|events:choose_parent"
 )
 # Page screens walked with a real page (the others take a second id, or act on the page's state).
 WALKED_PAGE_SCREENS = {"edit", "history", "history_results", "usage", "workflow_history"}
