@@ -159,7 +159,10 @@ def test_the_kiosk_group_may_write_and_end_notices(client, django_user_model, sc
     assert client.post(f"/admin/kiosk-notices/all-clear/{flood.pk}/").status_code == 302
     assert KioskNotice.objects.get(pk=flood.pk).ended_by == member
     assert client.get("/admin/kiosks/").status_code == 200  # the screens, to see them
-    assert client.get(f"/admin/kiosks/edit/{screens['markt'].pk}/").status_code in (302, 403)  # not change
+    # and to look after their settings (issue 17), but adding and removing screens stays with admins
+    assert client.get(f"/admin/kiosks/edit/{screens['markt'].pk}/").status_code == 200
+    assert client.get("/admin/kiosks/new/").status_code in (302, 403)
+    assert client.get(f"/admin/kiosks/delete/{screens['markt'].pk}/").status_code in (302, 403)
 
 
 # --- Targeting and the feed ---------------------------------------------------------------------------
