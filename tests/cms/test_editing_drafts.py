@@ -7,33 +7,16 @@ from datetime import datetime, timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from cms import scheduling
 from cms.editing import delete_abandoned_drafts
 from cms.models import AutosavedNewPage
+from tests.cms.test_editing import news_form
 from tourism.models import NewsArticle
 
 pytestmark = pytest.mark.django_db
 
 JSON = {"accept": "application/json"}  # what Wagtail's autosave sends
-
-
-def news_form(title: str, slug: str, **extra) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "date": "2026-12-03",
-            "teaser": "Kurz gemeldet.",
-            "body": streamfield([]),
-            "related_links": inline_formset([]),
-            "comments": inline_formset([]),
-            "categories": [],
-            "tags": "",
-            **extra,
-        }
-    )
 
 
 def add_url(tree) -> str:
