@@ -152,6 +152,7 @@
     const rendition = o.image && Object.values(o.image.renditions)[0];
     if (rendition) {
       const img = el("img", "feature-image");
+      img.addEventListener("load", fit);  // the picture's height arrives with it
       img.src = rendition.url;
       img.alt = texts(o).image_alt || "";
       box.append(img);
@@ -228,11 +229,12 @@
     if (openOnly && !places.length) places.push(el("li", "empty", label("nothing_open")));
     $("highlights-heading").hidden = places.length === 0;
     $("highlights-list").replaceChildren(...places);
-    fit();
+    // The ticker takes its height before the rows are fitted to what is left.
     const ticker = $("ticker");
     ticker.hidden = !(feed.screen.ticker && feed.news.length);
     const line = feed.news.map((n) => texts(n).title).join("   ·   ");
     if ($("ticker-text").textContent !== line) $("ticker-text").textContent = line;
+    fit();
   }
 
   const SEVERITY = { danger: 3, warning: 2, info: 1 };
