@@ -19,10 +19,8 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("admin-offline-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
-    found = server.manage(
-        "shell",
-        "-c",
+    server.shell("from tests.e2e.kiosk_world import build; build()")
+    found = server.shell(
         "from django.contrib.auth import get_user_model; from wagtail.users.models import UserProfile; "
         "from tourism.models import Event; "
         # A real-looking address: Wagtail would ask Gravatar for its hash's avatar.
@@ -33,7 +31,7 @@ def server(tmp_path_factory):
     server.ids = dict(zip(("event", "events"), map(int, found.split()[-2:]), strict=True))
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 def test_the_admin_loads_nothing_from_elsewhere_and_shows_roland(server):

@@ -19,10 +19,10 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("events-admin-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.events_world import build; build()")
+    server.shell("from tests.e2e.events_world import build; build()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")

@@ -33,9 +33,7 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("fast-publish-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    output = server.manage(
-        "shell",
-        "-c",
+    output = server.shell(
         "from tests.factories import SiteTree; tree = SiteTree(); "
         "from django.contrib.auth import get_user_model; "
         "get_user_model().objects.create_superuser('redaktion', 'redaktion@example.org', 'geheim-1234'); "
@@ -44,7 +42,7 @@ def server(tmp_path_factory):
     server.news_index = int(output.split("news-index")[-1].split()[0])
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +108,7 @@ def news_state(server) -> dict:
         "'latest_is_live': a.latest_revision_id == a.live_revision_id} "
         "for a in NewsArticle.objects.order_by('pk')]))"
     )
-    return json.loads(server.manage("shell", "-c", script).split("STATE", 1)[1])
+    return json.loads(server.shell(script).split("STATE", 1)[1])
 
 
 def fetch(url: str) -> str:

@@ -17,10 +17,10 @@ def server(tmp_path_factory):
     require_chromium()
     server = KioskServer(tmp_path_factory.mktemp("kiosk-landscape-e2e"))
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build, fill; build(); fill()")
+    server.shell("from tests.e2e.kiosk_world import build, fill; build(); fill()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture(scope="module")

@@ -27,23 +27,19 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("map-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
-    server.manage(
-        "shell",
-        "-c",
+    server.shell("from tests.e2e.kiosk_world import build; build()")
+    server.shell(
         "from django.contrib.auth import get_user_model; "
         f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
     )
-    found = server.manage(
-        "shell",
-        "-c",
+    found = server.shell(
         "from tourism.models import PointOfInterest, PointOfInterestIndexPage; "
         "print(PointOfInterest.objects.first().pk, PointOfInterestIndexPage.objects.first().pk)",
     )
     server.ids = dict(zip(("poi", "index"), map(int, found.split()[-2:]), strict=True))
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 @pytest.fixture

@@ -24,28 +24,22 @@ def server(tmp_path_factory):
     require_chromium()
     server = KioskServer(tmp_path_factory.mktemp("recurrence-e2e"))
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.kiosk_world import build; build()")
-    server.manage(
-        "shell",
-        "-c",
+    server.shell("from tests.e2e.kiosk_world import build; build()")
+    server.shell(
         "from django.contrib.auth import get_user_model; "
         f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
     )
-    found = server.manage(
-        "shell",
-        "-c",
+    found = server.shell(
         "from tourism.models import Event; print(Event.objects.filter(recurrence_rule='').first().pk)",
     )
     server.event = int(found.split()[-1])
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 def stored_rule(server) -> str:
-    out = server.manage(
-        "shell",
-        "-c",
+    out = server.shell(
         f"from tourism.models import Event; print('RULE', Event.objects.get(pk={server.event}).recurrence_rule)",
     )
     return out.split("RULE", 1)[1].strip()

@@ -20,10 +20,10 @@ def server(tmp_path_factory):
     var = tmp_path_factory.mktemp("translation-overview-e2e")
     server = KioskServer(var)
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.manage("shell", "-c", "from tests.e2e.translation_world import build; build()")
+    server.shell("from tests.e2e.translation_world import build; build()")
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 def test_the_overview_marks_the_changed_words_and_the_dashboard_links_to_it(server):

@@ -54,11 +54,11 @@ def server(tmp_path_factory):
     server = KioskServer(var)
     server.env["MACHINE_TRANSLATION"] = "dummy"
     migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    out = server.manage("shell", "-c", WORLD.replace("PASSWORD", repr(PASSWORD)))
+    out = server.shell(WORLD.replace("PASSWORD", repr(PASSWORD)))
     server.pois = int(out.split("POIS")[-1].split()[0])
     server.start()
     yield server
-    server.stop()
+    server.close()
 
 
 def english_items(server) -> dict[str, dict]:
@@ -91,7 +91,7 @@ def test_bulk_translate_review_and_publish(server):
         assert "0 von 4 bearbeitet" in page.inner_text("#bulk-progress-text")
         assert page.locator("meta[http-equiv=refresh]").count() == 1
 
-        assert "RAN" in server.manage("shell", "-c", WORKER_STEP)
+        assert "RAN" in server.shell(WORKER_STEP)
         # The page refreshes itself (a meta refresh, no script) until the job is done.
         page.wait_for_selector("#bulk-job[data-status=finished]", timeout=20_000)
         assert page.inner_text("#bulk-progress-text") == (
