@@ -63,6 +63,10 @@ def test_landscape_shows_nearby_and_cuts_no_row(kiosk_browser, server, width, he
     page.locator("#now-list").get_by_text("Rolli", exact=False).first.wait_for(timeout=10_000)
     page.locator("#highlights-list li").first.wait_for(timeout=10_000)
     wait_until(page, "[...document.images].every((image) => image.complete)", timeout=10)
+    # Measured after the player has fitted its rows once more with every picture in place (it does
+    # so on each render, every second): what a passer-by sees, not a frame in between.
+    fitted = int(page.evaluate("document.body.dataset.fitted"))
+    wait_until(page, f"Number(document.body.dataset.fitted) > {fitted}", timeout=10)
     measured = page.evaluate(MEASURE)
     assert measured["heading"] == "In der Nähe"
     assert measured["nearbyHeading"] and measured["nearbyPlace"], measured

@@ -169,16 +169,25 @@
   // screen never shows half a line. Removing a later row never moves an earlier one. A heading whose
   // rows all went is hidden with them.
   function fit() {
-    for (const id of ["now-list", "next-list", "upcoming-list", "highlights-list"]) {
-      const list = $(id);
-      const heading = list.previousElementSibling && list.previousElementSibling.tagName === "H2" ? list.previousElementSibling : null;
-      const bottom = Math.min(list.closest("section").getBoundingClientRect().bottom, window.innerHeight);
-      const had = list.children.length;
-      while (list.lastElementChild && list.lastElementChild.getBoundingClientRect().bottom > bottom + 0.5) {
-        list.lastElementChild.remove();
+    // Leaving rows out of one list can shrink the grid row another list shares (its height follows
+    // the taller content): fitted again until nothing more goes.
+    for (let pass = 0; pass < 4; pass++) {
+      let removed = false;
+      for (const id of ["now-list", "next-list", "upcoming-list", "highlights-list"]) {
+        const list = $(id);
+        const heading = list.previousElementSibling && list.previousElementSibling.tagName === "H2" ? list.previousElementSibling : null;
+        const bottom = Math.min(list.closest("section").getBoundingClientRect().bottom, window.innerHeight);
+        const had = list.children.length;
+        while (list.lastElementChild && list.lastElementChild.getBoundingClientRect().bottom > bottom + 0.5) {
+          list.lastElementChild.remove();
+          removed = true;
+        }
+        if (heading && had > 0 && list.children.length === 0) heading.classList.add("trimmed");
+        else if (heading && list.children.length > 0) heading.classList.remove("trimmed");
       }
-      if (heading) heading.classList.toggle("trimmed", had > 0 && list.children.length === 0);
+      if (!removed) break;
     }
+    document.body.dataset.fitted = String(Number(document.body.dataset.fitted || 0) + 1);
   }
 
   function render() {
