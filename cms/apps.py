@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
@@ -13,3 +14,15 @@ class CmsConfig(AppConfig):
         from .core.preview import render_builtin_preview_with
 
         render_builtin_preview_with(render_builtin_preview)
+        name_wagtails_locale_model()
+
+
+def name_wagtails_locale_model() -> None:
+    """Wagtail's Locale model has no verbose name, so Django derives an untranslatable "locale" from
+    the class name and the group editor's permission table heads its row "Locale". A translatable
+    name (our catalogue: "Sprache") set on the model's options, not in its migration state: Django
+    builds that from the options as declared, so no migration of wagtailcore follows."""
+    from wagtail.models import Locale  # called from ready(): models load once the registry is
+
+    Locale._meta.verbose_name = _("locale")
+    Locale._meta.verbose_name_plural = _("locales")
