@@ -5,7 +5,8 @@ An editor selects the places of a section in the page listing, picks the bulk ac
 and English; the job page waits (refreshing itself) until the worker step, run in a process of its
 own with the worker's real task code, has made the drafts; the review queue lists them, one opens
 in wagtail-localize's editor, two are ticked and published through Wagtail's bulk publish, and the
-API answers them in English. No page reports a Content-Security-Policy violation. The screenshots of
+API answers them in English. The editor's two texts its bundle writes in English are German
+(`editor_de.js`). No page reports a Content-Security-Policy violation. The screenshots of
 docs/ are taken on the way into var/screenshots/ (or ROLAND_SCREENSHOTS): `translation-bulk-job.png`,
 `translation-review-queue.png`.
 """
@@ -42,6 +43,12 @@ for number, title in enumerate(["Reitender Roland", "Museum Haldensleben", "Schl
     tree.poi(title=title, slug=f"ort-{number}", teaser=f"Der Markt ist jeden Samstag am Tor {number}.")
 get_user_model().objects.create_superuser("chefin", "chefin@example.org", PASSWORD)
 print("POIS", tree.pois.pk)
+"""
+# Texts of wagtail-localize's editor a catalogue cannot reach (its bundle writes them in English).
+EDITOR_ENGLISH = """
+[...document.querySelectorAll("h3, .w-sr-only, [title]")]
+  .map((node) => node.getAttribute("title") || node.textContent)
+  .filter((text) => /More actions| to .+ translation/.test(text))
 """
 # The worker's step: the queued tasks run once by django-tasks-db's own worker, as `manage.py worker` does.
 WORKER_STEP = "from bench.tasks import run_due_tasks; run_due_tasks('e2e'); print('RAN')"
@@ -111,6 +118,10 @@ def test_bulk_translate_review_and_publish(server):
         page.get_by_role("link", name="Haldensleben Museum").click()
         page.wait_for_selector(".js-translation-editor")
         page.get_by_text("Tor am Samstag jeden ist Markt Der", exact=False).first.wait_for(timeout=20_000)
+        # The editor's bundle writes two texts in English; editor_de.js puts them into German.
+        assert page.evaluate(EDITOR_ENGLISH) == []
+        assert page.locator("h3", has_text="Übersetzung Deutsch → English").count() >= 1
+        assert page.locator(".w-sr-only", has_text="Weitere Aktionen").count() == 1
         page.go_back()
         page.wait_for_selector("#review-queue")
 
