@@ -22,6 +22,8 @@ CLAIMS = {
     "events_week": {"roland": Claim(20), "stock": Claim(20)},
     "pois_near_open": {"roland": Claim(20), "stock": Claim(20)},
     "poi_detail": {"roland": Claim(1), "stock": Claim(1)},
+    "event_detail": {"roland": Claim(1), "stock": Claim(1)},
+    "news_detail": {"roland": Claim(1), "stock": Claim(1)},
     "news_rss": {"roland": Claim(50), "stock": Claim(20)},  # the feed's 50 newest; v2's page of 20
     "search_schloss": {"roland": Claim(20), "stock": Claim(20)},
     "kiosk_feed": {"roland": Claim(1), "stock": Claim(20)},  # something on now, next or upcoming
@@ -33,8 +35,7 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
     today = timezone.localdate()
     week = today + timedelta(days=7)
     open_at = quote(open_at_moment(today).isoformat())
-    pois = client.get("/api/v1/pois", {"limit": 1}).json()["items"]
-    poi_id = pois[0]["id"] if pois else 0
+    poi_id, event_id, news_id = (first_id(client, f"/api/v1/{path}") for path in ("pois", "events", "news"))
     urls = {
         "events_week": {
             "roland": f"/api/v1/events?from={today}&to={week}&limit=20",
@@ -47,6 +48,14 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
         "poi_detail": {
             "roland": f"/api/v1/pois/{poi_id}",
             "stock": f"/api/wagtail/v2/pages/{poi_id}/",
+        },
+        "event_detail": {
+            "roland": f"/api/v1/events/{event_id}",
+            "stock": f"/api/wagtail/v2/pages/{event_id}/",
+        },
+        "news_detail": {
+            "roland": f"/api/v1/news/{news_id}",
+            "stock": f"/api/wagtail/v2/pages/{news_id}/",
         },
         "news_rss": {
             "roland": "/api/v1/news.rss",
@@ -65,6 +74,12 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
             "stock": "/api/wagtail/v2/pages/?type=tourism.Event&fields=*&limit=20",
         }
     return urls
+
+
+def first_id(client: Client, path: str) -> int:
+    """The first item of a list (0 when empty: the detail then answers 404 and the run stops)."""
+    items = client.get(path, {"limit": 1}).json()["items"]
+    return items[0]["id"] if items else 0
 
 
 def measure(client: Client, url: str, scenario: str | None = None, claim: Claim | None = None) -> dict:
