@@ -6,11 +6,13 @@ from django.db import connection
 from django.db.models import Avg
 from django.db.models.functions import Length
 from django.test.utils import CaptureQueriesContext
+from modelsearch.backends.database.postgres.postgres import PostgresIndex
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from search.database_backend import IncrementalTitleNorms
+from tests.factories import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +68,40 @@ def test_a_rebuild_sets_every_norm_from_the_exact_average(index, tree):
     average = exact_average()
     for entry in IndexEntry.objects.annotate(title_length=Length("title")).filter(title_length__gt=0):
         assert entry.title_norm == pytest.approx(average / entry.title_length)
+
+
+ROW = (
+    "SELECT title::text, autocomplete::text, body::text, title_text, body_text FROM wagtailsearch_indexentry"
+)
+
+
+def rows_for(pages) -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute(ROW + " WHERE object_id = ANY(%s) ORDER BY object_id", [[str(p.pk) for p in pages]])
+        return dict(
+            zip([str(p.pk) for p in sorted(pages, key=lambda p: p.pk)], cursor.fetchall(), strict=True)
+        )
+
+
+def test_entries_are_written_as_the_library_writes_them(index, tree):
+    museums = CategoryFactory(name="Museen & Kultur", slug="museen")
+    body = [
+        {"type": "heading", "value": "Geschichte"},
+        {"type": "paragraph", "value": "<p>Seit <b>1528</b> am Markt, 100 % Sandstein.</p>"},
+    ]
+    poi = tree.poi(title="Reitender Roland", slug="roland", body=body, locality="Haldensleben")
+    poi.categories.add(museums)
+    event = tree.event(title="Führung: Schloss & Park", slug="fuehrung", teaser="   ")
+    news = tree.news_article(title="Kurz", slug="kurz", teaser="Nur ein Anreißer.", body=[])
+    pages = [poi, event, news]
+    for page in pages:
+        page.refresh_from_db()
+    for page in pages:
+        index.add_items(type(page), [page])
+    ours = rows_for(pages)
+    for page in pages:
+        PostgresIndex.add_items(index, type(page), [page])  # the library's own writing
+    theirs = rows_for(pages)
+    assert ours == theirs
+    assert "'roland':" in ours[str(poi.pk)][0] and "sandstein" in ours[str(poi.pk)][2]
+    assert "'muse'" in ours[str(poi.pk)][2] and "'haldensleb'" in ours[str(poi.pk)][2]  # category, locality
