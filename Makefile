@@ -11,7 +11,7 @@ PORT ?= 8000
 # Test processes (pytest-xdist); each gets its own test database.
 TEST_WORKERS ?= 2
 
-.PHONY: run test bench install install-dev migrate demo serve lint format lock clean image-check
+.PHONY: run test bench bench-scale install install-dev migrate demo serve lint format lock clean image-check
 
 $(VENV)/bin/activate:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is needed ($(PYTHON) not found)"; exit 1; }
@@ -66,6 +66,10 @@ test: install-dev
 # Load figures against stock Wagtail API v2 and a bare Django view (PostgreSQL, Redis, wrk): see bench/README.md.
 bench: install
 	$(VENV)/bin/python bench/run.py
+
+# Cost as the data grows: every scenario at 1x and 10x the bench data, in one run (bench/README.md).
+bench-scale: install
+	$(VENV)/bin/python bench/scale.py
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -31,7 +31,9 @@ def log(message: str) -> None:
     print(f"[bench {time.strftime('%H:%M:%S')}] {message}", flush=True)
 
 
-def server_env(cached: bool, redis_url: str = "", search_url: str = "") -> dict[str, str]:
+def server_env(
+    cached: bool, redis_url: str = "", search_url: str = "", database_url: str = ""
+) -> dict[str, str]:
     """The production settings the server runs with; the same for the commands beside it."""
     env = {
         key: value
@@ -42,7 +44,7 @@ def server_env(cached: bool, redis_url: str = "", search_url: str = "") -> dict[
         DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY="bench-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1,localhost",
-        DATABASE_URL=DATABASE_URL,
+        DATABASE_URL=database_url or DATABASE_URL,
         REDIS_URL=redis_url or REDIS_URL,
         SECURE_SSL_REDIRECT="false",
         API_RATE_LIMIT_ANONYMOUS=str(10**9),
@@ -87,11 +89,12 @@ class Server:
         search_url: str = "",
         logs: Path | None = None,
         timeout: int | None = None,
+        database_url: str = "",
     ):
         self.cached = cached
         self.timeout = timeout  # gunicorn's worker timeout (its default, 30 s, as the Dockerfile sets)
         self.workers = 2
-        self.env = server_env(cached, redis_url, search_url)
+        self.env = server_env(cached, redis_url, search_url, database_url)
         self.logs = logs
         self.port = free_port()
         self.process: subprocess.Popen | None = None

@@ -38,6 +38,7 @@ from bench.harness import (  # noqa: E402
     Server,
     log,
     manage,
+    server_env,
     wrk,
 )
 
@@ -65,10 +66,17 @@ def require_tools() -> None:
             sys.exit("wrk is missing: apt-get install wrk")
 
 
-def prepare_database() -> dict[str, float]:
-    """Demo plus scale data in the benchmark database; generated once and kept (seconds per step)."""
+def prepare_database(
+    database_url: str = DATABASE_URL, scale: dict | None = None, record: bool = True
+) -> dict:
+    """Demo plus scale data in a benchmark database; generated once and kept (seconds per step).
+
+    `record`: the timings are kept in bench/results/preparation.json and reported again by later runs.
+    """
+    scale = scale or SCALE
+    env = server_env(cached=False, database_url=database_url)
     timings: dict[str, float] = {}
-    parts = urlsplit(DATABASE_URL)
+    parts = urlsplit(database_url)
     name = parts.path.lstrip("/")
     subprocess.run(
         [
@@ -84,39 +92,43 @@ def prepare_database() -> dict[str, float]:
         stderr=subprocess.DEVNULL,
         check=False,
     )
-    manage("migrate", "--no-input", "-v", "0")
+    manage("migrate", "--no-input", "-v", "0", env=env)
     if not (VAR / "static" / "staticfiles.json").exists():
         # The manifest production's static storage needs (the kiosk player's assets), as the image has it.
-        manage("collectstatic", "--no-input", "-v", "0")
-    facts = json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1])
+        manage("collectstatic", "--no-input", "-v", "0", env=env)
+    facts = json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True, env=env).strip().splitlines()[-1])
     if facts["pois"] == 0:
         started = time.perf_counter()
-        manage("load_demo")
+        manage("load_demo", env=env)
         timings["load_demo_s"] = round(time.perf_counter() - started, 1)
-    if facts["scale_pois"] < SCALE["pois"]:
+    if facts["scale_pois"] < scale["pois"]:
         started = time.perf_counter()
         manage(
             "generate_scale_data",
-            "--pois", str(SCALE["pois"]),
-            "--events", str(SCALE["events"]),
-            "--news", str(SCALE["news"]),
+            "--pois", str(scale["pois"]),
+            "--events", str(scale["events"]),
+            "--news", str(scale["news"]),
             "--locales", "de,en",
+            env=env,
         )  # fmt: skip
         timings["generate_scale_data_s"] = round(time.perf_counter() - started, 1)
         # Wagtail's index (stock v2 search) and Roland's search table, for the search scenario.
         started = time.perf_counter()
-        manage("update_index")
+        manage("update_index", env=env)
         timings["update_index_s"] = round(time.perf_counter() - started, 1)
-    manage("shell", "-c", "from bench.scale_data import vacuum_analyze_tables; vacuum_analyze_tables()")
-    # Preparation runs once per database: its timings are kept beside the results and reported again.
+    manage(
+        "shell", "-c", "from bench.scale_data import vacuum_analyze_tables; vacuum_analyze_tables()", env=env
+    )
     if timings:
-        PREPARATION.parent.mkdir(exist_ok=True)
-        PREPARATION.write_text(
+        record.parent.mkdir(exist_ok=True)
+        record.write_text(
             json.dumps({"measured": datetime.now().strftime("%Y-%m-%d %H:%M"), **timings}) + "\n"
         )
-    elif PREPARATION.exists():
-        timings = json.loads(PREPARATION.read_text())
-    timings.update(json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True).strip().splitlines()[-1]))
+    elif record.exists():
+        timings = json.loads(record.read_text())
+    timings.update(
+        json.loads(manage("shell", "-c", _COUNT_PAGES, capture=True, env=env).strip().splitlines()[-1])
+    )
     return timings
 
 
