@@ -384,3 +384,29 @@ def review_queue(user: AbstractBaseUser, locale: Locale) -> QuerySet[Page]:
         .filter(pk__in=editable_pages(user).values("pk"))
         .order_by("path")
     )
+
+
+def write_strings_into_drafts(pages: Iterable[Page], user: AbstractBaseUser | None) -> int:
+    """Before a bulk publish: each translation's draft made from the strings its translator holds.
+
+    wagtail-localize keeps strings translated in its editor apart from the page until its own
+    publish writes them in; Wagtail's bulk publish (the review queue's, the page listing's) takes the
+    latest revision, for a translation made by hand the copy of its source made when it was
+    submitted: the reviewer ticked English and German went live. Each page's latest revision is
+    read again in place, for the publish that follows. Returns how many drafts were written.
+    """
+    written = 0
+    for page in pages:
+        record = (
+            Translation.objects.filter(
+                source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
+            )
+            .select_related("source")
+            .first()
+        )
+        if record is None:  # not a translation, or no longer synchronised: its draft is the editor's
+            continue
+        record.save_target(user=user, publish=False)
+        page.refresh_from_db(fields=["latest_revision", "draft_title", "has_unpublished_changes"])
+        written += 1
+    return written

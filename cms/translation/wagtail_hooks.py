@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
@@ -105,6 +106,13 @@ def register_bulk_translation_urls() -> list:
 
 
 hooks.register("register_bulk_action", bulk_admin.TranslateBulkAction)
+
+
+@hooks.register("before_bulk_action")
+def translations_publish_their_strings(request, action_type, objects, action_class_instance) -> None:
+    """Wagtail's bulk publish of translations publishes what their translators see (bulk.py)."""
+    if action_type == "publish" and isinstance(action_class_instance, PageBulkAction):
+        bulk.write_strings_into_drafts(objects, request.user)
 
 
 class TranslatorsMenuItem(MenuItem):

@@ -242,6 +242,27 @@ def test_reviewed_drafts_are_published_in_bulk_and_answer_in_english(
     assert queue.count('name="id"') == 2
 
 
+def test_a_translation_made_by_hand_goes_live_with_its_strings(
+    data, english, admin_client, django_capture_on_commit_callbacks
+):
+    """Strings saved in wagtail-localize's editor stay apart from the page until a publish writes them
+    in: the queue's bulk publish must publish them, not the German copy made when it was started."""
+    source = data["pois"][10]
+    target, _missing = translate_with_strings(source, english, {}, publish=False)  # started: a copy
+    translation = Translation.objects.get(source__object_id=source.translation_key, target_locale=english)
+    po = translation.export_po()
+    for entry in po:
+        entry.msgstr = {source.title: "Market 10"}.get(entry.msgid, "")
+    translation.import_po(po, tool_name="editor")  # what the editor's "Speichern" keeps: strings only
+    assert PointOfInterest.objects.get(pk=target.pk).get_latest_revision_as_object().title == "Markt 10"
+
+    publish = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "publish"])
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin_client.post(f"{publish}?id={target.pk}", {}).status_code == 302
+    item = api_pois(admin_client)[source.slug]
+    assert (item["locale"], item["is_fallback"], item["title"]) == ("en", False, "Market 10")
+
+
 def test_nothing_ticked_goes_back_to_the_queue_with_a_message(admin_client):
     response = admin_client.get(reverse("roland_translation_review_publish", args=["en"]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("roland_translation_review", args=["en"])
