@@ -10,12 +10,10 @@ different moments around the autosave, and not one may be lost.
 import json
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, wait_until, world_server
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
 
@@ -25,24 +23,19 @@ TRIES = 20
 # Wagtail looks for changes every 0.5 s and autosaves 0.5 s after it found some: about 1-1.5 s
 # after the last keystroke the autosave is sent.
 DELAYS = (0.1, 0.5, 0.9, 1.05, 1.15, 1.25, 1.35, 1.45, 1.6, 1.8)
+WORLD = (
+    "from tests.factories import SiteTree; tree = SiteTree(); "
+    "from django.contrib.auth import get_user_model; "
+    "get_user_model().objects.create_superuser('redaktion', 'redaktion@example.org', 'geheim-1234'); "
+    "print('news-index', tree.news.pk)"
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("fast-publish-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    output = server.shell(
-        "from tests.factories import SiteTree; tree = SiteTree(); "
-        "from django.contrib.auth import get_user_model; "
-        "get_user_model().objects.create_superuser('redaktion', 'redaktion@example.org', 'geheim-1234'); "
-        "print('news-index', tree.news.pk)",
-    )
-    server.news_index = int(output.split("news-index")[-1].split()[0])
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "fast-publish-e2e", WORLD) as server:
+        server.news_index = int(server.world.split("news-index")[-1].split()[0])
+        yield server
 
 
 @pytest.fixture(scope="module")
