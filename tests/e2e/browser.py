@@ -93,15 +93,21 @@ class KioskServer:
             stdout=self.log,
             stderr=self.log,
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
+        # Django's start takes seconds of CPU: on two cores shared with other test runs it took over a
+        # minute. A server that ends instead is reported at once.
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline and self.process.poll() is None:
             try:
                 with urllib.request.urlopen(f"{self.base}/healthz", timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:
                 time.sleep(0.1)
-        raise RuntimeError("the kiosk test server did not start")
+        self.log.flush()
+        tail = (Path(self.env["ROLAND_VAR_DIR"]) / "server.log").read_text(errors="replace")[-2000:]
+        raise RuntimeError(
+            f"the kiosk test server did not start (exit status {self.process.poll()}):\n{tail}"
+        )
 
     def stop(self) -> None:
         if self.process is not None:
