@@ -5,17 +5,25 @@ what a kiosk owner would after `make run`: places around the market square, an e
 one later today, a week ahead with a cancelled concert, news for the ticker, two screens.
 """
 
+import json
 from datetime import datetime, time, timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Locale
+from wagtail.users.models import UserProfile
 
 from cms.core.timezone import LOCAL_TZ as BERLIN
 from cms.demo.translation import translate_with_strings
+from media.models import RolandImage
 from sites.models import KioskScreen
 from tests.factories import ImageFactory, SiteTree, add_page, image_bytes
-from tourism.models import Event, EventIndexPage, PointOfInterest
+from tourism.models import Event, EventIndexPage, PointOfInterest, PointOfInterestIndexPage
+
+# The modules' server world: build() and the people who sign in (tests.e2e.browser.world_server).
+WORLD = "from tests.e2e.kiosk_world import build_with_staff; build_with_staff()"
+ADMIN_PASSWORD = "e2e-richtig-und-lang-genug"
 
 
 def picture(colour: tuple[int, int, int]):
@@ -120,6 +128,37 @@ def build() -> None:
         orientation="portrait",
         refresh_seconds=1,
     )
+
+
+def build_with_staff() -> None:
+    """build(), the administrator and the control room who sign in, and the ids the modules open.
+
+    The administrator has a real-looking address (Wagtail would ask Gravatar for its hash's avatar)
+    and German as her admin language. Printed as one JSON line after "IDS".
+    """
+    build()
+    users = get_user_model().objects
+    chefin = users.create_superuser("chefin", "chefin@haldensleben.de", ADMIN_PASSWORD)
+    profile = UserProfile.get_for_user(chefin)
+    profile.preferred_language = "de"
+    profile.save()
+    users.create_superuser("leitstelle", "leitstelle@example.org", "geheim-1234")
+    event = Event.objects.first()
+    ids = {
+        "event": event.pk,
+        "events": event.get_parent().pk,
+        "plain_event": Event.objects.filter(recurrence_rule="").first().pk,
+        "poi": PointOfInterest.objects.first().pk,
+        "pois": PointOfInterestIndexPage.objects.first().pk,
+        "image": RolandImage.objects.first().pk,
+        "kiosk": KioskScreen.objects.first().pk,
+    }
+    print("IDS", json.dumps(ids))
+
+
+def ids(output: str) -> dict[str, int]:
+    """The ids build_with_staff() printed."""
+    return json.loads(output.split("IDS", 1)[1].splitlines()[0])
 
 
 def fill() -> None:

@@ -2,36 +2,21 @@
 page, a page's edit form and a listing, and every request it makes goes to this server — no
 Gravatar, no release check, no fonts from elsewhere. Roland's name and logo are on the screens."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, world_server
+from tests.e2e.kiosk_world import ADMIN_PASSWORD as PASSWORD
+from tests.e2e.kiosk_world import WORLD, ids
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
-PASSWORD = "e2e-richtig-und-lang-genug"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("admin-offline-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    found = server.shell(
-        "from django.contrib.auth import get_user_model; from wagtail.users.models import UserProfile; "
-        "from tourism.models import Event; "
-        # A real-looking address: Wagtail would ask Gravatar for its hash's avatar.
-        f"user = get_user_model().objects.create_superuser('chefin', 'chefin@haldensleben.de', {PASSWORD!r}); "
-        "profile = UserProfile.get_for_user(user); profile.preferred_language = 'de'; profile.save(); "
-        "print(Event.objects.first().pk, Event.objects.first().get_parent().pk)",
-    )
-    server.ids = dict(zip(("event", "events"), map(int, found.split()[-2:]), strict=True))
-    server.start()
-    yield server
-    server.close()
+    # The world's chefin has a real-looking address: Wagtail would ask Gravatar for its hash's avatar.
+    with world_server(tmp_path_factory, "admin-offline-e2e", WORLD) as server:
+        server.ids = ids(server.world)
+        yield server
 
 
 def test_the_admin_loads_nothing_from_elsewhere_and_shows_roland(server):

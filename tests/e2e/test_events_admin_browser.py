@@ -2,27 +2,20 @@
 it (the cancelled talk's red badge, next dates in Berlin time), cancelling from a row's menu, and the
 screenshot for the README (docs/admin-events-list.png is a copy of the one saved here)."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium
+from tests.e2e.browser import chromium, world_server
 from tests.e2e.test_kiosk_player import SCREENSHOTS
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("events-admin-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.events_world import build; build()")
-    server.start()
-    yield server
-    server.close()
+    with world_server(
+        tmp_path_factory, "events-admin-e2e", "from tests.e2e.events_world import build; build()"
+    ) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

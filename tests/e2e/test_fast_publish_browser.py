@@ -10,12 +10,10 @@ different moments around the autosave, and not one may be lost.
 import json
 import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, wait_until, world_server
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
 
@@ -25,24 +23,19 @@ TRIES = 20
 # Wagtail looks for changes every 0.5 s and autosaves 0.5 s after it found some: about 1-1.5 s
 # after the last keystroke the autosave is sent.
 DELAYS = (0.1, 0.5, 0.9, 1.05, 1.15, 1.25, 1.35, 1.45, 1.6, 1.8)
+WORLD = (
+    "from tests.factories import SiteTree; tree = SiteTree(); "
+    "from django.contrib.auth import get_user_model; "
+    "get_user_model().objects.create_superuser('redaktion', 'redaktion@example.org', 'geheim-1234'); "
+    "print('news-index', tree.news.pk)"
+)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("fast-publish-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    output = server.shell(
-        "from tests.factories import SiteTree; tree = SiteTree(); "
-        "from django.contrib.auth import get_user_model; "
-        "get_user_model().objects.create_superuser('redaktion', 'redaktion@example.org', 'geheim-1234'); "
-        "print('news-index', tree.news.pk)",
-    )
-    server.news_index = int(output.split("news-index")[-1].split()[0])
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "fast-publish-e2e", WORLD) as server:
+        server.news_index = int(server.world.split("news-index")[-1].split()[0])
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -55,8 +48,19 @@ def signed_in(server):
         page.fill("input[name=password]", "geheim-1234")
         page.click("button[type=submit]")
         page.wait_for_url(f"{server.base}/admin/")
+        page.clock.install()  # runs as the real clock does until a round moves it on (publish_fast)
         yield page
         context.close()
+
+
+def type_in(field, text: str) -> None:
+    """`text` in the field, its last keys typed one by one.
+
+    Wagtail reacts to the form's values, looked at every half second (the autosave), and to a key
+    coming up in the title (the slug); filling in the beginning at once changes neither.
+    """
+    field.fill(text[:-3])
+    field.press_sequentially(text[-3:], delay=20)
 
 
 def publish_fast(page, server, title: str, delay: float, saved_before: bool) -> str:
@@ -68,17 +72,19 @@ def publish_fast(page, server, title: str, delay: float, saved_before: bool) -> 
     meets the autosave of those last words.
     """
     page.goto(f"{server.base}/admin/pages/add/tourism/newsarticle/{server.news_index}/")
-    # Wagtail notes the form as loaded two seconds after it appears; only edits after that count
-    # (an editor takes longer than that to start typing).
+    # Wagtail notes the form as loaded two seconds after it appears (a timer); only edits after that
+    # count. The page's clock jumps over those two seconds (an editor takes longer than that to
+    # start typing); from then on it runs as the real one does, the autosave's timers with it.
     page.evaluate(
         "document.getElementById('page-edit-form')"
         ".addEventListener('w-unsaved:watch-edits', () => { window.rolandWatching = true; })"
     )
+    page.clock.fast_forward(2000)
     wait_until(page, "window.rolandWatching === true")
-    page.locator("#id_title").press_sequentially(title, delay=20)
+    type_in(page.locator("#id_title"), title)
     if saved_before:
         wait_until(page, "window.location.pathname.endsWith('/edit/')")
-    page.locator("#id_teaser").press_sequentially("Kurz gemeldet.", delay=20)
+    type_in(page.locator("#id_teaser"), "Kurz gemeldet.")
     typed = time.monotonic()
     # The publish button sits in the action menu's drop-down: opened before the wait, clicked after.
     page.locator("footer [data-w-dropdown-target='toggle']").first.click()

@@ -10,33 +10,22 @@ by the player's own (driven) clock.
 
 import time as clock
 from datetime import date, datetime, time, timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
 from cms.core.timezone import LOCAL_TZ
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.browser import chromium, wait_until, world_server
+from tests.e2e.kiosk_world import WORLD
 from tests.e2e.test_kiosk_player import open_player, wait_until_cached
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("kiosk-fleet-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell(
-        "from tests.e2e.kiosk_world import build; build(); "
-        "from django.contrib.auth import get_user_model; "
-        "get_user_model().objects.create_superuser('leitstelle', 'leitstelle@example.org', 'geheim-1234')",
-    )
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "kiosk-fleet-e2e", WORLD) as server:  # signed in: leitstelle
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -1,26 +1,19 @@
 """The landscape kiosk layout on a busy day at 1920×1080 and 1366×768: *In der Nähe* is on screen and
 no row is cut mid-line (every item's box lies inside its section and the viewport)."""
 
-from pathlib import Path
-
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.browser import chromium, wait_until, world_server
 from tests.e2e.test_kiosk_player import open_player, shot
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
+BUSY_WORLD = "from tests.e2e.kiosk_world import build, fill; build(); fill()"
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    server = KioskServer(tmp_path_factory.mktemp("kiosk-landscape-e2e"))
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build, fill; build(); fill()")
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "kiosk-landscape-e2e", BUSY_WORLD) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

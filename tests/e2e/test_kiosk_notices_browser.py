@@ -10,13 +10,12 @@ schedule switches the screen between today's events, places open now and its idl
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.browser import chromium, wait_until, world_server
+from tests.e2e.kiosk_world import WORLD
 from tests.e2e.test_kiosk_player import open_player, shot, wait_until_cached
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
 POLL_SECONDS = 1
@@ -24,17 +23,13 @@ POLL_SECONDS = 1
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("kiosk-notices-e2e")
-    server = KioskServer(var)
-    server.env["KIOSK_POLL_SECONDS"] = str(POLL_SECONDS)
-    # Two players polling every second from one address would meet the anonymous limit (120/min).
-    server.env["API_RATE_LIMIT_ANONYMOUS"] = "1000"
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    server.start()
-    yield server
-    server.close()
+    env = {
+        "KIOSK_POLL_SECONDS": str(POLL_SECONDS),
+        # Two players polling every second from one address would meet the anonymous limit (120/min).
+        "API_RATE_LIMIT_ANONYMOUS": "1000",
+    }
+    with world_server(tmp_path_factory, "kiosk-notices-e2e", WORLD, env) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

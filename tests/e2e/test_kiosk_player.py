@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ROOT, KioskServer, chromium, require_chromium, wait_until
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import ROOT, chromium, wait_until, world_server
+from tests.e2e.kiosk_world import WORLD
 
 pytestmark = pytest.mark.processes
 SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screenshots"))
@@ -21,14 +21,8 @@ SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screensh
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("kiosk-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "kiosk-e2e", WORLD) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

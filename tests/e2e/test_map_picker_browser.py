@@ -2,16 +2,14 @@
 swapped coordinates show the German warning at once; the title of a new place gives the slug of the
 one slug rule; nothing is requested from any host but the server's, and the policy is kept."""
 
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, world_server
+from tests.e2e.kiosk_world import ADMIN_PASSWORD, WORLD, ids
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
-ADMIN_PASSWORD = "e2e-richtig-und-lang-genug"
 COLLECT = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -23,40 +21,31 @@ REGION = (51.9, 11.0, 52.6, 11.9)  # ROLAND_REGION_BOUNDS
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("map-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    server.shell(
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
-    )
-    found = server.shell(
-        "from tourism.models import PointOfInterest, PointOfInterestIndexPage; "
-        "print(PointOfInterest.objects.first().pk, PointOfInterestIndexPage.objects.first().pk)",
-    )
-    server.ids = dict(zip(("poi", "index"), map(int, found.split()[-2:]), strict=True))
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "map-e2e", WORLD) as server:
+        server.ids = ids(server.world)
+        yield server
+
+
+@pytest.fixture(scope="module")
+def browser(server):
+    with chromium() as browser:
+        yield browser
 
 
 @pytest.fixture
-def page(server):
-    with chromium() as browser:
-        context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
-        context.add_init_script(COLLECT)
-        page = context.new_page()
-        page.requests = []
-        page.on("request", lambda request: page.requests.append(request.url))
-        page.goto(f"{server.base}/admin/login/")
-        page.fill("#id_username", "chefin")
-        page.fill("#id_password", ADMIN_PASSWORD)
-        page.locator("button[type=submit]").click()
-        page.wait_for_url(f"{server.base}/admin/", timeout=15_000)
-        yield page
-        context.close()
+def page(browser, server):
+    context = browser.new_context(locale="de-DE", timezone_id="Europe/Berlin")
+    context.add_init_script(COLLECT)
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.goto(f"{server.base}/admin/login/")
+    page.fill("#id_username", "chefin")
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(f"{server.base}/admin/", timeout=15_000)
+    yield page
+    context.close()
 
 
 def coordinates(page) -> tuple[float, float]:
@@ -114,7 +103,7 @@ def test_the_map_writes_and_follows_the_coordinates(page, server):
 def test_a_new_place_gets_the_transliterated_slug(page, server):
     """Wagtail's script fills the slug from the title as it is typed (Promote tab), by our table."""
     for title, slug in (("Café am Roland", "cafe-am-roland"), ("Große Straße Süd", "grosse-strasse-sued")):
-        page.goto(f"{server.base}/admin/pages/add/tourism/pointofinterest/{server.ids['index']}/")
+        page.goto(f"{server.base}/admin/pages/add/tourism/pointofinterest/{server.ids['pois']}/")
         page.locator("#id_title").press_sequentially(title)
         page.locator("#id_title").blur()
         page.wait_for_function(

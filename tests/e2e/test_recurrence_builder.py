@@ -11,31 +11,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import ROOT, KioskServer, chromium, require_chromium
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import ROOT, chromium, world_server
+from tests.e2e.kiosk_world import ADMIN_PASSWORD, WORLD, ids
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
-ADMIN_PASSWORD = "e2e-richtig-und-lang-genug"
 SCREENSHOTS = Path(os.environ.get("ROLAND_SCREENSHOTS", ROOT / "var" / "screenshots"))
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    server = KioskServer(tmp_path_factory.mktemp("recurrence-e2e"))
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    server.shell(
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
-    )
-    found = server.shell(
-        "from tourism.models import Event; print(Event.objects.filter(recurrence_rule='').first().pk)",
-    )
-    server.event = int(found.split()[-1])
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "recurrence-e2e", WORLD) as server:
+        server.event = ids(server.world)["plain_event"]
+        yield server
 
 
 def stored_rule(server) -> str:

@@ -7,15 +7,14 @@ dashboard, the editing screens) must report none; a script
 slipped into the player or the docs must be refused, which is what the policy is for.
 """
 
-from pathlib import Path
+import time
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, wait_until, world_server
+from tests.e2e.kiosk_world import ADMIN_PASSWORD, WORLD, ids
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
-ADMIN_PASSWORD = "e2e-richtig-und-lang-genug"
 COLLECT = """
 window.__violations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -32,25 +31,9 @@ INJECT = """() => {
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("csp-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.kiosk_world import build; build()")
-    server.shell(
-        "from django.contrib.auth import get_user_model; "
-        f"get_user_model().objects.create_superuser('chefin', 'chefin@example.org', {ADMIN_PASSWORD!r})",
-    )
-    found = server.shell(
-        "from tourism.models import Event, PointOfInterest; from media.models import RolandImage; "
-        "from sites.models import KioskScreen; "
-        "print(Event.objects.first().pk, PointOfInterest.objects.first().pk, RolandImage.objects.first().pk, "
-        "KioskScreen.objects.first().pk)",
-    )
-    server.ids = dict(zip(("event", "poi", "image", "kiosk"), map(int, found.split()[-4:]), strict=True))
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "csp-e2e", WORLD) as server:
+        server.ids = ids(server.world)
+        yield server
 
 
 @pytest.fixture(scope="module")
@@ -134,13 +117,20 @@ def test_the_admin_runs_without_violations(watched, server):
     assert watched.problems() == []
 
     # An event's form: inline panels (a new form added to each), date and time fields, side panels
-    # (preview, the accessibility checks) opened.
+    # (preview, the accessibility checks) opened. The new forms are added while the page's clock
+    # stands still, before Wagtail takes the form as loaded (a timer, two seconds after it appears):
+    # they are part of the form it starts from, not edits its autosave would send half-filled (an
+    # answer of 400), however late the clicks come on a busy machine.
+    page.clock.install()
+    page.clock.pause_at(int(time.time() * 1000) + 1000)
     page.goto(f"{server.base}/admin/pages/{server.ids['event']}/edit/")
     page.wait_for_load_state("networkidle")
     assert page.locator("input[name=start_date]").count() == 1
     forms = page.locator("[id$='-FORMS'] > *").count()
     for button in page.locator("button[id$='-ADD']").all():
         button.dispatch_event("click")
+    page.clock.run_for(2000)  # Wagtail takes the form as loaded, the new forms in it
+    page.clock.resume()
     for toggle in page.locator("[data-side-panel-toggle]").all():
         toggle.dispatch_event("click")
         page.wait_for_load_state("networkidle")

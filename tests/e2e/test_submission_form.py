@@ -7,29 +7,21 @@ axe-core finds no accessibility violation on either page.
 """
 
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium
-from tests.processes import migrated_sqlite
+from tests.e2e.browser import chromium, world_server
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("submission-e2e")
-    server = KioskServer(var)
+    world = "from tests.e2e.submission_world import build; build()"
     # Five a minute: the module's other submissions (four) stay below it in any one minute.
-    server.env["SUBMISSION_RATE_LIMIT"] = "5"
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.submission_world import build; build()")
-    server.start()
-    yield server
-    server.close()
+    with world_server(tmp_path_factory, "submission-e2e", world, {"SUBMISSION_RATE_LIMIT": "5"}) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -3,27 +3,20 @@ its stylesheet loads under the admin's Content-Security-Policy, the changed word
 the dashboard's panels link to it. Its screenshot (var/screenshots/, or ROLAND_SCREENSHOTS) is docs/translation-overview.png's."""
 
 import re
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium
+from tests.e2e.browser import chromium, world_server
 from tests.e2e.test_kiosk_player import SCREENSHOTS
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("translation-overview-e2e")
-    server = KioskServer(var)
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    server.shell("from tests.e2e.translation_world import build; build()")
-    server.start()
-    yield server
-    server.close()
+    world = "from tests.e2e.translation_world import build; build()"
+    with world_server(tmp_path_factory, "translation-overview-e2e", world) as server:
+        yield server
 
 
 def test_the_overview_marks_the_changed_words_and_the_dashboard_links_to_it(server):

@@ -13,13 +13,11 @@ docs/ are taken on the way into var/screenshots/ (or ROLAND_SCREENSHOTS): `trans
 
 import json
 import urllib.request
-from pathlib import Path
 
 import pytest
 
-from tests.e2e.browser import KioskServer, chromium, require_chromium, wait_until
+from tests.e2e.browser import chromium, wait_until, world_server
 from tests.e2e.test_kiosk_player import SCREENSHOTS
-from tests.processes import migrated_sqlite
 
 pytestmark = pytest.mark.processes
 PASSWORD = "e2e-richtig-und-lang-genug"
@@ -56,16 +54,10 @@ WORKER_STEP = "from bench.tasks import run_due_tasks; run_due_tasks('e2e'); prin
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    require_chromium()
-    var = tmp_path_factory.mktemp("translation-e2e")
-    server = KioskServer(var)
-    server.env["MACHINE_TRANSLATION"] = "dummy"
-    migrated_sqlite(Path(server.env["ROLAND_VAR_DIR"]) / "roland.sqlite3", server.env)
-    out = server.shell(WORLD.replace("PASSWORD", repr(PASSWORD)))
-    server.pois = int(out.split("POIS")[-1].split()[0])
-    server.start()
-    yield server
-    server.close()
+    world = WORLD.replace("PASSWORD", repr(PASSWORD))
+    with world_server(tmp_path_factory, "translation-e2e", world, {"MACHINE_TRANSLATION": "dummy"}) as server:
+        server.pois = int(server.world.split("POIS")[-1].split()[0])
+        yield server
 
 
 def english_items(server) -> dict[str, dict]:
