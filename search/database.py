@@ -1,7 +1,9 @@
 """Searching the project's own table: PostgreSQL full-text per row language, or SQLite FTS5 over
 Snowball-stemmed text. Candidates come from the one visibility rule and the locale fallback, run on
-the table's copies of the page facts (no page join), so a search never shows what a list would hide;
-what is shown is checked against the page rows once more (`still_visible`, search.api).
+the table's copies of the page facts (no page join), so a search never shows what a list would hide.
+The copies follow every write to a page row (a trigger, search/migrations/0008), so the count and
+the ranking read this table alone; what is shown is checked against the page rows once more
+(`still_visible`, search.api), a bounded check of the page's rows only.
 """
 
 from dataclasses import dataclass, field
@@ -69,7 +71,7 @@ def _locales(choice: LocaleChoice) -> list:
 
 def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> QuerySet:
     """Entries of visible pages in the answer's language (with fallback), type, category and date filters."""
-    entries = with_fallback(visible_in_site(SearchEntry.objects.all(), site), choice)
+    entries = with_fallback(visible_in_site(SearchEntry.objects.filter(live=True), site), choice)
     if filters.kinds:
         entries = entries.filter(kind__in=filters.kinds)
     if filters.categories:
@@ -87,12 +89,9 @@ def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> Que
 
 
 def shown_entries(entries: QuerySet, site) -> QuerySet:
-    """The entries whose page row passes the visibility rule now, in SQL: what a count may count.
-
-    The copies on the row decide the candidates cheaply, but a row out of step with its page (a page
-    changed by a direct database write) would still be counted, and a count that includes a hidden
-    page tells that the word searched for is in it. One primary-key lookup per matched row.
-    """
+    """The entries whose page row passes the visibility rule now, in SQL (one primary-key lookup per
+    row): for a handful of ids, such as an engine's hits, not for every match of a broad word (the
+    database search counts on the table's copies, which the page trigger keeps in step)."""
     return entries.filter(Exists(visible_pages(Page.objects.filter(pk=OuterRef("page_id")), site)))
 
 
@@ -213,11 +212,15 @@ def database_search(
     """One page of hits and the total, in one query: ranking reads every match anyway, so the total
     comes with it (`COUNT(*) OVER ()`); only a page past the end needs a second query for it.
 
+    Both read the table alone: its copies of the page facts are kept in step by a trigger, so the
+    count never counts a hidden page, and no match costs a lookup of its page row (the rows shown
+    are checked against the pages when loaded, search.api).
+
     The score is computed in a subquery (fenced with OFFSET 0 on PostgreSQL) so the window holds
     narrow rows: computed above it, every match's tsvector passed through the window's store, which
     spilled to disk for broad words.
     """
-    entries = shown_entries(search_entries(site, choice, queries, filters), site)
+    entries = search_entries(site, choice, queries, filters)
     try:
         inner, params = entries.order_by().values_list("page_id", "kind", "score").query.sql_with_params()
     except EmptyResultSet:  # nothing left to match, e.g. only excluded words

@@ -112,6 +112,7 @@ def _entry(page: Page, code: str, last_end: datetime | None) -> SearchEntry:
         body=body_text(page),
         config=postgres_config(code),
         last_occurrence_end=last_end,
+        live=page.live and page.alias_of_id is None,
         path=page.path,
         translation_key=page.translation_key,
         go_live_at=page.go_live_at,

@@ -43,6 +43,10 @@ class SearchEntry(models.Model):
     # visibility rule (cms.core.visibility.visible_in_site) and the locale fallback run on this table
     # alone: joining 27,000 pages per broad search cost as much as matching and ranking. Results
     # are checked against the page rows again when they are loaded (search.api, search.database).
+    # The page's live flag (false for an alias too). Rows exist for live pages only; this copy, like
+    # the others, is also written by a trigger on the page table (migration 0008) whenever a page row
+    # changes a copied fact, even by a write that bypasses the pipeline: the copies never go stale.
+    live = models.BooleanField(_("live"), default=True)
     path = models.CharField(_("tree path"), max_length=255, default="")
     translation_key = models.UUIDField(_("translation key"), null=True)
     go_live_at = models.DateTimeField(_("go-live date/time"), null=True, blank=True)
@@ -58,7 +62,7 @@ class SearchEntry(models.Model):
             # index alone on PostgreSQL (not by a heap scan of the wide rows).
             models.Index(
                 fields=["locale", "translation_key"],
-                include=["path", "go_live_at", "expire_at"],
+                include=["live", "path", "go_live_at", "expire_at"],
                 name="search_entry_fallback",
             ),
         ]

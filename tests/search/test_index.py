@@ -5,6 +5,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Page
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from search.analysis import analyse, fts5_match, parse_query
 from search.models import SearchEntry, SynonymGroup
 from search.synonyms import expand, groups_from_terms, split_terms, validate_terms
+from tests.querycount import count_api_queries
 from tourism.models import EventOccurrence
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +151,32 @@ def test_the_count_of_a_search_counts_only_what_may_be_shown(tree, client):
     assert broad["count"] == len(broad["items"]) == 1
     past_the_end = client.get("/api/v1/search", {"q": "Kloster", "offset": 5}).json()
     assert past_the_end["count"] == 1
+
+
+@override_settings(API_CACHE_SERVER_SECONDS=0)
+def test_the_copies_follow_a_direct_write_to_the_page_row(tree, client):
+    """The page trigger keeps the row in step with writes that bypass the pipeline, so the count and
+    the ranking can read the table alone (answers uncached: a direct write raises no version)."""
+    poi = tree.poi(title="Kloster Althaldensleben", slug="kloster")
+    Page.objects.filter(pk=poi.pk).update(live=False)
+    assert SearchEntry.objects.get(page_id=poi.pk).live is False
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 0
+    Page.objects.filter(pk=poi.pk).update(live=True)
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 1
+    later = timezone.now() + timedelta(days=2)
+    Page.objects.filter(pk=poi.pk).update(go_live_at=later)
+    entry = SearchEntry.objects.get(page_id=poi.pk)
+    assert (entry.live, entry.go_live_at) == (True, later)
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 0
+
+
+def test_a_search_costs_the_same_queries_for_few_and_many_matches(tree, client):
+    """Matching, ranking and counting are one query on the table, the page of items a fixed number
+    more: the same whatever the number of matches (one or several, all shown)."""
+    for number in range(6):
+        tree.poi(title=f"Kloster {number}", slug=f"kloster-{number}")
+    tree.poi(title="Burg Hundisburg", slug="burg")
+    assert client.get("/api/v1/search", {"q": "Kloster"}).json()["count"] == 6
+    narrow = count_api_queries(client, "/api/v1/search", {"q": "Burg", "limit": 1})
+    broad = count_api_queries(client, "/api/v1/search", {"q": "Kloster", "limit": 6})
+    assert narrow == broad
