@@ -54,11 +54,34 @@ UNMATCHED = "(unmatched)"
 def route_of(request: HttpRequest) -> str:
     """The URL pattern that answers (a bounded label): `/api/v1/pois/<poi_id>`, or the view's name."""
     match = request.resolver_match
-    if match is None:
-        try:
-            match = resolve(request.path_info)
-        except Resolver404:
-            return UNMATCHED
+    if match is None:  # a cached answer, or an answer made before URL resolution
+        urlconf = getattr(request, "urlconf", None) or settings.ROOT_URLCONF
+        key = (urlconf, request.path_info)
+        route = _routes.get(key)
+        if route is None:
+            route = _resolved_route(request.path_info, urlconf)
+            if len(_routes) >= ROUTE_MEMORY:
+                _routes.clear()
+            _routes[key] = route
+        return route
+    return _route_label(match)
+
+
+# The label of a path the URL patterns resolve: a pure function of the path, so remembered (cached
+# answers are resolved only here). Bounded (paths are the client's to choose); emptied when full.
+ROUTE_MEMORY = 4096
+_routes: dict[tuple[str, str], str] = {}
+
+
+def _resolved_route(path: str, urlconf: str) -> str:
+    try:
+        match = resolve(path, urlconf)
+    except Resolver404:
+        return UNMATCHED
+    return _route_label(match)
+
+
+def _route_label(match) -> str:
     route = match.route or ""
     if route and not any(sign in route for sign in "^$(\\"):
         return "/" + route

@@ -2,7 +2,9 @@
 
 It sits outside cms.api.middleware (so cached answers already carry problem documents and language
 headers) and inside django-cors-headers (so 401 and 429 answers carry CORS headers a browser needs
-to read them, and preflights are never counted).
+to read them, and preflights are never counted). A cached hit is answered here, after the key check
+and the rate count: nothing below (sessions, language, CSRF, auth, Wagtail's middlewares, the view)
+runs for it.
 """
 
 import logging
@@ -65,10 +67,9 @@ class DeliveryMiddleware:
             return self.get_response(request)
         key, answer = http_cache.lookup(request)
         if answer is not None:
-            response = answer.to_response()
-            response[CACHE_STATUS_HEADER] = "hit"
-        else:
-            response = self.get_response(request)
-            answer = http_cache.store(key, request, response)
-            response[CACHE_STATUS_HEADER] = "miss" if answer is not None else "bypass"
+            # Nothing below this middleware runs for a hit: the answer was made by it once.
+            return http_cache.serve(request, answer, keyed, {CACHE_STATUS_HEADER: "hit"})
+        response = self.get_response(request)
+        answer = http_cache.store(key, request, response)
+        response[CACHE_STATUS_HEADER] = "miss" if answer is not None else "bypass"
         return http_cache.finish(request, response, answer, keyed)

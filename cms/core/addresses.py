@@ -7,6 +7,7 @@ cannot escape a limit by inventing the header when no proxy is configured. IPv6 
 """
 
 import ipaddress
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -27,8 +28,14 @@ def _raw_address(request: HttpRequest) -> str:
 
 def client_network(request: HttpRequest) -> Network | None:
     """The caller's network (an IPv4 address, or an IPv6 /64); None when the address is unreadable."""
+    return _network(_raw_address(request))
+
+
+# Parsing an address is a fair part of a cached answer's own work; the same callers come back.
+@lru_cache(maxsize=4096)
+def _network(raw: str) -> Network | None:
     try:
-        address = ipaddress.ip_address(_raw_address(request))
+        address = ipaddress.ip_address(raw)
     except ValueError:
         return None
     prefix = 64 if address.version == 6 else 32

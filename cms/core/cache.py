@@ -19,6 +19,17 @@ logger = logging.getLogger("roland.cache")
 
 RETRY_AFTER_SECONDS = 5.0
 
+# One command instead of a pipeline of two (INCR, EXPIRE … NX): the same single round trip, atomic,
+# and about half the client's CPU per count (every API request counts, cached answers included). A
+# counter that has lost its expiry somehow gets it back, so no window can last for ever.
+_COUNT_SCRIPT = """
+local value = redis.call('INCR', KEYS[1])
+if value == 1 or redis.call('TTL', KEYS[1]) < 0 then
+    redis.call('EXPIRE', KEYS[1], ARGV[1])
+end
+return value
+"""
+
 
 class CacheUnavailable(Exception):
     """Raised by incr() only, so counters (rate limits) can tell 'unknown' from 'zero'."""
@@ -51,6 +62,7 @@ class ResilientRedisCache(RedisCache):
         super().__init__(server, params)
         self._class = ReusingRedisCacheClient
         self._down_until = 0.0
+        self._count_script: Any = None
 
     @property
     def available(self) -> bool:
@@ -130,10 +142,10 @@ class ResilientRedisCache(RedisCache):
         full_key = self.make_and_validate_key(key)
         try:
             client = self._cache.get_client(full_key, write=True)
-            pipe = client.pipeline(transaction=False)
-            pipe.incr(full_key)
-            pipe.expire(full_key, timeout, nx=True)
-            value, _expiry = pipe.execute()
+            if self._count_script is None:
+                # Sent by its digest; redis-py loads it again when the server has forgotten it.
+                self._count_script = client.register_script(_COUNT_SCRIPT)
+            value = self._count_script(keys=[full_key], args=[timeout], client=client)
         except self._lib_errors as error:
             self._failed("count", error)
             raise CacheUnavailable("cache unavailable") from error

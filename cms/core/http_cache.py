@@ -15,10 +15,11 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
@@ -47,13 +48,41 @@ class CachedAnswer:
     expires_at: float = 0.0  # epoch seconds; when the shared cache lets it go
 
     def to_response(self) -> HttpResponse:
+        response = self._stored_response()
+        self._age(response)
+        return response
+
+    def _stored_response(self) -> HttpResponse:
         response = HttpResponse(self.body, status=self.status)
         for name, value in self.headers:
             response[name] = value
+        return response
+
+    def _age(self, response: HttpResponse) -> None:
         if self.stored_at:
             # Clients count max-age from when the answer was made, not from when it was served again.
             response["Age"] = str(max(0, int(time.time() - self.stored_at)))
+
+    def ready_response(self, keyed: bool) -> HttpResponse:
+        """The answer as `finish` would make it, from headers prepared once per process and kind of
+        caller: a hit neither re-validates its stored headers nor recomputes its validators."""
+        prepared = self.__dict__.setdefault("_prepared", {})
+        headers = prepared.get(keyed)
+        if headers is None:
+            template = self._stored_response()
+            _validators(template, self.etag, self.last_modified, keyed)
+            headers = prepared[keyed] = dict(template.headers._store)
+        response = HttpResponse(self.body, status=self.status)
+        # Django's header store (name in lower case → (name, value)); the values were checked when
+        # the template above was built through the public API.
+        response.headers._store.update(headers)
+        self._age(response)
         return response
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_prepared", None)  # this process's, rebuilt on demand
+        return state
 
 
 # Hot answers, per process: the shared cache stays the source of truth, but the most read answers are
@@ -109,8 +138,37 @@ def is_cacheable_request(request: HttpRequest) -> bool:
     return request.method in ("GET", "HEAD") and request.path.startswith(CACHED_PREFIXES)
 
 
+# What _variant found for the request features it reads, per visibility version: the variant is a
+# pure function of them, and computing it (site, language, hash) is most of a hit's own work. Bounded
+# (query strings are the client's to choose); emptied when full.
+VARIANT_MEMORY = 4096
+_variants: dict[tuple, tuple[str, str]] = {}
+
+
 def _variant(request: HttpRequest) -> tuple[str, str]:
     """What besides the URL shapes an answer; also the part of the key that survives invalidation."""
+    meta = request.META
+    # get_host() validates the host against ALLOWED_HOSTS on every request, remembered or not.
+    host = request.get_host()
+    features = (
+        versions.current(versions.VISIBILITY),
+        request.scheme,
+        host,
+        request.path,
+        meta.get("QUERY_STRING", ""),
+        meta.get("HTTP_ACCEPT_LANGUAGE"),
+        meta.get("HTTP_ACCEPT", ""),
+    )
+    found = _variants.get(features)
+    if found is None:
+        found = _compute_variant(request, host)
+        if len(_variants) >= VARIANT_MEMORY:
+            _variants.clear()
+        _variants[features] = found
+    return found
+
+
+def _compute_variant(request: HttpRequest, host: str) -> tuple[str, str]:
     site = find_site(request)
     # The language as the views will read it (cms.core.i18n), explicitness included: a detail asked
     # without any language answers in its item's, one asked with any header does not.
@@ -118,7 +176,7 @@ def _variant(request: HttpRequest) -> tuple[str, str]:
     query = "&".join(sorted(request.META.get("QUERY_STRING", "").split("&")))
     accept = "".join(request.headers.get("Accept", "").lower().split())[:200]
     # Scheme and host too: answers carry absolute URLs built from them.
-    origin = f"{request.scheme}://{request.get_host()}"
+    origin = f"{request.scheme}://{host}"
     raw = "|".join([PUBLIC_SCOPE, str(site.pk), origin, request.path, query, asked.key, accept])
     return raw, hashlib.sha256(raw.encode()).hexdigest()
 
@@ -195,7 +253,7 @@ def etag_for(body: bytes) -> str:
 
 def finish(
     request: HttpRequest, response: HttpResponse, answer: CachedAnswer | None, keyed: bool
-) -> HttpResponse:
+) -> HttpResponseBase:
     """Validators, Cache-Control and, when the client already has this answer, a 304."""
     if request.method not in ("GET", "HEAD") or response.status_code not in (200, 304):
         return response
@@ -207,9 +265,32 @@ def finish(
         etag, last_modified = answer.etag, answer.last_modified
     else:
         etag, last_modified = etag_for(response.content), int(time.time())
+    _validators(response, etag, last_modified, keyed)
+    return _conditional(request, response, etag, last_modified)
+
+
+def serve(
+    request: HttpRequest, answer: CachedAnswer, keyed: bool, headers: dict[str, str]
+) -> HttpResponseBase:
+    """A kept answer, finished as `finish` finishes a fresh one (`headers` added to the full answer)."""
+    response = answer.ready_response(keyed)
+    for name, value in headers.items():
+        response[name] = value
+    meta = request.META
+    if "HTTP_IF_NONE_MATCH" not in meta and "HTTP_IF_MODIFIED_SINCE" not in meta:
+        return response  # nothing to compare: the full answer
+    return _conditional(request, response, answer.etag, answer.last_modified)
+
+
+def _validators(response: HttpResponse, etag: str, last_modified: int, keyed: bool) -> None:
     response["ETag"] = etag
     response["Last-Modified"] = http_date(last_modified)
     _cache_control(response, keyed)
+
+
+def _conditional(
+    request: HttpRequest, response: HttpResponse, etag: str, last_modified: int
+) -> HttpResponseBase:
     if "no-store" in response["Cache-Control"]:
         return response
     conditional = get_conditional_response(request, etag=etag, last_modified=last_modified, response=response)

@@ -61,6 +61,50 @@ class TestAnswerCache:
         assert second["Content-Type"] == "application/json; charset=utf-8"
         assert second["Content-Language"] == "de"
 
+    def test_a_hit_carries_what_the_fresh_answer_carried(self, client, tree, any_cache):
+        """A hit is answered from headers prepared once: the same as the answer it keeps, for
+        anonymous callers (public) and partner keys (private) alike."""
+        from sites.api_keys import issue_key
+        from sites.models import ApiClient
+
+        partner = ApiClient(name="Eventportal", rate_limit=100)
+        key = issue_key(partner)
+        partner.save()
+        tree.poi(title="Schloss Hundisburg", slug="schloss")
+        # Per request, or (Content-Length) left to the server for a kept answer, as before.
+        own = {
+            "age",
+            "x-roland-cache",
+            "x-request-id",
+            "ratelimit-remaining",
+            "ratelimit-reset",
+            "content-length",
+        }
+
+        def headers(response) -> dict[str, str]:
+            return {name.lower(): value for name, value in response.items() if name.lower() not in own}
+
+        fresh_answer = client.get("/api/v1/pois")
+        for _ in range(2):
+            hit = client.get("/api/v1/pois")
+            assert hit[CACHE] == "hit"
+            assert headers(hit) == headers(fresh_answer)
+            assert hit.content == fresh_answer.content
+        keyed = client.get("/api/v1/pois", HTTP_AUTHORIZATION=f"Bearer {key}")
+        assert keyed[CACHE] == "hit" and keyed.content == fresh_answer.content
+        assert keyed["Cache-Control"].startswith("private")
+        assert client.get("/api/v1/pois")["Cache-Control"].startswith("public")
+        revalidated = client.get("/api/v1/pois", HTTP_IF_NONE_MATCH=fresh_answer["ETag"])
+        assert revalidated.status_code == 304 and revalidated["ETag"] == fresh_answer["ETag"]
+        assert revalidated["Content-Language"] == "de"
+
+    def test_a_remembered_request_is_still_checked_against_allowed_hosts(self, client, tree, settings):
+        settings.ALLOWED_HOSTS = ["testserver", "api.example"]
+        assert client.get("/api/v1/pois", HTTP_HOST="api.example").status_code == 200
+        assert client.get("/api/v1/pois", HTTP_HOST="api.example")[CACHE] == "hit"
+        settings.ALLOWED_HOSTS = ["testserver"]
+        assert client.get("/api/v1/pois", HTTP_HOST="api.example").status_code == 400
+
     def test_if_none_match_and_if_modified_since_give_304(self, client, tree):
         tree.poi(title="Schloss Hundisburg", slug="schloss")
         first = client.get("/api/v1/pois")

@@ -115,3 +115,29 @@ def test_a_count_is_one_round_trip_and_versions_need_no_cache(client, tree, redi
     response = client.get("/api/v1/pois")
     assert response["X-Roland-Cache"] == "miss"
     assert {item["title"] for item in response.json()["items"]} == {"Rathaus", "Stadtbibliothek"}
+
+
+@override_settings(API_RATE_LIMIT_ANONYMOUS=3)
+def test_cached_answers_count_against_the_limit(client, tree, redis_cache):
+    """A hit is answered before the view runs, never before the count."""
+    tree.poi(title="Rathaus")
+    answers = [client.get("/api/v1/pois") for _ in range(3)]
+    assert [answer["X-Roland-Cache"] for answer in answers] == ["miss", "hit", "hit"]
+    assert [answer["RateLimit-Remaining"] for answer in answers] == ["2", "1", "0"]
+    refused = client.get("/api/v1/pois")
+    assert refused.status_code == 429 and not refused.has_header("X-Roland-Cache")
+
+
+def test_counting_survives_a_server_that_forgot_the_script_or_an_expiry(redis_cache):
+    """The count runs as a script sent by its digest: a restarted Redis has none, and is sent it
+    again; a counter that somehow lost its expiry gets one, so its window still ends."""
+    from django.core.cache import cache
+
+    assert cache.count("rate-script", 60) == 1
+    server = redis_cache.client()
+    server.script_flush()
+    assert cache.count("rate-script", 60) == 2
+    (key,) = server.keys("*rate-script")
+    server.persist(key)
+    assert cache.count("rate-script", 60) == 3
+    assert 0 < server.ttl(key) <= 60
