@@ -221,10 +221,36 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     return slots
 
 
+# What `occurrence_data` reads of an event beside its texts in each language (`translations`), and
+# of its venue: an event page has ~60 columns and its venue ~70, and building both in full for the
+# shown occurrences cost more than the rest of the feed's rows.
+EVENT_FIELDS = (
+    *(
+        f"event__{name}"
+        for name in (
+            "title", "teaser", "status_note", "location_name", "locality", "url_path", "locale",
+            "translation_key", "image", "status", "is_free", "venue",
+        )
+    ),
+    "event__venue__translation_key",
+)  # fmt: skip
+# What `poi_data` and `schedules.open_until` read of a highlighted place.
+PLACE_FIELDS = (
+    "title", "teaser", "url_path", "locale", "translation_key", "latitude", "longitude", "image",
+    "opening_hours_key", "closed_on_public_holidays",
+)  # fmt: skip
+
+
+# What `news_data` reads of an article.
+NEWS_FIELDS = ("title", "url_path", "locale", "translation_key", "date")
+
+
 def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, EventOccurrence]:
-    """The shown occurrences in full, with event, venue and categories (a fixed number of queries)."""
+    """The shown occurrences with what the feed reads of their event, venue and categories (a fixed
+    number of queries)."""
     return (
         EventOccurrence.objects.select_related("event", "event__venue")
+        .only("start", "end", "all_day", "event", *EVENT_FIELDS)
         .prefetch_related(categories_prefetch(ctx, "event__categories"))
         .in_bulk([slot.pk for slot in slots])
     )
@@ -298,7 +324,7 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
 
     # Ranked on narrow rows, then only the chosen few are read in full.
     nearest = ranked(pois).filter(distance__lte=radius).values("pk")[:MAX_HIGHLIGHTS]
-    chosen = ranked(PointOfInterest.objects.filter(pk__in=nearest))
+    chosen = ranked(PointOfInterest.objects.filter(pk__in=nearest).only(*PLACE_FIELDS))
     return [(poi, poi.distance) for poi in chosen]
 
 
@@ -308,7 +334,7 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
     news = visible(ctx, NewsArticle)
     if slugs.get(NEWS.name):
         news = news.filter(categories__slug__in=slugs[NEWS.name]).distinct()
-    return list(news.order_by("-date", "-pk")[:MAX_NEWS])
+    return list(news.order_by("-date", "-pk").only(*NEWS_FIELDS)[:MAX_NEWS])
 
 
 # --- Texts in every language ---------------------------------------------------------------------
