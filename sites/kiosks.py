@@ -301,11 +301,44 @@ def valid_until(
 def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[PointOfInterest, float]]:
     """Points of interest near the screen, nearest first, those with an image before those without.
 
-    Ranked by the database over every place in the box, so the nearest really are chosen.
+    Ranked by the database over every place in the box, so the nearest really are chosen; the
+    ranking (thousands of distances in a town's centre) is kept by each process for the versions of
+    the content and of visibility, and the chosen places are read through the visibility rule again
+    on every feed: one that has expired since is left out, never shown.
     """
     point = screen_point(screen)
     if point is None:
         return []
+
+    def ranked(queryset):
+        return queryset.annotate(
+            distance=distance_expression(point[0], point[1]),
+            no_image=ExpressionWrapper(Q(image__isnull=True), output_field=BooleanField()),
+        ).order_by("no_image", "distance", "pk")
+
+    rankings = versions.remembered(
+        "kiosk-highlights", versions.current_many(versions.CONTENT, versions.VISIBILITY), dict, shared=False
+    )
+    # Everything the ranking rests on besides the versions (a screen is also built unsaved, in tests
+    # and previews).
+    key = (
+        ctx.site.pk,
+        ctx.code,
+        point,
+        float(screen.radius_km),
+        tuple(slugs.get(POI.name, ())),
+        screen.venue_id,
+    )
+    if key not in rankings:
+        if len(rankings) >= SCREEN_MEMORY:
+            rankings.clear()
+        rankings[key] = nearest_places(screen, ctx, slugs, point, ranked)
+    chosen = ranked(visible(ctx, PointOfInterest.objects.filter(pk__in=rankings[key])).only(*PLACE_FIELDS))
+    return [(poi, poi.distance) for poi in chosen]
+
+
+def nearest_places(screen: KioskScreen, ctx: ApiContext, slugs: dict, point, ranked) -> list[int]:
+    """The ids of the places `highlights` shows, ranked on narrow rows (one query)."""
     pois = visible(ctx, PointOfInterest)
     if slugs.get(POI.name):
         tagged = PointOfInterest.categories.through.objects.filter(category__slug__in=slugs[POI.name])
@@ -315,17 +348,7 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
         pois = pois.exclude(translation_key=screen.venue.translation_key)
-
-    def ranked(queryset):
-        return queryset.annotate(
-            distance=distance_expression(point[0], point[1]),
-            no_image=ExpressionWrapper(Q(image__isnull=True), output_field=BooleanField()),
-        ).order_by("no_image", "distance", "pk")
-
-    # Ranked on narrow rows, then only the chosen few are read in full.
-    nearest = ranked(pois).filter(distance__lte=radius).values("pk")[:MAX_HIGHLIGHTS]
-    chosen = ranked(PointOfInterest.objects.filter(pk__in=nearest).only(*PLACE_FIELDS))
-    return [(poi, poi.distance) for poi in chosen]
+    return list(ranked(pois).filter(distance__lte=radius).values_list("pk", flat=True)[:MAX_HIGHLIGHTS])
 
 
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
