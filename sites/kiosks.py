@@ -18,6 +18,7 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
   upcoming days, so a screen offline at their start still shows them from its cached feed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -337,7 +338,9 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     return [(poi, poi.distance) for poi in chosen]
 
 
-def nearest_places(screen: KioskScreen, ctx: ApiContext, slugs: dict, point, ranked) -> list[int]:
+def nearest_places(
+    screen: KioskScreen, ctx: ApiContext, slugs: dict, point: tuple[float, float], ranked: Callable
+) -> list[int]:
     """The ids of the places `highlights` shows, ranked on narrow rows (one query)."""
     pois = visible(ctx, PointOfInterest)
     if slugs.get(POI.name):

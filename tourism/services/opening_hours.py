@@ -212,7 +212,7 @@ def schedules_by_key(places: dict[str, tuple[int, bool]], pages=None) -> dict[st
     return known
 
 
-def schedules_of(pois) -> dict[int, OpeningSchedule]:
+def schedules_of(pois: list) -> dict[int, OpeningSchedule]:
     """The schedule of each place by page id: through the stored key from this process's schedules
     (no query once met), else from the place's own rows (two queries for those)."""
     keyed = {
