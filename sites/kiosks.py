@@ -18,6 +18,7 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
   upcoming days, so a screen offline at their start still shows them from its cached feed.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -221,10 +222,36 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
     return slots
 
 
+# What `occurrence_data` reads of an event beside its texts in each language (`translations`), and
+# of its venue: an event page has ~60 columns and its venue ~70, and building both in full for the
+# shown occurrences cost more than the rest of the feed's rows.
+EVENT_FIELDS = (
+    *(
+        f"event__{name}"
+        for name in (
+            "title", "teaser", "status_note", "location_name", "locality", "url_path", "locale",
+            "translation_key", "image", "status", "is_free", "venue",
+        )
+    ),
+    "event__venue__translation_key",
+)  # fmt: skip
+# What `poi_data` and `schedules.open_until` read of a highlighted place.
+PLACE_FIELDS = (
+    "title", "teaser", "url_path", "locale", "translation_key", "latitude", "longitude", "image",
+    "opening_hours_key", "closed_on_public_holidays",
+)  # fmt: skip
+
+
+# What `news_data` reads of an article.
+NEWS_FIELDS = ("title", "url_path", "locale", "translation_key", "date")
+
+
 def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, EventOccurrence]:
-    """The shown occurrences in full, with event, venue and categories (a fixed number of queries)."""
+    """The shown occurrences with what the feed reads of their event, venue and categories (a fixed
+    number of queries)."""
     return (
         EventOccurrence.objects.select_related("event", "event__venue")
+        .only("start", "end", "all_day", "event", *EVENT_FIELDS)
         .prefetch_related(categories_prefetch(ctx, "event__categories"))
         .in_bulk([slot.pk for slot in slots])
     )
@@ -275,11 +302,46 @@ def valid_until(
 def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[PointOfInterest, float]]:
     """Points of interest near the screen, nearest first, those with an image before those without.
 
-    Ranked by the database over every place in the box, so the nearest really are chosen.
+    Ranked by the database over every place in the box, so the nearest really are chosen; the
+    ranking (thousands of distances in a town's centre) is kept by each process for the versions of
+    the content and of visibility, and the chosen places are read through the visibility rule again
+    on every feed: one that has expired since is left out, never shown.
     """
     point = screen_point(screen)
     if point is None:
         return []
+
+    def ranked(queryset):
+        return queryset.annotate(
+            distance=distance_expression(point[0], point[1]),
+            no_image=ExpressionWrapper(Q(image__isnull=True), output_field=BooleanField()),
+        ).order_by("no_image", "distance", "pk")
+
+    rankings = versions.remembered(
+        "kiosk-highlights", versions.current_many(versions.CONTENT, versions.VISIBILITY), dict, shared=False
+    )
+    # Everything the ranking rests on besides the versions (a screen is also built unsaved, in tests
+    # and previews).
+    key = (
+        ctx.site.pk,
+        ctx.code,
+        point,
+        float(screen.radius_km),
+        tuple(slugs.get(POI.name, ())),
+        screen.venue_id,
+    )
+    if key not in rankings:
+        if len(rankings) >= SCREEN_MEMORY:
+            rankings.clear()
+        rankings[key] = nearest_places(screen, ctx, slugs, point, ranked)
+    chosen = ranked(visible(ctx, PointOfInterest.objects.filter(pk__in=rankings[key])).only(*PLACE_FIELDS))
+    return [(poi, poi.distance) for poi in chosen]
+
+
+def nearest_places(
+    screen: KioskScreen, ctx: ApiContext, slugs: dict, point: tuple[float, float], ranked: Callable
+) -> list[int]:
+    """The ids of the places `highlights` shows, ranked on narrow rows (one query)."""
     pois = visible(ctx, PointOfInterest)
     if slugs.get(POI.name):
         tagged = PointOfInterest.categories.through.objects.filter(category__slug__in=slugs[POI.name])
@@ -289,17 +351,7 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
         pois = pois.exclude(translation_key=screen.venue.translation_key)
-
-    def ranked(queryset):
-        return queryset.annotate(
-            distance=distance_expression(point[0], point[1]),
-            no_image=ExpressionWrapper(Q(image__isnull=True), output_field=BooleanField()),
-        ).order_by("no_image", "distance", "pk")
-
-    # Ranked on narrow rows, then only the chosen few are read in full.
-    nearest = ranked(pois).filter(distance__lte=radius).values("pk")[:MAX_HIGHLIGHTS]
-    chosen = ranked(PointOfInterest.objects.filter(pk__in=nearest))
-    return [(poi, poi.distance) for poi in chosen]
+    return list(ranked(pois).filter(distance__lte=radius).values_list("pk", flat=True)[:MAX_HIGHLIGHTS])
 
 
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
@@ -308,7 +360,7 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
     news = visible(ctx, NewsArticle)
     if slugs.get(NEWS.name):
         news = news.filter(categories__slug__in=slugs[NEWS.name]).distinct()
-    return list(news.order_by("-date", "-pk")[:MAX_NEWS])
+    return list(news.order_by("-date", "-pk").only(*NEWS_FIELDS)[:MAX_NEWS])
 
 
 # --- Texts in every language ---------------------------------------------------------------------

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from cms.core.timezone import LOCAL_TZ
-from tourism.services.opening_hours import hours_on, local_datetime, public_holiday_name, schedules_by_page
+from tourism.services.opening_hours import (
+    hours_on,
+    local_datetime,
+    public_holiday_name,
+    schedules_of,
+)
 
 from .models import KioskScreen, ScheduleDay
 
@@ -78,10 +83,11 @@ def holidays_between(first: date, days: int) -> list[date]:
 
 
 def open_until(pois: list, moment: datetime) -> dict[int, datetime]:
-    """For each of these places open at `moment`, when it closes (two queries for all of them)."""
+    """For each of these places open at `moment`, when it closes (schedules by their stored key:
+    no query for those this process has met)."""
     if not pois:
         return {}
-    schedules = schedules_by_page({poi.pk: poi.closed_on_public_holidays for poi in pois})
+    schedules = schedules_of(pois)
     local_day = moment.astimezone(LOCAL_TZ).date()
     closing = {}
     for pk, schedule in schedules.items():

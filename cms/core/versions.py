@@ -166,7 +166,9 @@ def _own_values(connection) -> dict[str, int]:
 _local: dict[str, tuple[int, Any]] = {}
 
 
-def remembered(name: str, version: int, load: Callable[[], Any], shared: bool = True) -> Any:
+def remembered(
+    name: str, version: int | tuple[int, ...], load: Callable[[], Any], shared: bool = True
+) -> Any:
     """`load()`'s value for this version of what it rests on: from this process, else (`shared`) from
     the shared cache, else loaded and kept in both."""
     held = _local.get(name)

@@ -11,7 +11,14 @@ from media.renditions import PRESETS
 from tests.factories import CategoryFactory, ImageFactory, SiteTree
 from tests.querycount import count_api_queries
 from tests.worlds import built_once, fresh
-from tourism.models import Category, OpeningHoursException, OpeningHoursRule, PointOfInterest
+from tourism.models import (
+    Category,
+    OpeningHoursException,
+    OpeningHoursRule,
+    PointOfInterest,
+    PointOfInterestGalleryImage,
+    PointOfInterestRelatedPage,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -509,6 +516,40 @@ def test_a_place_lists_its_next_ten_events_at_any_of_its_language_versions(clien
 def test_detail_query_count_is_bounded(client, places):
     for params in ({}, {"locale": "en"}):
         assert count_api_queries(client, f"/api/v1/pois/{places['museum'].pk}", params) <= 8
+
+
+def loaded_place(tree, places, size: int) -> PointOfInterest:
+    """A place with `size` of everything a detail shows beside its row: tags, categories, hours and
+    exceptions, gallery pictures, related pages and events there."""
+    place = tree.poi(title=f"Platz {size}", image=ImageFactory(), live=False)
+    place.categories = [CategoryFactory(name=f"Art {size} {n}", slug=f"art-{size}-{n}") for n in range(size)]
+    place.tags.add(*(f"Merkmal {n}" for n in range(size)))
+    place.opening_hours = [
+        OpeningHoursRule(monday=True, opens=time(9 + n), closes=time(18)) for n in range(size)
+    ]
+    place.opening_hours_exceptions = [
+        OpeningHoursException(date_from=date(2027, 1, 1 + n), closed=True, reason="holiday")
+        for n in range(size)
+    ]
+    place.gallery_images = [PointOfInterestGalleryImage(image=ImageFactory()) for _n in range(size)]
+    place.related_links = [
+        PointOfInterestRelatedPage(target=target) for target in [places["castle"], places["roland"]][:size]
+    ]
+    place.save_revision().publish()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    for n in range(size):
+        tree.event(title=f"Führung {size} {n}", start_date=tomorrow + timedelta(days=n), venue=place)
+    return place
+
+
+def test_a_rich_place_costs_no_more_queries_than_a_sparse_one(client, places, tree):
+    sparse, rich = loaded_place(tree, places, 1), loaded_place(tree, places, 6)
+    detail = client.get(f"/api/v1/pois/{rich.pk}").json()
+    assert len(detail["tags"]) == len(detail["gallery"]) == len(detail["upcoming_events"]) == 6
+    assert len(detail["related"]) == 2
+    for params in ({}, {"locale": "en"}):
+        counts = [count_api_queries(client, f"/api/v1/pois/{place.pk}", params) for place in (sparse, rich)]
+        assert counts[0] == counts[1] <= 8, (params, counts)
 
 
 def test_narrowing_cost_does_not_grow_with_the_number_of_places(client, places, tree):

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from cms.core import registry
 from cms.core.context import ApiContext, visible
+from cms.core.lookups import JSONList
 from cms.core.pagination import envelope, page_of
 from cms.core.params import parse_bbox, parse_point, within_years
 from cms.core.problems import bad_param
@@ -174,11 +175,30 @@ def visible_queryset(ctx: ApiContext):
 ITEM_FIELDS = (*ITEM_BASE_FIELDS, *LOCATION_FIELDS, "image", "closed_on_public_holidays", "opening_hours_key")
 
 
+def with_tag_names(queryset):
+    """Each place's tag names in its own row (`tag_names`, None without tags): a subquery, not a
+    prefetch query of its own."""
+    names = (
+        PointOfInterestTag.objects.filter(content_object_id=OuterRef("pk"))
+        .order_by()
+        .values("content_object_id")
+        .annotate(names=JSONList("tag__name"))
+        .values("names")
+    )
+    return queryset.annotate(tag_names=Subquery(names))
+
+
+def tag_names(poi: PointOfInterest) -> list[str]:
+    """The place's tags as editors wrote them, sorted (a draft's from its own rows)."""
+    names = (poi.tag_names or []) if hasattr(poi, "tag_names") else [tag.name for tag in poi.tags.all()]
+    return sorted(names, key=str.casefold)
+
+
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), "tags", *hours_rows)
+    return with_tag_names(queryset.only(*ITEM_FIELDS)).prefetch_related(categories_prefetch(ctx), *hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -247,7 +267,7 @@ def poi_item(
     return {
         **item_base(poi, ctx),
         "categories": categories_data(poi, ctx),
-        "tags": sorted((tag.name for tag in poi.tags.all()), key=str.casefold),
+        "tags": tag_names(poi),
         "location": location_data(poi),
         "distance_km": distance,
         "open_now": is_open_at(schedule, ctx.now) if known else None,
@@ -491,9 +511,8 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
 
 def detail_queryset(queryset, ctx: ApiContext):
     """What a detail reads beside its row; the images come from `preload_images` (poi_details)."""
-    return queryset.prefetch_related(
+    return with_tag_names(queryset).prefetch_related(
         categories_prefetch(ctx),
-        "tags",
         "opening_hours",
         "opening_hours_exceptions",
         "gallery_images",

@@ -212,6 +212,22 @@ def schedules_by_key(places: dict[str, tuple[int, bool]], pages=None) -> dict[st
     return known
 
 
+def schedules_of(pois: list) -> dict[int, OpeningSchedule]:
+    """The schedule of each place by page id: through the stored key from this process's schedules
+    (no query once met), else from the place's own rows (two queries for those)."""
+    keyed = {
+        poi.opening_hours_key: (poi.pk, poi.closed_on_public_holidays)
+        for poi in pois
+        if poi.opening_hours_key
+    }
+    by_key = schedules_by_key(keyed) if keyed else {}
+    unkeyed = {poi.pk: poi.closed_on_public_holidays for poi in pois if not poi.opening_hours_key}
+    by_page = schedules_by_page(unkeyed) if unkeyed else {}
+    return {
+        poi.pk: by_key[poi.opening_hours_key] if poi.opening_hours_key else by_page[poi.pk] for poi in pois
+    }
+
+
 def has_hours(schedule: OpeningSchedule) -> bool:
     return bool(schedule.rules or schedule.exceptions)
 
