@@ -44,6 +44,7 @@ from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from media.tasks import render_presets
 from search import index as search_index
+from search import wagtail_entries
 from sites import submissions, webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
@@ -138,6 +139,17 @@ def page_deleting(page: Page) -> None:
 def page_deleted(page: Page) -> None:
     """After the delete: occurrences and the search entry went with the page (cascade)."""
     _page_versions(page, edited=False, deleted=True)
+
+
+def search_entry_saved(instance, update_fields) -> None:
+    """Wagtail's search index of a content page, in the saving transaction (the admin's search and
+    stock v2 read it); a save of revision bookkeeping only changes no entry (search.wagtail_entries)."""
+    with _step("search index (Wagtail)"):
+        wagtail_entries.object_saved(instance, update_fields)
+
+
+def search_entry_deleted(instance) -> None:
+    wagtail_entries.object_deleted(instance)
 
 
 def event_saving(event: Event, update_fields) -> None:
