@@ -40,20 +40,9 @@ def object_saved(instance: models.Model, update_fields: Iterable[str] | None) ->
         held = held_fields(type(instance))
         if held is not None and not held & set(update_fields):
             return
-        # Fields left out of the save may differ in memory (a draft's): index the stored row.
-        index.insert_or_update_object(type(instance).objects.get(pk=instance.pk))
-        return
-    # What was just written, without reading it again; what indexing prefetches on it (categories)
-    # is dropped afterwards, so the object's later changes in memory are what it reads.
-    cached = instance.__dict__.get("_prefetched_objects_cache")
-    kept = None if cached is None else dict(cached)
-    try:
-        index.insert_or_update_object(instance)
-    finally:
-        if kept is None:
-            instance.__dict__.pop("_prefetched_objects_cache", None)
-        else:
-            instance._prefetched_objects_cache = kept
+    # The stored row, as modelsearch indexes it: what is in memory may differ from it (indexing the
+    # object just saved made an engine's documents differ).
+    index.insert_or_update_object(type(instance).objects.get(pk=instance.pk))
 
 
 def object_deleted(instance: models.Model) -> None:
