@@ -32,8 +32,8 @@ publishing transaction.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from contextvars import ContextVar
 
 from django.db import transaction
@@ -44,6 +44,7 @@ from media.files import drop_misplaced_renditions
 from media.renditions import generate_preset_renditions
 from media.tasks import render_presets
 from search import index as search_index
+from search import wagtail_entries
 from sites import submissions, webhooks
 from sites.api_keys import clients_changed
 from sites.models.webhooks import WebhookEvent
@@ -54,6 +55,30 @@ from tourism.services import occurrences
 from .cdn import purge_api
 
 logger = logging.getLogger("roland.publishing")
+
+
+# --- an optional recorder of the steps (bench_publish) -------------------------------------------
+
+# Called with a step's name, it gives the context the step runs in; None (always, but in the
+# benchmark) costs a step one lookup.
+_step_recorder: ContextVar[Callable[[str], AbstractContextManager] | None] = ContextVar(
+    "publishing_step_recorder", default=None
+)
+
+
+@contextmanager
+def recording_steps(recorder: Callable[[str], AbstractContextManager]) -> Iterator[None]:
+    """Run the pipeline's steps inside `recorder(name)` (the publish benchmark times them so)."""
+    token = _step_recorder.set(recorder)
+    try:
+        yield
+    finally:
+        _step_recorder.reset(token)
+
+
+def _step(name: str) -> AbstractContextManager:
+    recorder = _step_recorder.get()
+    return nullcontext() if recorder is None else recorder(name)
 
 
 # --- pages ---------------------------------------------------------------------------------------
@@ -67,19 +92,23 @@ def page_published(page: Page) -> None:
         _remembered(_venues_before).pop(page.pk, None)
         return
     if isinstance(page, Event):
-        # A submitted event's image leaves the restricted collection it waited in (an image save,
-        # so its renditions and answers follow through image_saved).
-        submissions.release_image(page)
-        occurrences.refresh_occurrences(page)
+        with _step("occurrences"):
+            # A submitted event's image leaves the restricted collection it waited in (an image
+            # save, so its renditions and answers follow through image_saved).
+            submissions.release_image(page)
+            occurrences.refresh_occurrences(page)
     if search_index.content_kind(page) is not None:
-        search_index.index_page(page)
-    # A translation published by a translator is made from its source as it is now (not outdated).
-    translations.note_translated(page)
+        with _step("search index"):
+            search_index.index_page(page)
+    with _step("outdated translation texts"):
+        # A translation published by a translator is made from its source as it is now (not outdated).
+        translations.note_translated(page)
     _page_versions(page, edited=True)
     _notify(page, WebhookEvent.PUBLISHED)
-    # What is not text follows a source onto its translations, each published through these same
-    # steps (never syncing back), so a cancelled event is cancelled in every language at once.
-    translations.follow_source(page)
+    with _step("translations following the source"):
+        # What is not text follows a source onto its translations, each published through these
+        # same steps (never syncing back), so a cancelled event is cancelled in every language at once.
+        translations.follow_source(page)
 
 
 def page_unpublished(page: Page) -> None:
@@ -112,6 +141,17 @@ def page_deleted(page: Page) -> None:
     _page_versions(page, edited=False, deleted=True)
 
 
+def search_entry_saved(instance, update_fields) -> None:
+    """Wagtail's search index of a content page, in the saving transaction (the admin's search and
+    stock v2 read it); a save of revision bookkeeping only changes no entry (search.wagtail_entries)."""
+    with _step("search index (Wagtail)"):
+        wagtail_entries.object_saved(instance, update_fields)
+
+
+def search_entry_deleted(instance) -> None:
+    wagtail_entries.object_deleted(instance)
+
+
 def event_saving(event: Event, update_fields) -> None:
     """Before an event's row is written: the place it was at, whose upcoming events change with it."""
     if event.pk and (update_fields is None or "venue" in update_fields):
@@ -137,9 +177,15 @@ def _remembered(var: ContextVar) -> dict[int, set[int]]:
 def _page_versions(page: Page, edited: bool, deleted: bool = False) -> None:
     """Versions, then the change feed (whose lock comes last, after the versions' rows)."""
     root = page.depth is not None and page.depth <= 2
-    if root:  # a site root: the sites' facts change
-        versions.bump(versions.VISIBILITY)
-    content_changed({page.pk: page.specific_class} if page.pk else {})
+    with _step("invalidation"):
+        if root:  # a site root: the sites' facts change
+            versions.bump(versions.VISIBILITY)
+        content_changed({page.pk: page.specific_class} if page.pk else {})
+    with _step("change feed"):
+        _page_changes(page, root, edited, deleted)
+
+
+def _page_changes(page: Page, root: bool, edited: bool, deleted: bool) -> None:
     if root and page.path and Page.objects.filter(pk=page.pk).exists():
         _announce_showing(changes.subtree_changed(page.path, edited=False))  # pages join or leave the site
     elif page.pk:
@@ -163,7 +209,7 @@ def _notify(page: Page, event: str) -> None:
     # A webhook problem is logged, never passed on: publishing must not fail because of webhooks.
     # The savepoint keeps the publishing transaction usable should a query here fail.
     try:
-        with transaction.atomic():
+        with _step("webhooks"), transaction.atomic():
             webhooks.page_changed(page, event)
     except Exception:
         logger.exception("Webhook deliveries for page %s (%s) were not queued", page.pk, event)
@@ -176,7 +222,12 @@ def content_changed(page_ids: dict[int, type] | None = None) -> None:
     """Cached answers that could show the change go now; the CDN is purged after the commit."""
     versions.bump(versions.CONTENT)
     changed = dict(page_ids or {})
-    transaction.on_commit(lambda: purge_api(changed), robust=True)
+
+    def purge() -> None:
+        with _step("invalidation"):
+            purge_api(changed)
+
+    transaction.on_commit(purge, robust=True)
 
 
 def visibility_changed() -> None:

@@ -5,6 +5,7 @@ cms.publishing from top to bottom.
 """
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from modelsearch.index import get_indexed_models
 from taggit.models import Tag
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -49,6 +50,25 @@ page_unpublished.connect(_unpublished, dispatch_uid="roland_page_unpublished")
 post_page_move.connect(_moved, dispatch_uid="roland_page_moved")
 pre_delete.connect(_deleting, sender=Page, dispatch_uid="roland_page_deleting")
 post_delete.connect(_deleted, sender=Page, dispatch_uid="roland_page_deleted")
+
+
+def _indexed_saved(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
+    if not raw:  # as modelsearch's receiver: fixtures are indexed by update_index
+        publishing.search_entry_saved(instance, update_fields)
+
+
+def _indexed_deleted(sender, instance, **kwargs) -> None:
+    publishing.search_entry_deleted(instance)
+
+
+# Models that leave Wagtail's search index to the pipeline (the content pages) instead of modelsearch's
+# receivers, which index every save.
+for model in get_indexed_models():
+    if not getattr(model, "search_auto_update", True):
+        post_save.connect(_indexed_saved, sender=model, dispatch_uid=f"roland_indexed_save_{model.__name__}")
+        post_delete.connect(
+            _indexed_deleted, sender=model, dispatch_uid=f"roland_indexed_delete_{model.__name__}"
+        )
 
 
 def _page_created(sender, instance, created: bool = False, raw: bool = False, **kwargs) -> None:

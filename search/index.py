@@ -120,7 +120,10 @@ def _entry(page: Page, code: str, last_end: datetime | None) -> SearchEntry:
     )
 
 
-@transaction.atomic
+_WRITTEN = [field.name for field in SearchEntry._meta.concrete_fields if not field.primary_key]
+
+
+@transaction.atomic(savepoint=False)  # part of the publish: no savepoint of its own
 def index_page(page: Page) -> bool:
     """Write (or remove) one page's entry; True when the page is now in the index."""
     page = page.specific
@@ -130,7 +133,10 @@ def index_page(page: Page) -> bool:
     code = _language(page.locale_id)
     last_end = last_occurrence_ends([page.pk]).get(page.pk) if content_kind(page) == EVENT.name else None
     entry = _entry(page, code, last_end)
-    entry.save()  # the page id is the key: an UPDATE, or an INSERT for a new entry
+    # One statement whether the entry is new or not (the page id is the key).
+    SearchEntry.objects.bulk_create(
+        [entry], update_conflicts=True, unique_fields=["page"], update_fields=_WRITTEN
+    )
     _write_fts([(page.pk, code, entry.title, entry.body)])
     return True
 

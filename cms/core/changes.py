@@ -131,7 +131,8 @@ def reconcile() -> set[int]:
 
 def _record(pages: Q, announced: Q, *, edited: bool) -> set[int]:
     types = _type_names()
-    with transaction.atomic():
+    # Part of the change's transaction (no savepoint of its own): the head's lock is held to its end.
+    with transaction.atomic(savepoint=False):
         head = _locked_head()  # first: what the feed last said is read only by the lock holder
         now = timezone.now()
         entries: list[ChangeEntry] = []

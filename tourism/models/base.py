@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxLengthValidator
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import (
     FieldPanel,
@@ -12,7 +13,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import COMMENTS_RELATION_NAME, Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -143,13 +144,60 @@ def rendition_field(preset: str, source: str = "image") -> APIField:
     )
 
 
+# What Page.save_revision writes of the page row besides its comments: nothing the page shows, nothing
+# Wagtail's reference index holds (revisions are left out of it).
+REVISION_BOOKKEEPING = frozenset(
+    {"latest_revision", "has_unpublished_changes", "draft_title", "latest_revision_created_at"}
+)
+
+# Foreign keys only Wagtail sets (the page's type and language, its revisions).
+WAGTAIL_SET_KEYS = frozenset({"content_type", "locale", "latest_revision", "live_revision"})
+
+
 class IndexedContentMixin:
-    """Prefetches categories for Wagtail's indexing: it does not prefetch ParentalManyToManyFields, and
-    reads them once per index column, so `update_index` ran five queries per page."""
+    """Wagtail's indexes of the content pages, kept without work twice over.
+
+    Categories are prefetched for its search index: Wagtail does not prefetch ParentalManyToManyFields
+    and reads them once per index column (five queries per page). The search index is written by the
+    publish pipeline's receiver (cms.signals, search.wagtail_entries), not modelsearch's, so a save of
+    revision bookkeeping only (save_revision, before every publish) leaves entries that hold none of
+    it alone; for the same save the reference index is not rebuilt either.
+    """
+
+    search_auto_update = False  # modelsearch connects no receivers: cms.signals does
 
     @classmethod
     def get_indexed_objects(cls):
         return super().get_indexed_objects().prefetch_related("categories")
+
+    def get_indexed_instance(self):
+        instance = super().get_indexed_instance()
+        if instance is not None:
+            prefetch_related_objects([instance], "categories")
+        return instance
+
+    def clean_fields(self, exclude=None) -> None:
+        # Wagtail sets these from rows it has just read or written; checking that each exists cost a
+        # query per field on every save (two saves a publish). The database's foreign keys still do.
+        super().clean_fields(exclude={*(exclude or ()), *WAGTAIL_SET_KEYS})
+
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and self._references_unchanged(set(update_fields)):
+            # wagtail.signal_handlers loads models as it is imported: imported at save time.
+            from wagtail.signal_handlers import disable_reference_index_auto_update
+
+            with disable_reference_index_auto_update():
+                return super().save(*args, **kwargs)
+        return super().save(*args, **kwargs)
+
+    def _references_unchanged(self, update_fields: set[str]) -> bool:
+        """A save of revision bookkeeping changes no reference: comments (whose authors are
+        references) are written with it, so only while the page has none."""
+        comments = COMMENTS_RELATION_NAME
+        if not update_fields - {comments} <= REVISION_BOOKKEEPING:
+            return False
+        return comments not in update_fields or not getattr(self, comments).all()
 
 
 def content_search_fields(*extra: index.BaseField) -> list[index.BaseField]:

@@ -41,7 +41,8 @@ def refresh_occurrences(event, now: datetime | None = None) -> int:
     return _refresh(event, now)[0]
 
 
-@transaction.atomic
+# Without a savepoint of its own (two more queries per publish): a failure rolls back the publish.
+@transaction.atomic(savepoint=False)
 def _refresh(event, now: datetime | None = None) -> tuple[int, bool]:
     """(stored occurrences, whether any row was written, changed or removed)."""
     if not event.live:
