@@ -10,7 +10,7 @@ clock fixed at the given local moment (event times are relative to it), so two l
 and English, the page tree, wagtail-localize's sources, segments and translated strings, images and
 their texts, occurrences; ids and moments of writing left out. `compare A B` says where two dumps
 differ once what differs from one load to the next anyway is set aside: StreamField block ids
-(random per load, and so wagtail-localize's paths for them), the random part of file names, and
+(random per load, and so wagtail-localize's paths for them), stored file names (with a random part), and
 when a page was last changed.
 """
 
@@ -86,7 +86,7 @@ def _plain(value):
 
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-FILE_SUFFIX = re.compile(r"_[A-Za-z0-9]{6,7}\.")
+FILE_NAME = re.compile(r"(images/)[^/.]+\.")  # stored file names get a random part, cut to fit
 TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?[+-]\d\d:\d\d")
 
 
@@ -97,7 +97,7 @@ def _comparable(value, key: str = ""):
         items = [_comparable(v) for v in value]
         return sorted(items, key=json.dumps) if key in UNORDERED else items
     if isinstance(value, str):
-        value = FILE_SUFFIX.sub("_X.", UUID.sub("UUID", value))
+        value = FILE_NAME.sub(r"\1X.", UUID.sub("UUID", value))
         return "MOMENT" if key in WRITTEN_AT and TIMESTAMP.fullmatch(value) else value
     return value
 
