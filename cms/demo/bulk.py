@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.signals import post_save
+from modelcluster import models as cluster_models
 from modelcluster.fields import ParentalKey
 from modelsearch.index import get_indexed_models
 from modelsearch.signal_handlers import post_save_signal_handler as search_on_save
@@ -76,3 +77,21 @@ def index_updates_at_the_end() -> Iterator[None]:
         for (_receiver, task, _models), seen in zip(jobs, noted, strict=True):
             for key in seen:
                 task.enqueue(*key)
+
+
+@contextmanager
+def foreign_keys_trusted() -> Iterator[None]:
+    """Pages rebuilt from their revisions' JSON inside (every publish, every wagtail-localize source
+    and copy) skip modelcluster's query per foreign key, which only guards against rows deleted
+    since the revision was written: a bulk load deletes none of the rows it links to. Not for
+    concurrent use: it swaps a module-level function."""
+    original = cluster_models.model_from_serializable_data
+
+    def trusted(model, data, check_fks=True, strict_fks=False):
+        return original(model, data, check_fks=False, strict_fks=strict_fks)
+
+    cluster_models.model_from_serializable_data = trusted
+    try:
+        yield
+    finally:
+        cluster_models.model_from_serializable_data = original

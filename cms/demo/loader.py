@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cached_property
 from pathlib import Path
+from time import monotonic, process_time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -62,7 +63,7 @@ from tourism.models import (
 from tourism.models.opening_hours import WEEKDAY_FIELDS
 from tourism.services import intake
 
-from .bulk import index_updates_at_the_end
+from .bulk import foreign_keys_trusted, index_updates_at_the_end
 from .data import DAY_NAMES, SCHEDULE_DAYS, DemoData, DemoDataError
 from .data import load as load_data
 from .images import draw_motif
@@ -580,26 +581,36 @@ class DemoLoader:
         # Renditions are left to the worker and Wagtail's index rows written once per object at the
         # end: per save, they were most of the load's time. The index updates wait for the commit
         # hooks too, as wagtail-localize publishes translations in them.
-        with index_updates_at_the_end(), publishing.renditions_in_the_worker(), transaction.atomic():
-            self.progress("Site and home page …")
+        # Left in reverse order: the commit publishes the translations, then the index rows.
+        phases = Phases(self.progress)
+        with (
+            index_updates_at_the_end(),
+            foreign_keys_trusted(),
+            publishing.renditions_in_the_worker(),
+            phases.next_on_exit("Wagtail's search and reference index"),
+            transaction.atomic(),
+            phases.next_on_exit("Translations published (on commit)"),
+        ):
+            phases.next("Site and home page")
             home = self.site_and_home()
-            self.progress("Categories and organizers …")
+            phases.next("Categories and organizers")
             self.load_categories()
-            self.progress("Index and standard pages …")
+            phases.next("Index and standard pages")
             indexes = {key: self.index(home, key) for key in INDEXES}
             self.load_standard_pages(home)
-            self.progress("Points of interest …")
+            phases.next("Points of interest")
             self.load_pois(indexes["pois"])
-            self.progress("Events …")
+            phases.next("Events")
             self.load_events(indexes["events"])
-            self.progress("News …")
+            phases.next("News")
             self.load_news(indexes["news"])
-            self.progress("Search synonyms, kiosk screens and the glossary …")
+            phases.next("Search synonyms, kiosk screens and the glossary")
             self.load_synonyms()
             self.load_kiosks()
             self.load_glossary()
-            self.progress("Import source …")
+            phases.next("Import source")
             self.load_import_source()
+        phases.end()
         return self.report
 
     def load_import_source(self) -> None:
@@ -735,6 +746,32 @@ def gallery_alt(item: dict, motif: str) -> dict[str, str]:
         "de": f"Zeichnung: {de_word} — {item['title']['de']}",
         "en": f"Drawing: {en_word} — {item['title']['en']}",
     }
+
+
+class Phases:
+    """The load's progress lines per phase, each closed with its time: wall clock and this process's
+    CPU (on a loaded machine the CPU time is the figure that compares)."""
+
+    def __init__(self, progress: Callable[[str], None]):
+        self.progress = progress
+        self.started: tuple[float, float] | None = None
+
+    def next(self, title: str) -> None:
+        self.end()
+        self.progress(f"{title} …")
+        self.started = (monotonic(), process_time())
+
+    def end(self) -> None:
+        if self.started is not None:
+            wall, cpu = monotonic() - self.started[0], process_time() - self.started[1]
+            self.progress(f"  done in {wall:.1f} s (CPU {cpu:.1f} s)")
+            self.started = None
+
+    @contextmanager
+    def next_on_exit(self, title: str):
+        """A phase that is the work of leaving an inner block (a commit, a context's end)."""
+        yield
+        self.next(title)
 
 
 def _coordinate(value: float | None) -> Decimal | None:

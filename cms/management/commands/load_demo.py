@@ -5,6 +5,8 @@ Idempotent and safe to run again: existing items are kept, demo event dates move
 
 import logging
 import os
+import re
+import resource
 import secrets
 import time
 from pathlib import Path
@@ -16,6 +18,7 @@ from django.core.management.base import BaseCommand, CommandError
 from cms.demo.loader import DemoDataError, DemoLoader, recount_children
 
 CREDENTIALS_FILE = "admin-credentials.txt"
+COUNTER = re.compile(r"^  .*: \d+/\d+$")
 
 
 class Command(BaseCommand):
@@ -32,12 +35,15 @@ class Command(BaseCommand):
         def progress(text: str) -> None:
             if quiet_progress:
                 return
-            # Counters overwrite themselves on a terminal; every line is kept in logs.
-            if self.stdout.isatty() and text.startswith("  ") and last_line["text"].startswith("  "):
+            # A counter ("  events: 3/29") overwrites the one before it on a terminal; every line
+            # is kept in logs.
+            tty = self.stdout.isatty()
+            counter, after_counter = COUNTER.match(text), COUNTER.match(last_line["text"])
+            if tty and counter and after_counter:
                 self.stdout.write(f"\r{text}", ending="")
             else:
                 self.stdout.write(
-                    ("\n" if last_line["text"].startswith("  ") and self.stdout.isatty() else "") + text
+                    ("\n" if tty and after_counter else "") + text, ending="" if tty and counter else "\n"
                 )
             last_line["text"] = text
 
@@ -51,7 +57,7 @@ class Command(BaseCommand):
         # After the commit: wagtail-localize publishes translations then, from page objects loaded
         # before their children were added, and writes their stale child count back.
         recount_children()
-        if self.stdout.isatty() and last_line["text"].startswith("  "):
+        if self.stdout.isatty() and COUNTER.match(last_line["text"]):
             self.stdout.write("")
         for kind in sorted(set(report.created) | set(report.existing)):
             created, existing = report.created.get(kind, 0), report.existing.get(kind, 0)
@@ -62,7 +68,13 @@ class Command(BaseCommand):
             self.stderr.write(f"untranslated (kept in German): {line}")
         if not no_admin:
             self.ensure_admin()
-        self.stdout.write(self.style.SUCCESS(f"Demo content ready in {time.monotonic() - started:.1f} s"))
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready in {time.monotonic() - started:.1f} s "
+                f"(CPU {usage.ru_utime + usage.ru_stime:.1f} s, Django's start included)"
+            )
+        )
 
     def ensure_admin(self) -> None:
         User = get_user_model()
