@@ -20,7 +20,7 @@ import pytest
 from django.db import models, transaction
 from django.test import TestCase
 
-from tests.factories import SiteTree
+from tests.factories import SiteTree, index_updates_once
 
 T = TypeVar("T")
 
@@ -51,7 +51,8 @@ def built_once(build: Callable[..., T], scope: str = "module", needs: tuple[str,
             atomic = transaction.atomic()
             atomic.__enter__()
             try:
-                with TestCase.captureOnCommitCallbacks(execute=True):
+                # Outside the on-commit capture: what its callbacks save is indexed at the end too.
+                with index_updates_once(), TestCase.captureOnCommitCallbacks(execute=True):
                     built = build(**needed)
             except BaseException:
                 transaction.set_rollback(True)
