@@ -76,6 +76,17 @@ def index_updates_once() -> Iterator[None]:
         _deferring.pop()
 
 
+@contextmanager
+def index_updates_per_save() -> Iterator[None]:
+    """Inside, Wagtail's index rows follow every save again (worlds written into a search engine:
+    its index is to hold what each publish wrote)."""
+    _deferring.append(None)
+    try:
+        yield
+    finally:
+        _deferring.pop()
+
+
 def publish(page: Page) -> Page:
     page.save_revision().publish()
     page.refresh_from_db()
