@@ -52,7 +52,13 @@ pre_delete.connect(_deleting, sender=Page, dispatch_uid="roland_page_deleting")
 post_delete.connect(_deleted, sender=Page, dispatch_uid="roland_page_deleted")
 
 
-def _indexed_saved(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
+def indexed_save_uid(model: type) -> str:
+    """The uid of the receiver that writes a content page's Wagtail search entry on save (swapped by
+    cms.demo.bulk for one update per object at the end of a bulk load)."""
+    return f"roland_indexed_save_{model.__name__}"
+
+
+def indexed_saved(sender, instance, raw: bool = False, update_fields=None, **kwargs) -> None:
     if not raw:  # as modelsearch's receiver: fixtures are indexed by update_index
         publishing.search_entry_saved(instance, update_fields)
 
@@ -65,7 +71,7 @@ def _indexed_deleted(sender, instance, **kwargs) -> None:
 # receivers, which index every save.
 for model in get_indexed_models():
     if not getattr(model, "search_auto_update", True):
-        post_save.connect(_indexed_saved, sender=model, dispatch_uid=f"roland_indexed_save_{model.__name__}")
+        post_save.connect(indexed_saved, sender=model, dispatch_uid=indexed_save_uid(model))
         post_delete.connect(
             _indexed_deleted, sender=model, dispatch_uid=f"roland_indexed_delete_{model.__name__}"
         )

@@ -2,7 +2,8 @@
 
 Every save of a page (the page, its revision, its publish, its translation's copy and publish)
 rebuilds its reference index rows and its entry in Wagtail's own search index (the admin's search):
-five or more times per demo page. Inside `index_updates_at_the_end` those saves only note the object;
+five or more times per demo page (for the content pages their search entry is the publish
+pipeline's receiver's, cms.signals). Inside `index_updates_at_the_end` those saves only note the object;
 at the end each noted object gets the same two updates once, from its final state, through the same
 tasks Wagtail's receivers queue. Deletes keep their own receivers.
 """
@@ -24,6 +25,8 @@ from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import update_reference_index_on_save as references_on_save
 from wagtail.tasks import update_reference_index_task
 
+from cms import signals
+
 
 def _cluster_root(instance: Model) -> Model | None:
     """The object whose reference rows a child row's save rebuilds (as Wagtail's task does): its
@@ -41,17 +44,23 @@ def _cluster_root(instance: Model) -> Model | None:
 def index_updates_at_the_end() -> Iterator[None]:
     """Reference index and search index updates of the objects saved inside, once each, at the end
     (in one transaction). Not for concurrent use: it swaps process-wide signal receivers."""
+    # Per job: the receivers it swaps (model, receiver, dispatch uid) and the task it queues at the end.
+    search = [
+        (model, search_on_save, None)
+        if getattr(model, "search_auto_update", True)
+        else (model, signals.indexed_saved, signals.indexed_save_uid(model))  # the pipeline's (content pages)
+        for model in get_indexed_models()
+    ]
     jobs = (
-        (references_on_save, update_reference_index_task, list(ReferenceIndex.tracked_models)),
         (
-            search_on_save,
-            insert_or_update_object_task,
-            [model for model in get_indexed_models() if getattr(model, "search_auto_update", True)],
+            [(model, references_on_save, None) for model in ReferenceIndex.tracked_models],
+            update_reference_index_task,
         ),
+        (search, insert_or_update_object_task),
     )
     noted: list[dict[tuple[str, str, str], None]] = [{} for _job in jobs]  # ordered sets
     collectors = []
-    for position, ((receiver, _task, models), seen) in enumerate(zip(jobs, noted, strict=True)):
+    for position, ((receivers, _task), seen) in enumerate(zip(jobs, noted, strict=True)):
 
         def note(sender, instance, raw: bool = False, _seen=seen, _root=position == 0, **kwargs) -> None:
             if raw:
@@ -63,18 +72,18 @@ def index_updates_at_the_end() -> Iterator[None]:
             _seen[(instance._meta.app_label, instance._meta.model_name, str(instance.pk))] = None
 
         collectors.append(note)
-        for model in models:
-            post_save.disconnect(receiver, sender=model)
+        for model, receiver, uid in receivers:
+            post_save.disconnect(receiver, sender=model, dispatch_uid=uid)
             post_save.connect(note, sender=model, weak=False)
     try:
         yield
     finally:
-        for (receiver, _task, models), note in zip(jobs, collectors, strict=True):
-            for model in models:
+        for (receivers, _task), note in zip(jobs, collectors, strict=True):
+            for model, receiver, uid in receivers:
                 post_save.disconnect(note, sender=model)
-                post_save.connect(receiver, sender=model)
+                post_save.connect(receiver, sender=model, dispatch_uid=uid)
     with transaction.atomic():
-        for (_receiver, task, _models), seen in zip(jobs, noted, strict=True):
+        for (_receivers, task), seen in zip(jobs, noted, strict=True):
             for key in seen:
                 task.enqueue(*key)
 
