@@ -67,11 +67,11 @@ def require_tools() -> None:
 
 
 def prepare_database(
-    database_url: str = DATABASE_URL, scale: dict | None = None, record: bool = True
+    database_url: str = DATABASE_URL, scale: dict | None = None, record: Path = PREPARATION
 ) -> dict:
     """Demo plus scale data in a benchmark database; generated once and kept (seconds per step).
 
-    `record`: the timings are kept in bench/results/preparation.json and reported again by later runs.
+    Preparation runs once per database: its timings are kept in `record` and reported again.
     """
     scale = scale or SCALE
     env = server_env(cached=False, database_url=database_url)
