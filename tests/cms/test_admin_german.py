@@ -8,9 +8,10 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from wagtail.models import Task, Workflow
+from wagtail.models import Locale, Task, Workflow
 from wagtail.users.models import UserProfile
 
+from cms.demo.translation import translate_with_strings
 from sites.groups import EDITOR_GROUP, MODERATOR_GROUP, REVIEW_TASK, REVIEW_WORKFLOW
 from tests.factories import CategoryFactory, ImageFactory, SiteTree
 from tests.worlds import built_once, fresh
@@ -36,9 +37,14 @@ LEFTOVERS = [
 
 def build() -> dict:
     tree = SiteTree()
+    poi = tree.poi(title="Reitender Roland")
+    english = Locale.objects.get(language_code="en")
+    translate_with_strings(tree.home, english, {})
+    translate_with_strings(tree.pois, english, {})
     return {
         "tree": tree,
-        "poi": tree.poi(title="Reitender Roland"),
+        "poi": poi,
+        "english_poi": translate_with_strings(poi, english, {"Reitender Roland": "Riding Roland"})[0],
         "event": tree.event(title="Stadtführung"),
         "category": CategoryFactory(name="Museen"),
         "organizer": Organizer.objects.create(name="Stadtmarketing"),
@@ -70,6 +76,8 @@ def screens(w) -> list[str]:
         reverse("wagtailadmin_explore", args=[w["tree"].events.pk]),
         reverse("wagtailadmin_pages:edit", args=[w["event"].pk]),
         reverse("wagtailadmin_pages:edit", args=[w["poi"].pk]),
+        # A page with a translation: its status panel switches between the languages.
+        reverse("wagtailadmin_pages:edit", args=[w["english_poi"].pk]),
         reverse("wagtailadmin_pages:add", args=["tourism", "event", w["tree"].events.pk]),
         reverse("wagtailadmin_pages:search") + "?q=Roland",
         reverse("wagtailsnippets_tourism_category:list"),
