@@ -9,3 +9,11 @@ class TranslationConfig(AppConfig):
     label = "roland_translation"
     verbose_name = _("Translation")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        # Models load once the app registry is ready (Django's rule for ready()).
+        from wagtail_localize.models import StringTranslation
+
+        from .editor import translation_comment
+
+        StringTranslation.get_comment = translation_comment  # the editor's comments in German
