@@ -362,6 +362,19 @@ def figures(probe: dict) -> dict:
             "targets": targets(probe, uncached, cached, rss, publish)}  # fmt: skip
 
 
+def write_results(
+    stem: Path, report: dict, table: str, markers: str | None, readme: Path = ROOT / "bench" / "README.md"
+) -> None:
+    """`<stem>.json` and `.md`; with `markers`, the table in the bench README between
+    `<!-- {markers}:start -->` and `<!-- {markers}:end -->`."""
+    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    stem.with_suffix(".md").write_text(table)
+    text = readme.read_text()
+    start, end = f"<!-- {markers}:start -->", f"<!-- {markers}:end -->"
+    if markers and start in text and end in text:
+        readme.write_text(text.split(start)[0] + start + "\n" + table + end + text.split(end)[1])
+
+
 def main() -> None:
     args = arguments()
     parts = {args.only} if args.only else {"figures", "soak", "exports"}
@@ -395,15 +408,8 @@ def main() -> None:
     RESULTS.mkdir(exist_ok=True)
     # A soak-only run is kept beside the day's full results, not over them.
     stem = RESULTS / (datetime.now().strftime("%Y-%m-%d") + ("" if "figures" in parts else "-soak"))
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     table = markdown(report)
-    stem.with_suffix(".md").write_text(table)
-    readme = ROOT / "bench" / "README.md"
-    text = readme.read_text()
-    start, end = "<!-- results:start -->", "<!-- results:end -->"
-    if {"figures", "soak"} <= parts and start in text and end in text:
-        text = text.split(start)[0] + start + "\n" + table + end + text.split(end)[1]
-        readme.write_text(text)
+    write_results(stem, report, table, "results" if {"figures", "soak"} <= parts else None)
     log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
     print(table)
 

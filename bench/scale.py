@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # run as a script: the bench package is beside it
 
 from bench.harness import DATABASE_URL, Server, log, manage, server_env, wrk  # noqa: E402
-from bench.run import PREPARATION, RESULTS, SCALE, prepare_database, require_tools  # noqa: E402
+from bench.run import PREPARATION, RESULTS, SCALE, prepare_database, require_tools, write_results  # noqa: E402
 
 FACTOR = int(os.environ.get("BENCH_SCALE_FACTOR", 10))
 SCALE_DATABASE_URL = os.environ.get(
@@ -147,14 +147,8 @@ def main() -> None:
     report["wall_s"] = round(time.perf_counter() - started, 1)
     RESULTS.mkdir(exist_ok=True)
     stem = RESULTS / (datetime.now().strftime("%Y-%m-%d") + "-scale")
-    stem.with_suffix(".json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     table = markdown(report)
-    stem.with_suffix(".md").write_text(table)
-    readme = ROOT / "bench" / "README.md"
-    text = readme.read_text()
-    start, end = "<!-- scale:start -->", "<!-- scale:end -->"
-    if start in text and end in text:
-        readme.write_text(text.split(start)[0] + start + "\n" + table + end + text.split(end)[1])
+    write_results(stem, report, table, "scale")
     log(f"done in {report['wall_s']} s: {stem}.json, {stem}.md")
     print(table)
 

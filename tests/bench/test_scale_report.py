@@ -1,5 +1,6 @@
 """`make bench-scale`'s verdicts: growth per scenario from the two runs, and the preparation limit."""
 
+from bench.run import write_results
 from bench.scale import FACTOR, SCENARIOS, growth, markdown, targets
 
 
@@ -45,3 +46,14 @@ def test_one_scenario_that_grows_or_a_slow_preparation_fails_its_target():
 def test_a_preparation_not_timed_is_not_taken_as_met():
     result = report(run(20.0, 40.0), run(20.0, 40.0), generate_s=0, index_s=0)
     assert not list(result["targets"].values())[1]["met"]
+
+
+def test_results_are_written_and_the_table_replaced_between_its_markers(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("intro\n<!-- scale:start -->\nNot run yet.\n<!-- scale:end -->\nrest\n")
+    write_results(tmp_path / "2026-12-03-scale", {"wall_s": 1}, "| table |\n", "scale", readme)
+    assert readme.read_text() == "intro\n<!-- scale:start -->\n| table |\n<!-- scale:end -->\nrest\n"
+    assert (tmp_path / "2026-12-03-scale.json").read_text() == '{\n  "wall_s": 1\n}\n'
+    assert (tmp_path / "2026-12-03-scale.md").read_text() == "| table |\n"
+    write_results(tmp_path / "other", {}, "| other |\n", None, readme)  # no markers: README untouched
+    assert "| table |" in readme.read_text()
