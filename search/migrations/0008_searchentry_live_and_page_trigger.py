@@ -49,20 +49,18 @@ END;
 SQLITE_REVERSE = "DROP TRIGGER IF EXISTS roland_search_follow_page;"
 
 
+# Per database: the trigger's SQL, and what removes it again.
+TRIGGER = {"postgresql": (POSTGRES, POSTGRES_REVERSE), "sqlite": (SQLITE, SQLITE_REVERSE)}
+
+
 def create_trigger(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE)
+    if schema_editor.connection.vendor in TRIGGER:
+        schema_editor.execute(TRIGGER[schema_editor.connection.vendor][0])
 
 
 def drop_trigger(apps, schema_editor) -> None:
-    vendor = schema_editor.connection.vendor
-    if vendor == "postgresql":
-        schema_editor.execute(POSTGRES_REVERSE)
-    elif vendor == "sqlite":
-        schema_editor.execute(SQLITE_REVERSE)
+    if schema_editor.connection.vendor in TRIGGER:
+        schema_editor.execute(TRIGGER[schema_editor.connection.vendor][1])
 
 
 def fill(apps, schema_editor) -> None:
