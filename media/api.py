@@ -6,17 +6,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from cms.core.visibility import find_site, site_facts
 
-from .renditions import PRESETS
+from .renditions import PRESETS, renditions_if_readable
 
 
 class PresetRenditionsField(Field):
-    """Every preset rendition as {name: {url, width, height}}."""
+    """Every preset rendition as {name: {url, width, height}}; empty when the original is unreadable."""
 
     def __init__(self, **kwargs):
         super().__init__(read_only=True, source="*", **kwargs)
 
     def to_representation(self, image):
-        renditions = image.get_renditions(*PRESETS.values())
+        renditions = renditions_if_readable(image, list(PRESETS.values()))
+        if renditions is None:
+            return {}
         return {
             name: {
                 "url": renditions[spec].url,

@@ -13,7 +13,7 @@ from cms.core.schema import Schema
 from cms.core.visibility import visible_image
 
 from .models import ImageText, RolandImage, RolandRendition
-from .renditions import PRESETS
+from .renditions import PRESETS, renditions_if_readable
 
 if TYPE_CHECKING:
     from cms.core.context import ApiContext
@@ -78,11 +78,15 @@ def image_data(image: RolandImage | None, ctx: ApiContext) -> dict | None:
     return _image_answer(image, ctx) if image is not None else None
 
 
-def _image_answer(image: RolandImage, ctx: ApiContext) -> dict:
+def _image_answer(image: RolandImage, ctx: ApiContext) -> dict | None:
+    """None when a rendition is missing and cannot be made: the original file is unreadable."""
     by_spec = {r.filter_spec: r for r in getattr(image, "preset_renditions", [])}
     missing = [spec for spec in PRESETS.values() if spec not in by_spec]
     if missing:  # older images: render once now, stored for the next reader
-        by_spec.update(image.get_renditions(*missing))
+        made = renditions_if_readable(image, missing)
+        if made is None:
+            return None
+        by_spec.update(made)
     alt, caption = image.texts_for(ctx.code)
     focal = None
     if image.focal_point_x is not None:
@@ -135,7 +139,8 @@ def preload_images(ctx: ApiContext, image_ids: Iterable[int | None]) -> None:
         built = {image.pk: (image.collection_id, _image_answer(image, ctx)) for image in images}
         for pk in missing:
             entries[pk] = built.get(pk, (None, None))  # (None, None): deleted meanwhile
-            memory[(pk, ctx.code, ctx.origin)] = entries[pk]
+            if pk not in built or built[pk][1] is not None:  # an unreadable file is tried again
+                memory[(pk, ctx.code, ctx.origin)] = entries[pk]
     hidden = ctx.hidden_collections
     for pk, (collection_id, answer) in entries.items():
         ctx.images[pk] = None if collection_id in hidden else answer
