@@ -30,8 +30,10 @@ def test_poi_jsonld_expands_with_specific_type_and_hours(client, tree):
     museum = CategoryFactory(name="Museen", slug="museum", schema_type="Museum")
     poi = tree.poi(title="Museum Haldensleben", slug="museum", live=False)
     poi.categories = [museum]
+    poi.tags.add("Kinder", "Regenwetter")
     poi.save_revision().publish()
     node = expand(client.get(f"/api/v1/pois/{poi.pk}", {"format": "jsonld"}).json())
+    assert [term["@value"] for term in node[SCHEMA + "keywords"]] == ["Kinder", "Regenwetter"]
     assert set(node["@type"]) == {SCHEMA + "TouristAttraction", SCHEMA + "Museum"}
     assert node[SCHEMA + "name"][0]["@value"] == "Museum Haldensleben"
     assert node[SCHEMA + "inLanguage"][0]["@value"] == "de"

@@ -173,6 +173,7 @@ def poi_jsonld(data: dict, ctx: ApiContext, schema_types: list[str] | None = Non
             **item_facts(data, ctx),
             "name": data["title"],
             "description": data["teaser"],
+            "keywords": data.get("tags"),  # the editors' tags, which partners search by
             "image": _image(data),
             "address": _address(data["location"]),
             "geo": _geo(data["location"]),
