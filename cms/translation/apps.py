@@ -14,6 +14,7 @@ class TranslationConfig(AppConfig):
         # Models load once the app registry is ready (Django's rule for ready()).
         from wagtail_localize.models import StringTranslation
 
+        from . import tasks  # noqa: F401  (its receiver ends a job whose task failed)
         from .editor import translation_comment
 
         StringTranslation.get_comment = translation_comment  # the editor's comments in German

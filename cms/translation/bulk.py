@@ -191,6 +191,20 @@ def run_job(job_id: int) -> dict[str, int]:
     return progress(job).counts
 
 
+def end_stopped_job(job_id: int) -> None:
+    """The job's task failed as a whole (its worker stopped on it again and again, or an error outside
+    any one page): the pages still waiting are failed with the reason and the job is finished, so its
+    page stops saying "läuft" and the office can start the rest again."""
+    with translation.override(settings.LANGUAGE_CODE):
+        reason = _("The translation stopped before this page (the worker's log has the details).")
+    BulkTranslationItem.objects.filter(job_id=job_id, status=BulkTranslationItem.PENDING).update(
+        status=BulkTranslationItem.FAILED, reason=reason, finished_at=timezone.now()
+    )
+    BulkTranslationJob.objects.filter(pk=job_id).exclude(status=BulkTranslationJob.FINISHED).update(
+        status=BulkTranslationJob.FINISHED, finished_at=timezone.now()
+    )
+
+
 def _run_item(job: BulkTranslationJob, item: BulkTranslationItem, translator) -> None:
     status, reason, made = BulkTranslationItem.DONE, "", None
     try:
