@@ -279,6 +279,31 @@ class CancelForm(forms.Form):
         error_messages={"required": gettext_lazy("Say why the event is cancelled.")},
     )
 
+    def __init__(self, *args, translations=(), **kwargs) -> None:
+        """One optional note per live translation, in its language: the note is text, which a
+        translation does not take from its source."""
+        super().__init__(*args, **kwargs)
+        self.translation_locales = {}
+        for translation in translations:
+            name = f"note_{translation.locale.language_code}"
+            self.translation_locales[name] = translation.locale_id
+            self.fields[name] = forms.CharField(
+                label=_("Note in %(language)s") % {"language": translation.locale.get_display_name()},
+                max_length=STATUS_LABEL_MAX,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 2}),
+                help_text=_(
+                    "Optional. Left empty, the %(language)s page shows the cancellation without a note "
+                    "until it is translated."
+                )
+                % {"language": translation.locale.get_display_name()},
+            )
+
+    def translated_notes(self) -> dict[int, str]:
+        return {
+            locale_id: self.cleaned_data.get(name, "") for name, locale_id in self.translation_locales.items()
+        }
+
 
 class DuplicateForm(forms.Form):
     start_date = forms.DateField(
@@ -302,10 +327,13 @@ def cancel_view(request: HttpRequest, page_id: int) -> HttpResponse:
     event = _event_for(request, page_id)
     if not event.permissions_for_user(request.user).can_publish():
         raise PermissionDenied
-    form = CancelForm(request.POST or None, initial={"note": event.status_note})
+    translations = event.get_translations().filter(live=True).select_related("locale") if event.live else []
+    form = CancelForm(request.POST or None, initial={"note": event.status_note}, translations=translations)
     if request.method == "POST" and form.is_valid():
         try:
-            cancel_event(event, form.cleaned_data["note"], user=request.user)
+            cancel_event(
+                event, form.cleaned_data["note"], user=request.user, translated_notes=form.translated_notes()
+            )
         except (ValidationError, EventActionError) as exc:
             messages.error(
                 request, _("The event could not be cancelled: %(error)s") % {"error": _errors(exc)}
@@ -325,7 +353,7 @@ def cancel_view(request: HttpRequest, page_id: int) -> HttpResponse:
             "event": event,
             "form": form,
             "back_url": _back_url(request),
-            "translations": event.get_translations().filter(live=True).select_related("locale"),
+            "translations": translations,
         },
     )
 

@@ -29,7 +29,13 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.managers import TaggableManager
 from wagtail.models import Page, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, get_translatable_fields
-from wagtail_localize.models import SegmentOverride, StringSegment, Translation, TranslationSource
+from wagtail_localize.models import (
+    SegmentOverride,
+    StringSegment,
+    StringTranslation,
+    Translation,
+    TranslationSource,
+)
 
 from . import versions
 from .models import TranslationTexts
@@ -157,6 +163,52 @@ def _follow(source: Page, target: Page, fields: list) -> bool:
             draft.save_revision(clean=False)
             changed = True
     return changed
+
+
+def publish_translated_text(page: Page, locale_id: int, field: str, text: str, user=None) -> Page | None:
+    """Give the live translation of a just-published `page` in that language its own `text` for the
+    text field `field`, and publish it; None when there is no live translation or no such string.
+
+    The text is written where wagtail-localize keeps it (the translation of the source's string at
+    that place, as its editor writes it), so the translator's editor shows it translated and a later
+    publish from there keeps it; the publish is the translation's own, so it is not outdated by it.
+    A draft the translator has pending gets the text too (as `follow_source` does).
+    """
+    target = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key, locale_id=locale_id, live=True)
+        .first()
+    )
+    segment = (
+        StringSegment.objects.filter(
+            source__object_id=page.translation_key, source__locale_id=page.locale_id, context__path=field
+        )
+        .select_related("string", "context")
+        .first()
+    )
+    if target is None or segment is None:
+        return None
+    StringTranslation.objects.update_or_create(
+        translation_of=segment.string,
+        locale_id=locale_id,
+        context=segment.context,
+        defaults={
+            "data": text,
+            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+            "tool_name": "",
+            "last_translated_by": user,
+            "has_error": False,
+        },
+    )
+    latest = target.get_latest_revision()
+    pending = latest is not None and latest.pk != target.live_revision_id
+    setattr(target, field, text)
+    target.save_revision(user=user, log_action=True).publish(user=user)
+    if pending:  # the translator's draft in hand gets the text too, and stays their latest
+        draft = latest.as_object()
+        setattr(draft, field, text)
+        draft.save_revision(user=user)
+    return target
 
 
 def source_strings(source: TranslationSource) -> frozenset[tuple[str, str]]:

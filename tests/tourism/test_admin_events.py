@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission, Locale, PageLogEntry
 from wagtail.users.models import UserProfile
+from wagtail_localize.models import StringTranslation
 
 from cms.core.timezone import LOCAL_TZ
+from cms.core.translations import outdated_translations
 from cms.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory, SiteTree
 from tests.worlds import built_once, fresh
@@ -276,6 +278,43 @@ def test_cancel_publishes_in_every_language_and_the_api_says_so(
     )
     row = row_of(admin_client.get(LIST), concert)
     assert "roland-event-status--cancelled" in row
+
+
+def test_cancel_with_a_note_in_english_reaches_english_readers_and_the_translator(
+    admin_client, client, world, django_capture_on_commit_callbacks
+):
+    concert = world["concert"]
+    english = concert.get_translation(Locale.objects.get(language_code="en"))
+    form = admin_client.get(cancel_url(concert)).content.decode()
+    assert 'name="note_en"' in form and "Hinweis auf English" in form
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            cancel_url(concert),
+            {"note": "Die Orgel wird repariert.", "note_en": "The organ is being repaired."},
+        )
+    english_item = client.get(f"/api/v1/events/{english.pk}", {"locale": "en"}).json()
+    assert (english_item["status"], english_item["status_note"]) == (
+        "cancelled",
+        "The organ is being repaired.",
+    )
+    assert english_item["is_fallback"] is False
+    assert client.get(f"/api/v1/events/{concert.pk}").json()["status_note"] == "Die Orgel wird repariert."
+    # Where wagtail-localize keeps it: the translator's editor shows the note translated, and the
+    # English page is not listed as outdated for it.
+    assert StringTranslation.objects.filter(
+        translation_of__data="Die Orgel wird repariert.", locale__language_code="en"
+    ).values_list("data", flat=True)[0] == ("The organ is being repaired.")
+    assert not outdated_translations().filter(source__object_id=concert.translation_key).exists()
+
+
+def test_cancel_without_a_note_in_english_cancels_it_there_without_one(
+    admin_client, client, world, django_capture_on_commit_callbacks
+):
+    english = world["concert"].get_translation(Locale.objects.get(language_code="en"))
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(cancel_url(world["concert"]), {"note": "Die Orgel wird repariert.", "note_en": " "})
+    english_item = client.get(f"/api/v1/events/{english.pk}", {"locale": "en"}).json()
+    assert (english_item["status"], english_item["status_note"]) == ("cancelled", "")
 
 
 def test_cancel_keeps_a_pending_draft_cancelled_too(admin_client, world):

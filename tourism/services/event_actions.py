@@ -18,6 +18,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import PageLogEntry
 
 from cms.core.timezone import LOCAL_TZ
+from cms.core.translations import publish_translated_text
 
 from ..models import Event, EventStatus
 
@@ -30,11 +31,14 @@ class EventActionError(Exception):
 
 
 @transaction.atomic
-def cancel_event(event: Event, note: str, user=None) -> Event:
+def cancel_event(event: Event, note: str, user=None, translated_notes: dict[int, str] | None = None) -> Event:
     """Cancel `event` with `note` (why, or where to turn): published at once when it is live.
 
     A live event gets a published revision of what is live with the new status; a pending draft gets
     the same status as a draft of its own. An event that was never published keeps it as its draft.
+    Its translations are cancelled by the publish (cms.core.translations.follow_source); the note is
+    text, so a live translation gets the note given for its language (`translated_notes`, by locale
+    id) and otherwise shows the cancellation without one until it is translated.
     Everything happens in one transaction: on any error nothing is written.
     """
     note = note.strip()
@@ -46,6 +50,9 @@ def cancel_event(event: Event, note: str, user=None) -> Event:
     if event.live:
         _set_cancelled(event, note)
         event.save_revision(user=user, log_action=True).publish(user=user)
+        for locale_id, text in (translated_notes or {}).items():
+            if text.strip():
+                publish_translated_text(event, locale_id, "status_note", text.strip(), user=user)
     if pending or not event.live:
         draft = latest.as_object() if latest is not None else event
         _set_cancelled(draft, note)
