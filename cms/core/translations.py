@@ -165,13 +165,16 @@ def _follow(source: Page, target: Page, fields: list) -> bool:
     return changed
 
 
-def publish_translated_text(page: Page, locale_id: int, field: str, text: str, user=None) -> Page | None:
+def publish_translated_text(
+    page: Page, locale_id: int, field: str, text: str, user=None, was_outdated: bool = False
+) -> Page | None:
     """Give the live translation of a just-published `page` in that language its own `text` for the
     text field `field`, and publish it; None when there is no live translation or no such string.
 
     The text is written where wagtail-localize keeps it (the translation of the source's string at
     that place, as its editor writes it), so the translator's editor shows it translated and a later
-    publish from there keeps it; the publish is the translation's own, so it is not outdated by it.
+    publish from there keeps it. The source's change of this text does not make the translation
+    outdated; one that `was_outdated` before it (other texts changed since) stays outdated.
     A draft the translator has pending gets the text too (as `follow_source` does).
     """
     target = (
@@ -203,7 +206,10 @@ def publish_translated_text(page: Page, locale_id: int, field: str, text: str, u
     latest = target.get_latest_revision()
     pending = latest is not None and latest.pk != target.live_revision_id
     setattr(target, field, text)
-    target.save_revision(user=user, log_action=True).publish(user=user)
+    with _guard():  # not a translator's whole publish: whether it is up to date is decided below
+        target.save_revision(user=user, log_action=True).publish(user=user)
+    if not was_outdated:
+        note_translated(target)
     if pending:  # the translator's draft in hand gets the text too, and stays their latest
         draft = latest.as_object()
         setattr(draft, field, text)
@@ -241,6 +247,15 @@ def note_translated(page: Page) -> None:
         TranslationTexts.objects.update_or_create(
             translation_id=translation_id, defaults={"translated_at": now}
         )
+
+
+def outdated_locale_ids(page: Page) -> set[int]:
+    """The languages whose translation of `page` is outdated now."""
+    return set(
+        outdated_translations()
+        .filter(source__object_id=page.translation_key, source__locale_id=page.locale_id)
+        .values_list("target_locale_id", flat=True)
+    )
 
 
 def outdated_translations() -> models.QuerySet:

@@ -307,6 +307,19 @@ def test_cancel_with_a_note_in_english_reaches_english_readers_and_the_translato
     assert not outdated_translations().filter(source__object_id=concert.translation_key).exists()
 
 
+def test_an_english_note_does_not_hide_an_outdated_translation(
+    admin_client, world, django_capture_on_commit_callbacks
+):
+    concert = Event.objects.get(pk=world["concert"].pk)
+    concert.teaser = "Mit neuem Programm."  # the English teaser is now behind its source
+    with django_capture_on_commit_callbacks(execute=True):
+        concert.save_revision().publish()
+        admin_client.post(
+            cancel_url(concert), {"note": "Die Orgel wird repariert.", "note_en": "Organ repairs."}
+        )
+    assert outdated_translations().filter(source__object_id=concert.translation_key).exists()
+
+
 def test_cancel_without_a_note_in_english_cancels_it_there_without_one(
     admin_client, client, world, django_capture_on_commit_callbacks
 ):

@@ -18,7 +18,7 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import PageLogEntry
 
 from cms.core.timezone import LOCAL_TZ
-from cms.core.translations import publish_translated_text
+from cms.core.translations import outdated_locale_ids, publish_translated_text
 
 from ..models import Event, EventStatus
 
@@ -48,11 +48,19 @@ def cancel_event(event: Event, note: str, user=None, translated_notes: dict[int,
     latest = event.get_latest_revision()
     pending = latest is not None and latest.pk != event.live_revision_id
     if event.live:
+        outdated = outdated_locale_ids(event)
         _set_cancelled(event, note)
         event.save_revision(user=user, log_action=True).publish(user=user)
         for locale_id, text in (translated_notes or {}).items():
             if text.strip():
-                publish_translated_text(event, locale_id, "status_note", text.strip(), user=user)
+                publish_translated_text(
+                    event,
+                    locale_id,
+                    "status_note",
+                    text.strip(),
+                    user=user,
+                    was_outdated=locale_id in outdated,
+                )
     if pending or not event.live:
         draft = latest.as_object() if latest is not None else event
         _set_cancelled(draft, note)
