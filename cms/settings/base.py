@@ -141,6 +141,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # A writer waits this long (s) for another's write to end before "database is locked"
+        # (Python's default: 5). The dev server answers each request in a thread of its own: an
+        # editor with several tabs open on a busy machine queues writes longer than five seconds.
+        "timeout": 30,
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     # Covering indexes (INCLUDE columns) speed PostgreSQL's index-only scans; SQLite builds the same

@@ -9,6 +9,7 @@ session, in the first module that names it, and the database and media it made a
 other module that names the same snippet. A module's changes stay in its own copy.
 """
 
+import asyncio
 import fcntl
 import hashlib
 import os
@@ -18,11 +19,13 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
-from contextlib import closing, contextmanager
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, closing, contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.async_api import Browser as AsyncBrowser
+from playwright.async_api import async_playwright
 from playwright.sync_api import Browser, sync_playwright
 
 from tests.processes import Shell, free_port, manage, migrated_sqlite
@@ -49,6 +52,19 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@asynccontextmanager
+async def async_chromium() -> AsyncIterator[AsyncBrowser]:
+    """chromium() for a test that drives several pages at once (Playwright's asyncio API)."""
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True
+        )
+        try:
+            yield browser
+        finally:
+            await browser.close()
 
 
 def require_chromium() -> None:
@@ -199,3 +215,12 @@ def wait_until(page, expression: str, timeout: float = 15) -> None:
         if time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout} s: {expression}")
         time.sleep(0.1)
+
+
+async def async_wait_until(page, expression: str, timeout: float = 15) -> None:
+    """wait_until() for a page of async_chromium()."""
+    deadline = time.monotonic() + timeout
+    while not await page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout} s: {expression}")
+        await asyncio.sleep(0.1)

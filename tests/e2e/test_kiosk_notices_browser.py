@@ -93,8 +93,7 @@ def test_a_saved_notice_reaches_running_players_in_both_orientations_and_languag
         assert serious_findings(market_page) == []
         shot(market_page, f"kiosk-notice-danger-landscape-{code}")
         seen.add(code)
-    assert seen == {"de", "en"}
-    assert serious_findings(market_page) == []
+    assert seen == {"de", "en"}  # axe-core ran on the takeover in each of them
 
     wait_until(station_page, "document.body.dataset.notice === 'banner'", timeout=REACH_SECONDS)
     banner = station_page.locator("#notice-banner")

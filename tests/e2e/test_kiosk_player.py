@@ -31,13 +31,16 @@ def kiosk_browser(server):
         yield browser
 
 
-def open_player(browser, server, slug: str, width: int, height: int):
+def open_player(browser, server, slug: str, width: int, height: int, on_context=None):
+    """A screen's player in a context of its own; `on_context(context)` is called before it opens."""
     context = browser.new_context(
         viewport={"width": width, "height": height},
         service_workers="allow",
         locale="de-DE",
         timezone_id="Europe/Berlin",
     )
+    if on_context is not None:
+        on_context(context)
     page = context.new_page()
     page.goto(f"{server.base}/kiosks/{slug}/")
     page.wait_for_selector("body[data-status=online]", timeout=15_000)
