@@ -6,7 +6,9 @@ from django.contrib import messages as django_messages
 from django.contrib.auth.models import Permission
 from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin import messages
@@ -58,6 +60,12 @@ def workflow_outcome(page: Page, action: str) -> str | None:
     if action == "reject" and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         return _("Changes to “%(title)s” have been requested.") % title
     if action == "approve" and state.status == WorkflowState.STATUS_APPROVED:
+        scheduled = Page.objects.get(pk=page.pk).scheduled_revision  # approved with a go-live ahead
+        if scheduled is not None:
+            return _("“%(title)s” has been approved and will be published on %(date)s.") % {
+                **title,
+                "date": date_format(localtime(scheduled.approved_go_live_at), "DATETIME_FORMAT"),
+            }
         return _("“%(title)s” has been approved and published.") % title
     if action == "approve" and state.status == WorkflowState.STATUS_IN_PROGRESS and state.current_task_state:
         return _("“%(title)s” has been approved; next step: %(task)s.") % {

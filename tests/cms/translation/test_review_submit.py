@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta
 from html import unescape
 
 import pytest
@@ -17,11 +18,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.test import Client
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.html import strip_tags
 from wagtail.models import Locale, Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_localize.models import Translation
 
+from cms.core.timezone import LOCAL_TZ
 from cms.demo.translation import translate_with_strings
 from sites.groups import EDITOR_GROUP, MODERATOR_GROUP
 from tests.factories import SiteTree, publish
@@ -223,27 +226,38 @@ def news_form(news) -> dict:
     )
 
 
+TOMORROW = (datetime.now(LOCAL_TZ) + timedelta(days=1)).replace(hour=9, minute=30, second=0, microsecond=0)
+
+
 @pytest.mark.parametrize(
-    ("action", "said", "live"),
+    ("action", "go_live_at", "said", "live"),
     [
-        ("approve", "„Markt am Samstag“ wurde freigegeben und veröffentlicht.", True),
-        ("reject", "Für „Markt am Samstag“ wurden Änderungen angefordert.", False),
+        ("approve", None, "„Markt am Samstag“ wurde freigegeben und veröffentlicht.", True),
+        (
+            "approve",
+            TOMORROW,
+            f"„Markt am Samstag“ wurde freigegeben und wird am {date_format(TOMORROW, 'DATETIME_FORMAT')} "
+            "veröffentlicht.",
+            False,
+        ),
+        ("reject", None, "Für „Markt am Samstag“ wurden Änderungen angefordert.", False),
     ],
 )
 def test_the_page_editor_says_what_a_workflow_action_did(
-    data, action, said, live, django_capture_on_commit_callbacks
+    data, action, go_live_at, said, live, django_capture_on_commit_callbacks
 ):
     news = data["news"]
-    news.title = "Markt am Samstag"
+    news.go_live_at = go_live_at
     revision = news.save_revision(user=data["redakteurin"])
     news.get_workflow().start(news, data["redakteurin"])
     form = news_form(revision.as_object())
     form.update({"action-workflow-action": "true", "workflow-action-name": action})
+    if go_live_at:
+        form["go_live_at"] = go_live_at.strftime("%Y-%m-%d %H:%M")
     with django_capture_on_commit_callbacks(execute=True):
         response = client_of(data["freigeberin"]).post(
             reverse("wagtailadmin_pages:edit", args=[news.pk]), form, follow=True
         )
-    said_now = messages_of(response)
-    assert said_now == [said]
+    assert messages_of(response) == [said]
     news.refresh_from_db()
     assert news.has_unpublished_changes is not live

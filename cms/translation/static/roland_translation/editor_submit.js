@@ -6,11 +6,7 @@
 // whenever the editor draws its footer anew.
 (function () {
   "use strict";
-  var holder = document.querySelector(".js-translation-editor[data-props]");
-  var submit = holder && JSON.parse(holder.getAttribute("data-props")).rolandSubmit;
-  if (!submit) {
-    return;
-  }
+  var holder, submit;
 
   function relabel() {
     holder.querySelectorAll("footer button[name=action][value=publish]").forEach(function (button) {
@@ -25,6 +21,20 @@
     });
   }
 
-  relabel();
-  new MutationObserver(relabel).observe(holder, { childList: true, subtree: true });
+  function start() {
+    holder = document.querySelector(".js-translation-editor[data-props]");
+    submit = holder && JSON.parse(holder.getAttribute("data-props")).rolandSubmit;
+    if (!submit) {
+      return;
+    }
+    relabel();
+    new MutationObserver(relabel).observe(holder, { childList: true, subtree: true });
+  }
+
+  // The admin loads its scripts in the page's head: the editor is there once the document is.
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
 })();
