@@ -401,7 +401,8 @@ def review_queue(user: AbstractBaseUser, locale: Locale) -> QuerySet[Page]:
 
 
 def write_strings_into_drafts(pages: Iterable[Page], user: AbstractBaseUser | None) -> int:
-    """Before a bulk publish: each translation's draft made from the strings its translator holds.
+    """Before a bulk publish, and before *Zur Freigabe einreichen* (`review.submit_translation`):
+    each translation's draft made from the strings its translator holds.
 
     wagtail-localize keeps strings translated in its editor apart from the page until its own
     publish writes them in; Wagtail's bulk publish (the review queue's, the page listing's) takes the

@@ -4,17 +4,19 @@ translation (the page bulk action, the menu "Übersetzung" with its pages), and 
 overview with its dashboard panels."""
 
 from csp.constants import UNSAFE_INLINE
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail import hooks
+from wagtail.admin import messages
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.admin.views.pages.bulk_actions.page_bulk_action import PageBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail_localize import wagtail_hooks as localize_hooks
 
-from . import bulk, bulk_admin, overview, views
+from . import bulk, bulk_admin, overview, review, views
 from .models import GlossaryTerm
 
 
@@ -69,6 +71,36 @@ def _with_inline_styles(response):
     if hasattr(response, "status_code"):
         response._csp_update = {"style-src": [UNSAFE_INLINE]}
     return response
+
+
+@hooks.register("before_edit_page", order=-2)
+def submit_translation_for_review(request, page):
+    """*Zur Freigabe einreichen* from wagtail-localize's translation editor (review.py).
+
+    The editor's footer is a form posting `action` to the page's edit URL, which Wagtail hands to
+    the `before_edit_page` hooks after checking the edit permission; wagtail-localize's hook ignores
+    an action it does not know, so ours runs first and answers `action=submit`. The button itself is
+    wagtail-localize's publish button, offered to those who may not publish and relabelled
+    (`roland_review` template tag, `editor_submit.js`): its bundle builds a fixed set of actions and
+    takes the last as the main one, so a button of its own kind is the smallest change that
+    survives its re-rendering. A publish posted by someone who may not publish stays refused
+    (wagtail-localize's 403)."""
+    if request.method != "POST" or request.POST.get("action") != review.SUBMIT_ACTION:
+        return None
+    if review.synchronised_translation(page) is None:
+        return None
+    try:
+        submitted = review.submit_translation(page, request.user)
+    except review.NotSubmitted as refused:
+        messages.error(request, refused.message)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    messages.success(
+        request,
+        _("Translation “%(title)s” has been submitted for approval.")
+        % {"title": submitted.page.get_admin_display_title()},
+        buttons=[messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), _("Edit"))],
+    )
+    return redirect("wagtailadmin_explore", submitted.page.get_parent().pk)
 
 
 # Before wagtail-localize's own hooks (order 0), which then do not run for the editor's answer.

@@ -5,8 +5,9 @@ the review *Freigabe*, publishes translations and cancels (the Redaktion may not
 
 1. A place with the map picker (no tiles) and a picture uploaded through the image chooser, submitted
    and approved; translated with *Diese Seite übersetzen* and the dummy engine in wagtail-localize's
-   editor (one string corrected by hand); the API serves it in German as the fallback until the
-   translation is published from the review queue, then in English with the picture.
+   editor (one string corrected by hand) and handed to the Freigabe with the editor's main button
+   *Zur Freigabe einreichen* (not *Löschen*); the API serves it in German as the fallback until the
+   Freigabe approves it on the dashboard, then in English with the translator's text and the picture.
 2. A weekly event written with the recurrence builder, approved, translated and published in
    English, then cancelled with a note from *Veranstaltungen*: cancelled in German and English in the
    JSON list and detail, the calendar feed and the market screen's kiosk feed.
@@ -239,7 +240,7 @@ def test_a_place_with_map_and_picture_is_translated_and_published(redaktion, fre
     german = submit_for_review(page)
     assert "buelstringer-tor" not in by_slug(server, "/api/v1/pois")  # submitted is not published
 
-    assert "wurde aktualisiert" in approve(freigabe, server, german)
+    assert "„Bülstringer Tor“ wurde freigegeben und veröffentlicht." in approve(freigabe, server, german)
     item = by_slug(server, "/api/v1/pois")["buelstringer-tor"]
     assert (item["location"]["lat"], item["location"]["lng"]) == (latitude, longitude)
     assert item["image"]["id"] == image_id
@@ -252,24 +253,40 @@ def test_a_place_with_map_and_picture_is_translated_and_published(redaktion, fre
     editor.locator("textarea").first.fill("Bülstringer Gate")
     page.get_by_role("button", name="Speichern").click()
     page.get_by_text("Bülstringer Gate", exact=True).wait_for()
-    # No publish button for the Redaktion here (it may not publish); the draft stays a draft.
-    assert page.get_by_role("button", name="Veröffentlichen in English").count() == 0
+    # The Redaktion may not publish: the editor's main button hands the translation to the
+    # Freigabe (not *Löschen*, which stays in the drop-down); no publish button.
+    footer = page.locator(".js-translation-editor footer")
+    main = footer.locator(".w-dropdown-button > :first-child").first
+    assert main.inner_text().strip() == "Zur Freigabe einreichen"
+    assert footer.get_by_role("button", name="Veröffentlichen in English").count() == 0
+    footer.get_by_role("button", name="Weitere Aktionen").click()
+    assert footer.get_by_role("link", name="Löschen").is_visible()
+    footer.get_by_role("button", name="Weitere Aktionen").click()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "office-poi-translation.png"), full_page=True)
     clean(page)
-    fallback = by_slug(server, "/api/v1/pois?locale=en")["buelstringer-tor"]
+    main.click()
+    page.wait_for_url(lambda url: "/edit/" not in url, timeout=30_000)
+    assert "Übersetzung „Bülstringer Gate“ wurde zur Freigabe eingereicht." in message(page)
+    clean(page)
+    fallback = by_slug(server, "/api/v1/pois?locale=en")["buelstringer-tor"]  # submitted, not published
     assert (fallback["locale"], fallback["is_fallback"], fallback["title"]) == ("de", True, "Bülstringer Tor")
 
-    # Published by the Freigabe from its review queue (*Übersetzungen prüfen*).
+    # The Freigabe sees it in its review queue (*Übersetzungen prüfen*) and approves it where Wagtail
+    # lists what awaits its review (the dashboard).
     freigabe.goto(f"{server.base}/admin/")
     freigabe.get_by_role("button", name="Übersetzung").click()
     assert freigabe.get_by_role("link", name="Sammelübersetzungen").is_visible()  # not English
     freigabe.get_by_role("link", name="Übersetzungen prüfen").click()  # the first language's queue
     freigabe.wait_for_selector("#review-queue")
-    freigabe.get_by_label("Bülstringer Gate geprüft").check()
-    freigabe.get_by_role("button", name="Geprüfte veröffentlichen").click()
-    freigabe.get_by_role("button", name="Ja, veröffentlichen").click()
-    freigabe.get_by_text("In dieser Sprache wartet nichts auf Prüfung.").wait_for()
+    assert freigabe.get_by_label("Bülstringer Gate geprüft").count() == 1
+    freigabe.goto(f"{server.base}/admin/")
+    row = freigabe.locator(
+        "#awaiting-review-section tr", has=freigabe.get_by_role("link", name="Bülstringer Gate")
+    )
+    row.get_by_role("button", name="Aktionen").click()
+    with freigabe.expect_navigation(timeout=30_000):
+        row.get_by_role("button", name="Freigeben", exact=True).click()
     clean(freigabe)
 
     item = by_slug(server, "/api/v1/pois?locale=en")["buelstringer-tor"]
@@ -324,7 +341,7 @@ def test_a_weekly_event_is_translated_and_cancelled_everywhere(redaktion, freiga
     chooser.get_by_role("link", name="Reitender Roland").first.click()
     chooser.wait_for(state="detached", timeout=15_000)
     german = submit_for_review(page)
-    assert "wurde aktualisiert" in approve(freigabe, server, german)
+    assert "wurde freigegeben und veröffentlicht." in approve(freigabe, server, german)
     dates = occurrences(server, "/api/v1/events", german)
     assert len(dates) == 6 and {item["status"] for item in dates} == {"scheduled"}
     assert dates[0]["start"].startswith(f"{tomorrow.isoformat()}T20:00")
@@ -410,7 +427,7 @@ def test_a_place_scheduled_a_little_ahead_goes_live_by_the_worker(redaktion, fre
     status.get_by_text("Sobald geplant").first.wait_for()
     assert "Go-Live:" in status.inner_text()
     german = submit_for_review(page)
-    assert "Kloster Althaldensleben" in approve(freigabe, server, german)
+    assert "„Kloster Althaldensleben“ wurde freigegeben und wird am" in approve(freigabe, server, german)
     assert "kloster-althaldensleben" not in by_slug(server, "/api/v1/pois")
     assert get_status(server, f"/api/v1/pois/{german}") == 404
     server.shell(WORKER_ROUND)  # a round before its time publishes nothing
