@@ -33,6 +33,7 @@ from django.core.cache import cache
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, OuterRef, Subquery, Sum
+from django.db.models.constants import OnConflict
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone, translation
 from django.utils.dateparse import parse_date, parse_datetime
@@ -288,19 +289,18 @@ def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> N
     screen = active_screen(slug)  # the feed's own lookup, kept for the content version
     if screen is None:
         return
-    screen_id = screen.pk
-    KioskFeedVersion.objects.bulk_create(
-        [
-            KioskFeedVersion(
-                screen_id=screen_id,
-                etag=etag[:100],
-                content_hash=content_hash(body),
-                body=body.decode(),
-                first_served_at=now,
-            )
-        ],
-        ignore_conflicts=True,
+    version = KioskFeedVersion(
+        screen_id=screen.pk,
+        etag=etag[:100],
+        content_hash=content_hash(body),
+        body=body.decode(),
+        first_served_at=now,
     )
+    # One INSERT … ON CONFLICT DO NOTHING, as bulk_create(ignore_conflicts=True) writes it, but
+    # without the transaction bulk_create opens around it: BEGIN and COMMIT were two more round
+    # trips on every feed answer (autocommit commits the single statement all the same).
+    fields = [field for field in KioskFeedVersion._meta.concrete_fields if not field.primary_key]
+    KioskFeedVersion.objects._insert([version], fields=fields, on_conflict=OnConflict.IGNORE)
 
 
 class FeedVersionMiddleware:

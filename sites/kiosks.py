@@ -32,7 +32,6 @@ from cms.core.i18n import fallback_codes
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.schemas import preload_images
-from tourism.items.common import categories_prefetch
 from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_expression
@@ -223,18 +222,59 @@ def selected_occurrences(screen: KioskScreen, ctx: ApiContext, window: Window, s
 
 
 # What `occurrence_data` reads of an event beside its texts in each language (`translations`), and
-# of its venue: an event page has ~60 columns and its venue ~70, and building both in full for the
-# shown occurrences cost more than the rest of the feed's rows.
+# of its venue, as plain values: model instances of the event (~60 columns, deferred) and its venue
+# for the shown occurrences cost more than the rest of the feed's rows.
 EVENT_FIELDS = (
     *(
         f"event__{name}"
         for name in (
-            "title", "teaser", "status_note", "location_name", "locality", "url_path", "locale",
-            "translation_key", "image", "status", "is_free", "venue",
+            "translation_key", "locale_id", "title", "url_path", "teaser", "status_note", "location_name",
+            "locality", "image_id", "status", "is_free", "venue_id",
         )
     ),
     "event__venue__translation_key",
 )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ShownEvent:
+    """An event as the feed shows it: its own texts (the fields of `Version`, for `in_language`),
+    what the occurrence item reads beside them, and its venue's translation key."""
+
+    pk: int
+    translation_key: object
+    locale_id: int
+    title: str
+    url_path: str
+    teaser: str
+    status_note: str
+    location_name: str
+    locality: str
+    image_id: int | None
+    status: str
+    is_free: bool
+    venue_id: int | None
+    venue_key: object
+    category_slugs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ShownOccurrence:
+    pk: int
+    start: datetime
+    end: datetime
+    all_day: bool
+    event_id: int
+    event: ShownEvent
+
+
+@dataclass(frozen=True)
+class PlaceKey:
+    """A venue, for `translations`: only its translation key is read."""
+
+    translation_key: object
+
+
 # What `poi_data` and `schedules.open_until` read of a highlighted place.
 PLACE_FIELDS = (
     "title", "teaser", "url_path", "locale", "translation_key", "latitude", "longitude", "image",
@@ -246,15 +286,28 @@ PLACE_FIELDS = (
 NEWS_FIELDS = ("title", "url_path", "locale", "translation_key", "date")
 
 
-def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, EventOccurrence]:
-    """The shown occurrences with what the feed reads of their event, venue and categories (a fixed
-    number of queries)."""
-    return (
-        EventOccurrence.objects.select_related("event", "event__venue")
-        .only("start", "end", "all_day", "event", *EVENT_FIELDS)
-        .prefetch_related(categories_prefetch(ctx, "event__categories"))
-        .in_bulk([slot.pk for slot in slots])
+def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, ShownOccurrence]:
+    """The shown occurrences with what the feed reads of their event, venue and categories (two
+    queries; categories by name, as `categories_prefetch` orders them)."""
+    rows = EventOccurrence.objects.filter(pk__in=[slot.pk for slot in slots]).values_list(
+        "pk", "start", "end", "all_day", "event_id", *EVENT_FIELDS
     )
+    rows = list(rows)
+    slugs: dict[int, list[str]] = {}
+    if rows:
+        through = Event.categories.through.objects.filter(event_id__in={row[4] for row in rows})
+        for event_id, slug in through.order_by("category__name", "pk").values_list(
+            "event_id", "category__slug"
+        ):
+            slugs.setdefault(event_id, []).append(slug)
+    events: dict[int, ShownEvent] = {}
+    shown = {}
+    for pk, start, end, all_day, event_id, *fields in rows:
+        event = events.get(event_id)
+        if event is None:
+            event = events[event_id] = ShownEvent(event_id, *fields, tuple(slugs.get(event_id, ())))
+        shown[pk] = ShownOccurrence(pk, start, end, all_day, event_id, event)
+    return shown
 
 
 def image_answers(image_ids: list[int | None], codes: list[str], ctx: ApiContext) -> dict[str, dict]:
@@ -334,14 +387,17 @@ def highlights(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[tuple[
         if len(rankings) >= SCREEN_MEMORY:
             rankings.clear()
         rankings[key] = nearest_places(screen, ctx, slugs, point, ranked)
-    chosen = ranked(visible(ctx, PointOfInterest.objects.filter(pk__in=rankings[key])).only(*PLACE_FIELDS))
-    return [(poi, poi.distance) for poi in chosen]
+    distances = dict(rankings[key])  # in ranking order
+    chosen = visible(ctx, PointOfInterest.objects.filter(pk__in=distances)).only(*PLACE_FIELDS).in_bulk()
+    # The ranking's order and distances: the same rows as at ranking time (a change to a place raises
+    # the content version), less those hidden since; ranking them again in SQL cost more than the read.
+    return [(chosen[pk], distance) for pk, distance in distances.items() if pk in chosen]
 
 
 def nearest_places(
     screen: KioskScreen, ctx: ApiContext, slugs: dict, point: tuple[float, float], ranked: Callable
-) -> list[int]:
-    """The ids of the places `highlights` shows, ranked on narrow rows (one query)."""
+) -> list[tuple[int, float]]:
+    """The ids and distances of the places `highlights` shows, ranked on narrow rows (one query)."""
     pois = visible(ctx, PointOfInterest)
     if slugs.get(POI.name):
         tagged = PointOfInterest.categories.through.objects.filter(category__slug__in=slugs[POI.name])
@@ -351,7 +407,7 @@ def nearest_places(
     pois = pois.filter(latitude__range=(min_lat, max_lat), longitude__range=(min_lng, max_lng))
     if screen.venue_id:
         pois = pois.exclude(translation_key=screen.venue.translation_key)
-    return list(ranked(pois).filter(distance__lte=radius).values_list("pk", flat=True)[:MAX_HIGHLIGHTS])
+    return list(ranked(pois).filter(distance__lte=radius).values_list("pk", "distance")[:MAX_HIGHLIGHTS])
 
 
 def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsArticle]:
@@ -456,8 +512,7 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, images:
         page = in_language(event, code, known)
         venue = None
         if event.venue_id is not None:
-            key = event.venue.translation_key
-            venue_page = found_in_language(key, code, known)
+            venue_page = found_in_language(event.venue_key, code, known)
             venue = venue_page.title if venue_page is not None else None
         texts[code] = {
             "title": page.title,
@@ -477,7 +532,7 @@ def occurrence_data(occ, ctx: ApiContext, codes: list[str], known: dict, images:
         "status": event.status,
         "cancelled": event.status == "cancelled",
         "free": event.is_free,
-        "categories": [category.slug for category in event.categories.all()],
+        "categories": list(event.category_slugs),
         "texts": texts,
         "image": kiosk_image(event.image_id, images[codes[0]], preset),
     }
@@ -563,7 +618,7 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     running, later, coming = ([loaded[slot.pk] for slot in group if slot.pk in loaded] for group in slots)
     shown = [*running, *later, *coming]
     events = list({occ.event.pk: occ.event for occ in shown}.values())
-    venue_pages = [event.venue for event in events if event.venue_id]
+    venue_pages = [PlaceKey(event.venue_key) for event in events if event.venue_id]
     places = highlights(screen, ctx, slugs)
     images = image_answers(
         [*(event.image_id for event in events), *(poi.image_id for poi, _distance in places)], codes, ctx

@@ -318,14 +318,14 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
 
 def next_occurrences(events: list[Event], ctx: ApiContext, limit: int = 10) -> list[list[EventOccurrence]]:
     """The next stored occurrences of each event, `limit` each, in one query."""
-    rows = (
-        EventOccurrence.objects.filter(event__in=[event.pk for event in events], end__gt=ctx.now)
-        .annotate(
-            rank=Window(RowNumber(), partition_by=F("event_id"), order_by=(F("start").asc(), F("pk").asc()))
-        )
-        .filter(rank__lte=limit)
-        .order_by("start", "pk")
+    rows = EventOccurrence.objects.filter(event__in=[event.pk for event in events], end__gt=ctx.now).order_by(
+        "start", "pk"
     )
+    if len(events) == 1:
+        rows = rows[:limit]  # a detail: no ranking to build (it cost more than the query itself)
+    else:
+        rank = Window(RowNumber(), partition_by=F("event_id"), order_by=(F("start").asc(), F("pk").asc()))
+        rows = rows.annotate(rank=rank).filter(rank__lte=limit)
     by_event: dict[int, list] = {}
     for occ in rows:
         by_event.setdefault(occ.event_id, []).append(occ)

@@ -3,6 +3,7 @@ filters, the detail and its schemas; the routes are in tourism.api.pois, search 
 
 from dataclasses import dataclass
 from datetime import datetime
+from operator import attrgetter
 from typing import Literal
 
 from django.conf import settings
@@ -476,23 +477,29 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
     keys = {poi.translation_key for poi in pois}
     venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
     events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
-    venue_key = Subquery(Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1])
     occurrences = (
         EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
-        .annotate(
-            venue_key=venue_key,
-            rank=Window(
-                RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
-            ),
-        )
-        .filter(rank__lte=limit)
         .select_related("event")
         .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
         .order_by("start", "pk")
     )
+    if len(keys) == 1:
+        # One place (a detail): its `limit` first are the first overall, without ranking; building
+        # the ranked query cost a detail more than the rest of its queries.
+        (only_key,) = keys
+        occurrences, key_of = occurrences[:limit], lambda _occ: only_key
+    else:
+        venue_key = Subquery(
+            Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1]
+        )
+        rank = Window(
+            RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
+        )
+        occurrences = occurrences.annotate(venue_key=venue_key, rank=rank).filter(rank__lte=limit)
+        key_of = attrgetter("venue_key")
     by_key: dict = {}
     for occ in occurrences:
-        entries = by_key.setdefault(occ.venue_key, [])
+        entries = by_key.setdefault(key_of(occ), [])
         if len(entries) == limit:
             continue
         entries.append(
