@@ -11,6 +11,8 @@ from functools import lru_cache
 
 from django.utils.translation import gettext as _
 
+from cms.core import versions
+
 from .analysis import MAX_TERMS, ParsedQuery, analyse_words, words
 
 MAX_TERM_LENGTH = 100
@@ -100,11 +102,21 @@ def expand(query: ParsedQuery, code: str, groups: list[Group]) -> ParsedQuery:
 
 
 def load_groups(codes: Iterable[str]) -> dict[str, list[Group]]:
-    """The synonym groups of each language code (one query)."""
+    """The synonym groups of each language code: one query per version of the content in each
+    process (a saved group raises that version, cms.signals), none for most searches."""
+    codes = sorted(set(codes))
+    return versions.remembered(
+        f"synonym-groups:{'-'.join(codes)}",
+        versions.current(versions.CONTENT),
+        lambda: _read_groups(codes),
+        shared=False,  # a handful of rows: as quick to read again as to fetch from the shared cache
+    )
+
+
+def _read_groups(codes: list[str]) -> dict[str, list[Group]]:
     # search.models validates groups with this module's rules; the query side loads the model on use.
     from .models import SynonymGroup
 
-    codes = list(codes)
     found: dict[str, list[str]] = {code: [] for code in codes}
     rows = SynonymGroup.objects.filter(locale__language_code__in=codes)
     for language, text in rows.values_list("locale__language_code", "terms"):

@@ -3,7 +3,7 @@ and ids in paths."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet, Window
@@ -33,14 +33,21 @@ def envelope(ctx: ApiContext, count: int, limit: int, offset: int, items: list[d
     }
 
 
-def page_of(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
+def page_of(
+    queryset: QuerySet, limit: int, offset: int, load: Callable[[QuerySet], QuerySet] | None = None
+) -> tuple[int, list]:
     """The total and one page of objects: first the page's ids with `COUNT(*) OVER ()` (the total
     and the order read the same rows once, without the page's joins), then those objects by id
     with the queryset's related rows. A count and a joined page query each read all matches.
+
+    `load` adds what the objects show beyond their columns (annotations such as a subquery over
+    another table) to the second query only: on the queryset itself it would make the objects be
+    loaded through every filter again, built and run twice.
     """
+    load = load or (lambda objects: objects)
     if queryset.query.distinct:  # the window would count the rows before DISTINCT removes any
         count = queryset.count()
-        return count, list(queryset[offset : offset + limit]) if offset < count else []
+        return count, list(load(queryset)[offset : offset + limit]) if offset < count else []
     rows = list(
         queryset.annotate(_total=Window(Count("*"))).values_list("pk", "_total")[offset : offset + limit]
     )
@@ -49,7 +56,7 @@ def page_of(queryset: QuerySet, limit: int, offset: int) -> tuple[int, list]:
     # The ids passed the filters a moment ago: load them by key alone, not through the filters again
     # (unless the objects need the queryset's annotations; aliases only filter or order).
     source = queryset if queryset.query.annotation_select else _unfiltered(queryset)
-    return rows[0][1], fetch_in_order(source, [pk for pk, _total in rows])
+    return rows[0][1], fetch_in_order(load(source), [pk for pk, _total in rows])
 
 
 def _unfiltered(queryset: QuerySet) -> QuerySet:

@@ -297,3 +297,25 @@ def test_query_count_is_bounded_whatever_the_page_size(client, content, search_b
         hundred = count_api_queries(client, path, {**params, "limit": 100})
         assert one <= hundred <= 20, (params, one, hundred)
     assert count_api_queries(client, "/api/v1/search/suggest", {"q": "Mus"}) <= 3
+
+
+def test_a_search_reads_its_synonyms_once_per_content_version(client, content, locales, search_backend):
+    """The synonym groups are kept per process for the content version (a saved group raises it):
+    a search that finds nothing costs its one search query."""
+    if search_backend.name != "database":
+        pytest.skip("query count is a property of the database path")
+    assert count_api_queries(client, "/api/v1/search", {"q": "Zeppelinhangar"}) == 1
+    SynonymGroup.objects.create(locale=locales["de"], terms="Zeppelinhangar, Museum")
+    assert content["museum"].pk in ids(search(client, "Zeppelinhangar"))
+
+
+def test_event_hits_read_their_dates_in_one_query(client, content, search_backend):
+    """Events found: their rows (with the id of the date to show), categories, that date's times,
+    the search query itself; venues only where an event has one."""
+    if search_backend.name != "database":
+        pytest.skip("query count is a property of the database path")
+    upcoming = count_api_queries(client, "/api/v1/search", {"q": "Rundgang", "type": "event"})
+    with_past = count_api_queries(
+        client, "/api/v1/search", {"q": "Rundgang", "type": "event", "past": "true"}
+    )
+    assert upcoming == with_past == 4, (upcoming, with_past)

@@ -17,6 +17,7 @@ from ..models import NewsArticle, NewsArticleRelatedPage, NewsIndexPage
 from ..renderers.jsonld_news import news_jsonld
 from ..renderers.rss import FeedInfo, news_feed
 from .common import (
+    ITEM_BASE_FIELDS,
     CategoryOut,
     ItemBase,
     TranslationOut,
@@ -63,6 +64,11 @@ class NewsDetail(NewsItem):
     jsonld: dict
 
 
+# The columns `news_item` reads: building 50 whole articles (body and all) for a feed cost more
+# than the feed's query and its XML.
+NEWS_ITEM_FIELDS = (*ITEM_BASE_FIELDS, "date", "image")
+
+
 def news_queryset(ctx: ApiContext, filters: NewsFilters):
     """Visible articles in the answer's language (with fallback), filtered, newest first, prefetched."""
     since = parse_day("since", filters.since)
@@ -76,7 +82,9 @@ def news_queryset(ctx: ApiContext, filters: NewsFilters):
     if since is not None:
         queryset = queryset.filter(date__gte=since)
     # Images: `preload_images` for the page that is answered.
-    return queryset.prefetch_related(categories_prefetch(ctx)).order_by("-date", "-pk")
+    return (
+        queryset.only(*NEWS_ITEM_FIELDS).prefetch_related(categories_prefetch(ctx)).order_by("-date", "-pk")
+    )
 
 
 def news_item(article: NewsArticle, ctx: ApiContext) -> dict:

@@ -198,8 +198,14 @@ def tag_names(poi: PointOfInterest) -> list[str]:
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
+    return with_tag_names(_item_columns(queryset, ctx, hours))
+
+
+def _item_columns(queryset, ctx: ApiContext, hours: bool):
+    """`with_item_prefetches` but the tag names: a page of a list adds them to the query that
+    loads its places by id (`page_of`'s `load`), not to the query through every filter."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return with_tag_names(queryset.only(*ITEM_FIELDS)).prefetch_related(categories_prefetch(ctx), *hours_rows)
+    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -336,8 +342,8 @@ ORDERINGS = {
 
 
 def _matching(ctx: ApiContext, filters: PoiFilters):
-    """The places matching every filter, ordered, with what their items read; the point of `near`
-    and the schedules of an open filter (which serve the items too: same key, same hours)."""
+    """The places matching every filter, ordered, with what their items read (their tag names:
+    `with_tag_names`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
@@ -351,7 +357,7 @@ def _matching(ctx: ApiContext, filters: PoiFilters):
     if near:
         queryset = queryset.alias(distance=distance_expression(*near)).filter(distance__lte=filters.radius)
     queryset = queryset.order_by(*ORDERINGS[filters.ordering])
-    return with_item_prefetches(queryset, ctx, hours=schedules is None), near, schedules
+    return _item_columns(queryset, ctx, hours=schedules is None), near, schedules
 
 
 def _items(ctx: ApiContext, page: list, near, schedules: OpenSchedules | None) -> list[dict]:
@@ -367,7 +373,7 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     row and measured) cost more than everything else in the list.
     """
     queryset, near, schedules = _matching(ctx, filters)
-    count, page = page_of(queryset, limit, offset)
+    count, page = page_of(queryset, limit, offset, load=with_tag_names)
     return envelope(ctx, count, limit, offset, _items(ctx, page, near, schedules))
 
 
@@ -384,7 +390,7 @@ def select_poi_features(ctx: ApiContext, filters: PoiFilters) -> list[dict]:
             f"more than {cap} places match; a map answer holds at most {cap}: "
             "narrow the area with bbox=MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT or other filters",
         )
-    _count, page = page_of(queryset, cap, 0)
+    _count, page = page_of(queryset, cap, 0, load=with_tag_names)
     return _items(ctx, page, near, schedules)
 
 
