@@ -23,7 +23,9 @@ TOKEN = "scrape-token-for-the-test"
 
 def _get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes]:
     request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers or {})
-    with urllib.request.urlopen(request, timeout=30) as response:
+    # A request that comes while both workers are being replaced waits for a new one to start,
+    # which under load took longer than 30 s: the timeout only keeps a hung server from the suite.
+    with urllib.request.urlopen(request, timeout=300) as response:
         return response.status, response.read()
 
 
@@ -60,10 +62,10 @@ def test_a_scrape_counts_the_requests_of_every_gunicorn_worker(tmp_path):
                 break
             except OSError:
                 time.sleep(0.05)
-        for _ in range(29):
+        for _ in range(19):
             assert _get(port, "/healthz")[0] == 200
         pids = set()
-        for _ in range(6):
+        for _ in range(4):
             _status, body = _get(port, "/metrics", {"Authorization": f"Bearer {TOKEN}"})
             samples = [
                 sample
@@ -71,10 +73,10 @@ def test_a_scrape_counts_the_requests_of_every_gunicorn_worker(tmp_path):
                 for sample in family.samples
                 if sample.name == "roland_http_requests_total" and sample.labels["route"] == "/healthz"
             ]
-            assert sum(sample.value for sample in samples) == 30  # the first call waited for the start
+            assert sum(sample.value for sample in samples) == 20  # the first call waited for the start
             pids |= {path.name for path in folder.glob("*.db")}
         assert not (folder / "counter_999.db").exists()
-        assert len({name.rsplit("_", 1)[-1] for name in pids}) >= 3  # 36 requests, 10 per worker
+        assert len({name.rsplit("_", 1)[-1] for name in pids}) >= 3  # 24 requests, at most 10 per worker
     finally:
         server.terminate()
         server.wait(20)
