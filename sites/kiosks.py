@@ -237,9 +237,9 @@ EVENT_FIELDS = (
 
 
 @dataclass(frozen=True)
-class ShownEvent:
-    """An event as the feed shows it: its own texts (the fields of `Version`, for `in_language`),
-    what the occurrence item reads beside them, and its venue's translation key."""
+class Version:
+    """The texts a screen shows of one language version (a feed shows about a hundred: model
+    instances of the page types cost more than the rest of the feed)."""
 
     pk: int
     translation_key: object
@@ -250,6 +250,13 @@ class ShownEvent:
     status_note: str
     location_name: str
     locality: str
+
+
+@dataclass(frozen=True)
+class ShownEvent(Version):
+    """An event as the feed shows it: its own texts (a `Version`, for `in_language`), what the
+    occurrence item reads beside them, and its venue's translation key."""
+
     image_id: int | None
     status: str
     is_free: bool
@@ -420,22 +427,6 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
 
 
 # --- Texts in every language ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Version:
-    """The texts a screen shows of one language version (a feed shows about a hundred: model
-    instances of the page types cost more than the rest of the feed)."""
-
-    pk: int
-    translation_key: object
-    locale_id: int
-    title: str
-    url_path: str
-    teaser: str
-    status_note: str
-    location_name: str
-    locality: str
 
 
 def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> dict:
