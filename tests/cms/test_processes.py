@@ -60,14 +60,12 @@ def _databases(tmp_path_factory) -> list[tuple[str, str]]:
 
 
 class World:
-    """A migrated database, the changer process and a gunicorn server on it per cache (the two Redis
-    tests share one)."""
+    """A migrated database, the changer process and, per test, a gunicorn server on it."""
 
     def __init__(self, database_url: str, var: Path) -> None:
         self.database_url = database_url
         self.env = _base_env(database_url, var)
         self.server: subprocess.Popen | None = None
-        self.redis_url = ""
         self.port = 0
         if database_url.startswith("postgres"):
             import psycopg
@@ -97,12 +95,7 @@ class World:
         return answer
 
     def serve(self, redis_url: str = "") -> None:
-        """gunicorn on the world's database with this cache; a server already running with it stays
-        (a site serves for days: a change must reach the answers it cached long before, too)."""
-        if self.server is not None and self.server.poll() is None and self.redis_url == redis_url:
-            return
         self.stop_server()
-        self.redis_url = redis_url
         self.port = free_port()
         env = {**self.env, "REDIS_URL": redis_url}
         self.server = subprocess.Popen(
