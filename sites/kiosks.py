@@ -32,6 +32,7 @@ from cms.core.i18n import fallback_codes
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.schemas import preload_images
+from tourism.items.common import CATEGORY_ORDER
 from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_expression
@@ -295,7 +296,7 @@ NEWS_FIELDS = ("title", "url_path", "locale", "translation_key", "date")
 
 def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, ShownOccurrence]:
     """The shown occurrences with what the feed reads of their event, venue and categories (two
-    queries; categories by name, as `categories_prefetch` orders them)."""
+    queries; categories in CATEGORY_ORDER, as every item lists them)."""
     rows = EventOccurrence.objects.filter(pk__in=[slot.pk for slot in slots]).values_list(
         "pk", "start", "end", "all_day", "event_id", *EVENT_FIELDS
     )
@@ -303,7 +304,7 @@ def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, ShownOccur
     slugs: dict[int, list[str]] = {}
     if rows:
         through = Event.categories.through.objects.filter(event_id__in={row[4] for row in rows})
-        for event_id, slug in through.order_by("category__name", "pk").values_list(
+        for event_id, slug in through.order_by(*(f"category__{name}" for name in CATEGORY_ORDER)).values_list(
             "event_id", "category__slug"
         ):
             slugs.setdefault(event_id, []).append(slug)

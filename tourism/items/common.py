@@ -81,15 +81,19 @@ def category_names(ctx: ApiContext) -> dict:
     )
 
 
+# The order an item lists its categories in, wherever they are read (lists, details, kiosks).
+CATEGORY_ORDER = ("name", "pk")
+
+
 def categories_prefetch(ctx: ApiContext, lookup: str = "categories") -> Prefetch:
     """Categories of the items at `lookup` (named in the answer's language by `categories_data`)."""
-    return Prefetch(lookup, queryset=Category.objects.order_by("name"))
+    return Prefetch(lookup, queryset=Category.objects.order_by(*CATEGORY_ORDER))
 
 
 def sort_draft_categories(page) -> None:
     """Order a draft's in-memory categories by name, as the prefetch of a saved page does."""
     ids = [category.pk for category in page.categories.all()]
-    page.categories = list(Category.objects.filter(pk__in=ids).order_by("name"))
+    page.categories = list(Category.objects.filter(pk__in=ids).order_by(*CATEGORY_ORDER))
 
 
 def categories_data(page, ctx: ApiContext) -> list[dict]:
