@@ -41,6 +41,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from cms.core.cache import CacheUnavailable, count_in_window
+from cms.core.http_cache import kept_answer
 from cms.core.problems import bad_param
 from cms.core.timezone import LOCAL_TZ
 
@@ -271,6 +272,7 @@ def record_heartbeat(screen: KioskScreen, heartbeat: Heartbeat, now: datetime) -
 # --- Feed versions ------------------------------------------------------------------------------
 
 FEED_PATH = re.compile(r"^/api/v1/kiosks/(?P<slug>[-a-zA-Z0-9_]{1,100})/feed$")
+FEED_VERSION_NOTE = "kiosk-feed-version"
 
 
 def content_hash(body: bytes) -> str:
@@ -281,14 +283,18 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> None:
-    """Keep a served feed answer under its ETag (once; the shared cache spares repeated lookups)."""
+def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> bool:
+    """Keep a served feed answer under its ETag (once; the shared cache spares repeated lookups).
+
+    True when the version is settled (kept now, or before by any process), False when the shared
+    cache could not tell (unreachable) or the screen is gone: then the next serving tries again."""
     marker = f"roland:kiosk-feed-version:{slug}:{etag}"
     if not cache.add(marker, 1, 24 * 3600):
-        return
+        # Taken: kept before. Unless the cache failed open (cms.core.cache), which answers False too.
+        return getattr(cache, "available", True)
     screen = active_screen(slug)  # the feed's own lookup, kept for the content version
     if screen is None:
-        return
+        return False
     version = KioskFeedVersion(
         screen_id=screen.pk,
         etag=etag[:100],
@@ -301,10 +307,14 @@ def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> N
     # trips on every feed answer (autocommit commits the single statement all the same).
     fields = [field for field in KioskFeedVersion._meta.concrete_fields if not field.primary_key]
     KioskFeedVersion.objects._insert([version], fields=fields, on_conflict=OnConflict.IGNORE)
+    return True
 
 
 class FeedVersionMiddleware:
-    """Sees every kiosk feed answer with its final ETag (outside the answer cache) and keeps it."""
+    """Sees every kiosk feed answer with its final ETag (outside the answer cache) and keeps it.
+
+    An answer from the answer cache is settled once per process: its hits then cost no round trip to
+    the shared cache for the marker (the rate count stays a hit's one Redis command)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -315,11 +325,18 @@ class FeedVersionMiddleware:
             return response
         match = FEED_PATH.match(request.path)
         etag = response.get("ETag")
-        if match is not None and etag:
-            try:
-                remember_feed_version(match["slug"], etag, response.content, timezone.now())
-            except Exception:  # the answer matters more than the admin's picture
-                logger.exception("Could not keep the feed version %s of kiosk %s", etag, match["slug"])
+        if match is None or not etag:
+            return response
+        answer = kept_answer(response)
+        if answer is not None and FEED_VERSION_NOTE in answer.notes:
+            return response
+        try:
+            settled = remember_feed_version(match["slug"], etag, response.content, timezone.now())
+        except Exception:  # the answer matters more than the admin's picture
+            logger.exception("Could not keep the feed version %s of kiosk %s", etag, match["slug"])
+            settled = False
+        if answer is not None and settled:
+            answer.notes.add(FEED_VERSION_NOTE)
         return response
 
 

@@ -79,10 +79,22 @@ class CachedAnswer:
         self._age(response)
         return response
 
+    @property
+    def notes(self) -> set[str]:
+        """What this process has done about the answer that follows from its bytes alone and needs
+        doing once, not on every hit (never stored: another process notes its own)."""
+        return self.__dict__.setdefault("_notes", set())
+
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_prepared", None)  # this process's, rebuilt on demand
+        state.pop("_notes", None)
         return state
+
+
+def kept_answer(response: HttpResponseBase) -> CachedAnswer | None:
+    """The kept answer a full response was served from (a hit) or stored as (a miss); None otherwise."""
+    return getattr(response, "roland_kept_answer", None)
 
 
 # Hot answers, per process: the shared cache stays the source of truth, but the most read answers are
@@ -232,6 +244,7 @@ def store(key: str, request: HttpRequest, response: HttpResponse) -> CachedAnswe
     answer.expires_at = answer.stored_at + lifetime
     cache.set(key, answer, lifetime)
     _remember(key, answer)
+    response.roland_kept_answer = answer
     return answer
 
 
@@ -274,6 +287,7 @@ def serve(
 ) -> HttpResponseBase:
     """A kept answer, finished as `finish` finishes a fresh one (`headers` added to the full answer)."""
     response = answer.ready_response(keyed)
+    response.roland_kept_answer = answer
     for name, value in headers.items():
         response[name] = value
     meta = request.META

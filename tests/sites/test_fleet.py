@@ -286,6 +286,27 @@ def test_feed_versions_are_kept_as_served_and_tell_current_from_behind(client, w
     assert state_of(screen) == "unknown"
 
 
+def test_hits_of_a_kept_feed_ask_the_shared_cache_for_its_marker_once(client, world, screen, monkeypatch):
+    """A kept answer's version is settled on its first serving: its hits, a player's every refresh,
+    cost no further round trip to the shared cache for the marker."""
+    markers = []
+    add = cache.add
+
+    def counting_add(key, *args, **kwargs):
+        if key.startswith("roland:kiosk-feed-version:"):
+            markers.append(key)
+        return add(key, *args, **kwargs)
+
+    monkeypatch.setattr(cache, "add", counting_add)
+    first = feed(client)
+    assert first["X-Roland-Cache"] == "miss"
+    hits = [feed(client) for _ in range(3)]
+    assert {hit["X-Roland-Cache"] for hit in hits} == {"hit"}
+    assert {hit["ETag"] for hit in hits} == {first["ETag"]}
+    assert len(markers) == 1
+    assert KioskFeedVersion.objects.filter(screen=screen, etag=first["ETag"]).count() == 1
+
+
 def test_a_newer_copy_of_the_same_content_is_still_current(screen):
     now = timezone.now()
     body = {"screen": {"slug": "markt"}, "now": [], "generated_at": "2026-12-03T08:00:00+01:00"}
