@@ -8,9 +8,20 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, SiteTree
+from tests.worlds import built_once, fresh
 
 pytestmark = pytest.mark.django_db
+
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree = built_once(SiteTree)
+
+
+@pytest.fixture
+def tree(_tree, db) -> SiteTree:
+    return fresh(_tree)
+
 
 LISTS = [
     "/api/v1/pois?limit=100",
