@@ -29,6 +29,7 @@ from tests.worlds import built_once, fresh
 from tourism.models import Event
 
 pytestmark = pytest.mark.django_db
+PREVIEW_PAGE = "https://www.example.org/vorschau/"
 
 
 # Every test adds its own pages to a site tree built once for the module.
@@ -38,9 +39,6 @@ _tree = built_once(SiteTree)
 @pytest.fixture
 def tree(_tree, db) -> SiteTree:
     return fresh(_tree)
-
-
-PREVIEW_PAGE = "https://www.example.org/vorschau/"
 
 
 @pytest.fixture
