@@ -8,9 +8,20 @@ from django.utils import timezone
 from wagtail.models import Collection, CollectionViewRestriction, Page, PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, SiteTree
+from tests.worlds import built_once, fresh
 
 pytestmark = pytest.mark.django_db
+
+
+# Every test adds its own pages to a site tree built once for the module (the class below: with visible items).
+_tree = built_once(SiteTree)
+
+
+@pytest.fixture
+def tree(_tree, db) -> SiteTree:
+    return fresh(_tree)
+
 
 LISTS = [
     "/api/v1/pois?limit=100",
@@ -104,25 +115,40 @@ def all_text(client) -> str:
     return "\n".join(bodies)
 
 
-@pytest.mark.parametrize("case", list(CASES))
-def test_hidden_content_appears_nowhere(client, tree, case, django_capture_on_commit_callbacks):
+def build_visible() -> SiteTree:
+    tree = SiteTree()
     make_all(tree, "Sichtbar")
-    marker = f"Verborgen{case.title()}"
-    pages = make_all(tree, marker, live=case != "draft")
-    ids = {kind: page.pk for kind, page in pages.items()}
-    if CASES[case]:
-        CASES[case](pages)
-    text = all_text(client)
-    assert "Sichtbar" in text  # the check can see content at all
-    assert marker not in text
-    found = client.get("/api/wagtail/v2/pages/", {"search": "Ort", "limit": 100}).json()["items"]
-    assert "Sichtbar Ort" in {item["title"] for item in found}
-    searched = client.get("/api/v1/search", {"q": "Sichtbar"}).json()["items"]
-    assert {"Sichtbar Ort", "Sichtbar Termin", "Sichtbar Meldung"} <= {item["title"] for item in searched}
-    for kind, pk in ids.items():
-        response = client.get(DETAILS[kind].format(pk))
-        assert response.status_code == 404, (case, kind)
-        assert response["Content-Type"] == "application/problem+json"
+    return tree
+
+
+_visible = built_once(build_visible, scope="class")
+
+
+class TestEveryWayOfHiding:
+    """Each way of hiding, beside the same visible items (built once for the class)."""
+
+    @pytest.fixture
+    def tree(self, _visible, db) -> SiteTree:
+        return fresh(_visible)
+
+    @pytest.mark.parametrize("case", list(CASES))
+    def test_hidden_content_appears_nowhere(self, client, tree, case, django_capture_on_commit_callbacks):
+        marker = f"Verborgen{case.title()}"
+        pages = make_all(tree, marker, live=case != "draft")
+        ids = {kind: page.pk for kind, page in pages.items()}
+        if CASES[case]:
+            CASES[case](pages)
+        text = all_text(client)
+        assert "Sichtbar" in text  # the check can see content at all
+        assert marker not in text
+        found = client.get("/api/wagtail/v2/pages/", {"search": "Ort", "limit": 100}).json()["items"]
+        assert "Sichtbar Ort" in {item["title"] for item in found}
+        searched = client.get("/api/v1/search", {"q": "Sichtbar"}).json()["items"]
+        assert {"Sichtbar Ort", "Sichtbar Termin", "Sichtbar Meldung"} <= {item["title"] for item in searched}
+        for kind, pk in ids.items():
+            response = client.get(DETAILS[kind].format(pk))
+            assert response.status_code == 404, (case, kind)
+            assert response["Content-Type"] == "application/problem+json"
 
 
 def test_descendants_of_a_restricted_page_are_hidden(client, tree):

@@ -5,11 +5,22 @@ from wagtail.models import PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
 from media.renditions import PRESETS
-from tests.factories import CategoryFactory, ImageFactory
+from tests.factories import CategoryFactory, ImageFactory, SiteTree
 from tests.querycount import count_api_queries
+from tests.worlds import built_once, fresh
 from tourism.models import PointOfInterestGalleryImage, PointOfInterestRelatedPage
 
 pytestmark = pytest.mark.django_db
+
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree = built_once(SiteTree)
+
+
+@pytest.fixture
+def tree(_tree, db) -> SiteTree:
+    return fresh(_tree)
+
 
 API = "/api/wagtail/v2/pages/"
 

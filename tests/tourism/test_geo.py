@@ -2,10 +2,21 @@
 
 import pytest
 
+from tests.factories import SiteTree
+from tests.worlds import built_once, fresh
 from tourism.models import PointOfInterest
 from tourism.services.geo import distance_expression, distance_km
 
 pytestmark = pytest.mark.django_db
+
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree = built_once(SiteTree)
+
+
+@pytest.fixture
+def tree(_tree, db) -> SiteTree:
+    return fresh(_tree)
 
 
 @pytest.mark.parametrize(
