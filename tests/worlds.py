@@ -77,6 +77,17 @@ def built_once(build: Callable[..., T], scope: str = "module", needs: tuple[str,
     return pytest.fixture(scope=scope)(fixture)
 
 
+def tree_per_module() -> tuple[Any, Any]:
+    """`_tree, tree = tree_per_module()` in a test module: the site tree built once for the module, and
+    per test the same pages read again, so each test adds its own pages in its own savepoint."""
+
+    @pytest.fixture
+    def tree(_tree, db) -> SiteTree:
+        return fresh(_tree)
+
+    return built_once(SiteTree), tree
+
+
 def fresh(value: T) -> T:
     """The same objects read again from the database (dicts, lists and site trees included)."""
     if isinstance(value, models.Model):

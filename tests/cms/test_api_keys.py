@@ -9,19 +9,13 @@ from wagtail.models import PageViewRestriction
 
 from sites.api_keys import issue_key
 from sites.models import ApiClient
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 KEY_RE = re.compile(r"rol_[A-Za-z0-9_\-]{40,}")

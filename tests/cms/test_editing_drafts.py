@@ -12,20 +12,14 @@ from cms import scheduling
 from cms.editing import delete_abandoned_drafts
 from cms.models import AutosavedNewPage
 from tests.cms.test_editing import news_form
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import NewsArticle
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 JSON = {"accept": "application/json"}  # what Wagtail's autosave sends

@@ -21,17 +21,11 @@ from sites.api_keys import issue_key
 from sites.models import ApiClient, KioskScreen, KioskStatus, WebhookDelivery, WebhookSubscription
 from sites.tasks import deliver_webhook
 from sites.webhooks import AttemptResult, record_attempt
-from tests.factories import SiteTree
 from tests.processes import ROOT
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 TOKEN = "scrape-me-0123456789"

@@ -24,8 +24,8 @@ from cms.core.preview import collect_expired_previews, preview_root_url, with_qu
 from cms.demo.translation import translate_with_strings
 from home.models import HomePage, StandardPage
 from sites.models import SiteSettings
-from tests.factories import CategoryFactory, SiteTree, add_page
-from tests.worlds import built_once, fresh
+from tests.factories import CategoryFactory, add_page
+from tests.worlds import tree_per_module
 from tourism.models import Event
 
 pytestmark = pytest.mark.django_db
@@ -33,12 +33,7 @@ PREVIEW_PAGE = "https://www.example.org/vorschau/"
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from wagtail.models import ReferenceIndex
 from wagtail.search.backends import get_search_backend
 
 from cms.core import versions
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import fresh, tree_per_module
 from tourism.models import Event, EventOccurrence
 
 pytestmark = pytest.mark.django_db
@@ -23,12 +22,8 @@ pytestmark = pytest.mark.django_db
 # pipeline's steps are bench_publish's split.
 PUBLISH_QUERIES = 94
 
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 def publish_queries(event: Event) -> int:

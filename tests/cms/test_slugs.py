@@ -6,20 +6,14 @@ from django.urls import reverse
 from cms.core import slugs
 from cms.demo import data as demo_data
 from sites.submissions import slugify as submission_slugify
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.services.intake.apply import slugify as intake_slugify
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 @pytest.mark.parametrize(

@@ -9,18 +9,14 @@ from wagtail.models import Collection, CollectionViewRestriction, Page, PageView
 
 from cms.demo.translation import translate_with_strings
 from tests.factories import ImageFactory, SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import built_once, fresh, tree_per_module
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module (the class below: with visible items).
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 LISTS = [

@@ -5,21 +5,16 @@ from wagtail.models import PageViewRestriction
 
 from cms.demo.translation import translate_with_strings
 from media.renditions import PRESETS
-from tests.factories import CategoryFactory, ImageFactory, SiteTree
+from tests.factories import CategoryFactory, ImageFactory
 from tests.querycount import count_api_queries
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import PointOfInterestGalleryImage, PointOfInterestRelatedPage
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 API = "/api/wagtail/v2/pages/"

@@ -13,21 +13,15 @@ from wagtail.models import Page
 from search.analysis import analyse, fts5_match, parse_query
 from search.models import SearchEntry, SynonymGroup
 from search.synonyms import expand, groups_from_terms, split_terms, validate_terms
-from tests.factories import SiteTree
 from tests.querycount import count_api_queries
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import EventOccurrence
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 def test_analysis_stems_per_language_and_folds_diacritics():

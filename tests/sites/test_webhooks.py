@@ -18,17 +18,11 @@ from django_tasks_db.models import DBTaskResult
 from sites import webhooks
 from sites.models import WebhookDelivery, WebhookSubscription
 from sites.models.webhooks import DeliveryStatus
-from tests.factories import SiteTree
 from tests.receivers import Network, Receiver, Resolver
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 SECRET = "test-secret-0123456789-abcdefghij"

@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import PointOfInterest
 from tourism.services.geo import distance_expression, distance_km
 
@@ -11,12 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 @pytest.mark.parametrize(

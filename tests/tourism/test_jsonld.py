@@ -13,22 +13,17 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from sites.models import SiteSettings
-from tests.factories import CategoryFactory, ImageFactory, SiteTree
+from tests.factories import CategoryFactory, ImageFactory
 from tests.schema_org import SCHEMA, unknown_terms
 from tests.schema_org import expand as expand_all
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import PointOfInterestGalleryImage
 
 pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 def expand(document: dict) -> dict:

@@ -8,8 +8,7 @@ from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone
 
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import EventExcludedDate, EventExtraDate, EventOccurrence
 from tourism.services.occurrences import extend_all, refresh_occurrences
 
@@ -18,12 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 def starts(event):

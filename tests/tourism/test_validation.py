@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from tests.factories import SiteTree
-from tests.worlds import built_once, fresh
+from tests.worlds import tree_per_module
 from tourism.models import Event, EventOccurrence, PointOfInterest
 
 pytestmark = pytest.mark.django_db
@@ -20,12 +19,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 # Every test adds its own pages to a site tree built once for the module.
-_tree = built_once(SiteTree)
-
-
-@pytest.fixture
-def tree(_tree, db) -> SiteTree:
-    return fresh(_tree)
+_tree, tree = tree_per_module()
 
 
 def event_form(**overrides):
