@@ -46,10 +46,11 @@ from .common import (
     LocationOut,
     TranslationOut,
     categories_data,
-    categories_prefetch,
     item_base,
+    item_categories,
     location_data,
     translations_of,
+    with_category_ids,
 )
 
 
@@ -198,14 +199,19 @@ def tag_names(poi: PointOfInterest) -> list[str]:
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
-    return with_tag_names(_item_columns(queryset, ctx, hours))
+    return with_row_lists(_item_columns(queryset, ctx, hours))
+
+
+def with_row_lists(queryset):
+    """Each place's tag names and category ids in its own row (`with_tag_names`, `with_category_ids`)."""
+    return with_category_ids(with_tag_names(queryset))
 
 
 def _item_columns(queryset, ctx: ApiContext, hours: bool):
-    """`with_item_prefetches` but the tag names: a page of a list adds them to the query that
+    """`with_item_prefetches` but the row lists: a page of a list adds them to the query that
     loads its places by id (`page_of`'s `load`), not to the query through every filter."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
+    return queryset.only(*ITEM_FIELDS).prefetch_related(*hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -343,7 +349,7 @@ ORDERINGS = {
 
 def _matching(ctx: ApiContext, filters: PoiFilters):
     """The places matching every filter, ordered, with what their items read (their tag names:
-    `with_tag_names`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
+    `with_row_lists`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
@@ -373,7 +379,7 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     row and measured) cost more than everything else in the list.
     """
     queryset, near, schedules = _matching(ctx, filters)
-    count, page = page_of(queryset, limit, offset, load=with_tag_names)
+    count, page = page_of(queryset, limit, offset, load=with_row_lists)
     return envelope(ctx, count, limit, offset, _items(ctx, page, near, schedules))
 
 
@@ -390,7 +396,7 @@ def select_poi_features(ctx: ApiContext, filters: PoiFilters) -> list[dict]:
             f"more than {cap} places match; a map answer holds at most {cap}: "
             "narrow the area with bbox=MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT or other filters",
         )
-    _count, page = page_of(queryset, cap, 0, load=with_tag_names)
+    _count, page = page_of(queryset, cap, 0, load=with_row_lists)
     return _items(ctx, page, near, schedules)
 
 
@@ -524,8 +530,7 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
 
 def detail_queryset(queryset, ctx: ApiContext):
     """What a detail reads beside its row; the images come from `preload_images` (poi_details)."""
-    return with_tag_names(queryset).prefetch_related(
-        categories_prefetch(ctx),
+    return with_row_lists(queryset).prefetch_related(
         "opening_hours",
         "opening_hours_exceptions",
         "gallery_images",
@@ -583,7 +588,7 @@ def _poi_detail(
         }
     )
     schema_types = sorted(
-        {c.schema_type for c in poi.categories.all() if c.schema_type} - {"TouristAttraction"}
+        {c.schema_type for c in item_categories(poi) if c.schema_type} - {"TouristAttraction"}
     )
     data["jsonld"] = poi_jsonld(data, ctx, schema_types)
     return data
