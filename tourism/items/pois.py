@@ -12,7 +12,7 @@ from django.db.models.functions import RowNumber
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.core import registry
+from cms.core import registry, versions
 from cms.core.context import ApiContext, visible
 from cms.core.lookups import JSONList
 from cms.core.pagination import envelope, page_of
@@ -308,23 +308,49 @@ class OpenSchedules:
         return self.by_group.get((key, 0 if key else poi.pk))
 
 
-def open_schedules(places, moment: datetime) -> OpenSchedules:
-    """Which places are open at `moment`, as a condition for the list's query.
-
-    `places` may be any superset of the candidates: a query on the place table alone (the area, no
-    visibility join) groups them by stored schedule key; each distinct schedule is evaluated once
-    (37 schedules for the ~6,000 places around the market in the scale data), read from one place
-    that has it when this process meets its key for the first time. Reading every candidate's hours
-    rows, or every candidate at all, into Python cost more than the rest of the list.
-    """
-    groups = (
+def _schedule_groups(places):
+    """(stored key, own, closed on public holidays, a place) per schedule among `places`; `own` is
+    the page id of a place whose key was never computed (0 otherwise)."""
+    return (
         places.order_by()
         .annotate(own=Case(When(opening_hours_key="", then=F("pk")), default=Value(0)))
         .values("opening_hours_key", "own", "closed_on_public_holidays")
         .annotate(place=Min("pk"))
     )
-    rows = list(groups.values_list("opening_hours_key", "own", "closed_on_public_holidays", "place"))
-    pages = groups.values("place") if len(rows) > MANY_SCHEDULES else None
+
+
+def every_schedule_group() -> list[tuple[str, int, bool, int]]:
+    """`_schedule_groups` of every place, read once per version of the content in each process: a
+    place's key changes only when it is saved, and its publish raises that version."""
+    return versions.remembered(
+        "poi-schedule-groups",
+        versions.current(versions.CONTENT),
+        lambda: _group_rows(PointOfInterest.objects.all()),
+        shared=False,
+    )
+
+
+def _group_rows(places) -> list[tuple[str, int, bool, int]]:
+    return list(
+        _schedule_groups(places).values_list("opening_hours_key", "own", "closed_on_public_holidays", "place")
+    )
+
+
+def open_schedules(places, moment: datetime) -> OpenSchedules:
+    """Which places are open at `moment`, as a condition for the list's query.
+
+    `places` may be any superset of the candidates. Each distinct schedule is evaluated once (37 in
+    the scale data), read from one place that has it when this process meets its key for the first
+    time; the keys are those of every place (`every_schedule_group`, no query per list), unless
+    some place's key was never computed: then the groups of `places` alone (a query on the place
+    table, no visibility join), as those places are evaluated one by one. Reading every
+    candidate's hours rows, or every candidate at all, into Python cost more than the rest of the
+    list, and grouping the area's places per list was its costliest query.
+    """
+    rows, source = every_schedule_group(), PointOfInterest.objects.all()
+    if any(own for _key, own, _closed, _place in rows):
+        rows, source = _group_rows(places), places
+    pages = _schedule_groups(source).values("place") if len(rows) > MANY_SCHEDULES else None
     keyed = {key: (place, closed) for key, own, closed, place in rows if not own}
     by_group = {(key, 0): schedule for key, schedule in schedules_by_key(keyed, pages=pages).items()}
     unkeyed = {own: closed for _key, own, closed, _place in rows if own}
