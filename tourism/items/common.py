@@ -249,18 +249,23 @@ def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     One query reads every visible language version of the item with what the detail selects: the
     version to answer (`in_asked_language`) and its translations come from the same rows. The
     item's language can decide the answer's language (see for_item), and prefetches such as
-    category names depend on that language, so they follow once the version is chosen.
+    category names depend on that language, so they follow once the version is chosen (built again
+    only when the item's language changed it: building them costs as much as a query).
     """
     pk = parse_id(raw_id)
     key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
-    selected = prefetch(queryset, ctx).prefetch_related(None)
+    built = prefetch(queryset, ctx)
+    selected = built.prefetch_related(None)
     versions = list(visible_pages(selected.filter(translation_key=Subquery(key)), ctx.site))
     asked = next((version for version in versions if version.pk == pk), None)
     if asked is None:
         raise not_found(f"No item with id '{raw_id[:40]}'.")
     target = in_asked_language(asked, ctx, versions)
-    ctx = for_item(ctx, target)
-    prefetch_related_objects([target], *prefetch(queryset, ctx)._prefetch_related_lookups)
+    answered = for_item(ctx, target)
+    if answered.choice.preference_ids != ctx.choice.preference_ids:  # built again in its language
+        built = prefetch(queryset, answered)
+    prefetch_related_objects([target], *built._prefetch_related_lookups)
+    ctx = answered
     target.language_versions = versions
     return target, ctx
 

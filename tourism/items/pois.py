@@ -560,7 +560,13 @@ def detail_queryset(queryset, ctx: ApiContext):
         "opening_hours",
         "opening_hours_exceptions",
         "gallery_images",
-        Prefetch("related_links", queryset=PointOfInterestRelatedPage.objects.select_related("target")),
+        # `related_of` reads the target's translation key alone (not ~30 page columns each)
+        Prefetch(
+            "related_links",
+            queryset=PointOfInterestRelatedPage.objects.select_related("target").only(
+                "sort_order", "page", "target__translation_key"
+            ),
+        ),
     )
 
 
