@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
 from pydantic import Field
 
 from cms.core import registry, translations, versions
 from cms.core.context import ApiContext, api_context
+from cms.core.lookups import JSONList
 from cms.core.pagination import parse_id
 from cms.core.problems import not_found
 from cms.core.schema import Schema
@@ -90,6 +91,48 @@ def categories_prefetch(ctx: ApiContext, lookup: str = "categories") -> Prefetch
     return Prefetch(lookup, queryset=Category.objects.order_by(*CATEGORY_ORDER))
 
 
+def category_table() -> dict[int, tuple[int, Category]]:
+    """Every category by id with its place in CATEGORY_ORDER (the database's collation decides it),
+    read once per version of the content in each process; the rows are shared: never change them."""
+    return versions.remembered(
+        "category-table",
+        versions.current(versions.CONTENT),
+        lambda: {
+            category.pk: (rank, category)
+            for rank, category in enumerate(Category.objects.order_by(*CATEGORY_ORDER))
+        },
+        shared=False,
+    )
+
+
+def with_category_ids(queryset: QuerySet, field: str = "categories") -> QuerySet:
+    """Each item's category ids in its own row (`category_ids`, None without categories): a subquery
+    instead of a prefetch query; `item_categories` reads them from `category_table`."""
+    through = queryset.model._meta.get_field(field).remote_field.through
+    columns = {f.related_model: f.attname for f in through._meta.concrete_fields if f.related_model}
+    owner = columns[queryset.model]
+    ids = (
+        through.objects.filter(**{owner: OuterRef("pk")})
+        .order_by()
+        .values(owner)
+        .annotate(ids=JSONList(columns[Category]))
+        .values("ids")
+    )
+    return queryset.annotate(category_ids=Subquery(ids))
+
+
+def item_categories(page) -> list[Category]:
+    """The item's categories in CATEGORY_ORDER: from `category_ids` where its query read them
+    (`with_category_ids`), else its prefetched or in-memory (draft) categories."""
+    if not hasattr(page, "category_ids"):
+        return list(page.categories.all())
+    table = category_table()
+    ids = page.category_ids or []
+    if not all(pk in table for pk in ids):  # linked after this process read the table: not yet seen
+        return list(Category.objects.filter(pk__in=ids).order_by(*CATEGORY_ORDER))
+    return [table[pk][1] for pk in sorted(ids, key=lambda pk: table[pk][0])]
+
+
 def sort_draft_categories(page) -> None:
     """Order a draft's in-memory categories by name, as the prefetch of a saved page does."""
     ids = [category.pk for category in page.categories.all()]
@@ -101,7 +144,7 @@ def categories_data(page, ctx: ApiContext) -> list[dict]:
     names = category_names(ctx)
     return [
         {"slug": category.slug, "name": names.get(category.translation_key) or category.name}
-        for category in page.categories.all()
+        for category in item_categories(page)
     ]
 
 
@@ -206,18 +249,23 @@ def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     One query reads every visible language version of the item with what the detail selects: the
     version to answer (`in_asked_language`) and its translations come from the same rows. The
     item's language can decide the answer's language (see for_item), and prefetches such as
-    category names depend on that language, so they follow once the version is chosen.
+    category names depend on that language, so they follow once the version is chosen (built again
+    only when the item's language changed it: building them costs as much as a query).
     """
     pk = parse_id(raw_id)
     key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
-    selected = prefetch(queryset, ctx).prefetch_related(None)
+    built = prefetch(queryset, ctx)
+    selected = built.prefetch_related(None)
     versions = list(visible_pages(selected.filter(translation_key=Subquery(key)), ctx.site))
     asked = next((version for version in versions if version.pk == pk), None)
     if asked is None:
         raise not_found(f"No item with id '{raw_id[:40]}'.")
     target = in_asked_language(asked, ctx, versions)
-    ctx = for_item(ctx, target)
-    prefetch_related_objects([target], *prefetch(queryset, ctx)._prefetch_related_lookups)
+    answered = for_item(ctx, target)
+    if answered.choice.preference_ids != ctx.choice.preference_ids:  # built again in its language
+        built = prefetch(queryset, answered)
+    prefetch_related_objects([target], *built._prefetch_related_lookups)
+    ctx = answered
     target.language_versions = versions
     return target, ctx
 

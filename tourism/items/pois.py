@@ -12,7 +12,7 @@ from django.db.models.functions import RowNumber
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.core import registry
+from cms.core import registry, versions
 from cms.core.context import ApiContext, visible
 from cms.core.lookups import JSONList
 from cms.core.pagination import envelope, page_of
@@ -46,10 +46,11 @@ from .common import (
     LocationOut,
     TranslationOut,
     categories_data,
-    categories_prefetch,
     item_base,
+    item_categories,
     location_data,
     translations_of,
+    with_category_ids,
 )
 
 
@@ -198,14 +199,19 @@ def tag_names(poi: PointOfInterest) -> list[str]:
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
-    return with_tag_names(_item_columns(queryset, ctx, hours))
+    return with_row_lists(_item_columns(queryset, ctx, hours))
+
+
+def with_row_lists(queryset):
+    """Each place's tag names and category ids in its own row (`with_tag_names`, `with_category_ids`)."""
+    return with_category_ids(with_tag_names(queryset))
 
 
 def _item_columns(queryset, ctx: ApiContext, hours: bool):
-    """`with_item_prefetches` but the tag names: a page of a list adds them to the query that
+    """`with_item_prefetches` but the row lists: a page of a list adds them to the query that
     loads its places by id (`page_of`'s `load`), not to the query through every filter."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
-    return queryset.only(*ITEM_FIELDS).prefetch_related(categories_prefetch(ctx), *hours_rows)
+    return queryset.only(*ITEM_FIELDS).prefetch_related(*hours_rows)
 
 
 def _db_filters(queryset, filters: PoiFilters):
@@ -302,23 +308,49 @@ class OpenSchedules:
         return self.by_group.get((key, 0 if key else poi.pk))
 
 
-def open_schedules(places, moment: datetime) -> OpenSchedules:
-    """Which places are open at `moment`, as a condition for the list's query.
-
-    `places` may be any superset of the candidates: a query on the place table alone (the area, no
-    visibility join) groups them by stored schedule key; each distinct schedule is evaluated once
-    (37 schedules for the ~6,000 places around the market in the scale data), read from one place
-    that has it when this process meets its key for the first time. Reading every candidate's hours
-    rows, or every candidate at all, into Python cost more than the rest of the list.
-    """
-    groups = (
+def _schedule_groups(places):
+    """(stored key, own, closed on public holidays, a place) per schedule among `places`; `own` is
+    the page id of a place whose key was never computed (0 otherwise)."""
+    return (
         places.order_by()
         .annotate(own=Case(When(opening_hours_key="", then=F("pk")), default=Value(0)))
         .values("opening_hours_key", "own", "closed_on_public_holidays")
         .annotate(place=Min("pk"))
     )
-    rows = list(groups.values_list("opening_hours_key", "own", "closed_on_public_holidays", "place"))
-    pages = groups.values("place") if len(rows) > MANY_SCHEDULES else None
+
+
+def every_schedule_group() -> list[tuple[str, int, bool, int]]:
+    """`_schedule_groups` of every place, read once per version of the content in each process: a
+    place's key changes only when it is saved, and its publish raises that version."""
+    return versions.remembered(
+        "poi-schedule-groups",
+        versions.current(versions.CONTENT),
+        lambda: _group_rows(PointOfInterest.objects.all()),
+        shared=False,
+    )
+
+
+def _group_rows(places) -> list[tuple[str, int, bool, int]]:
+    return list(
+        _schedule_groups(places).values_list("opening_hours_key", "own", "closed_on_public_holidays", "place")
+    )
+
+
+def open_schedules(places, moment: datetime) -> OpenSchedules:
+    """Which places are open at `moment`, as a condition for the list's query.
+
+    `places` may be any superset of the candidates. Each distinct schedule is evaluated once (37 in
+    the scale data), read from one place that has it when this process meets its key for the first
+    time; the keys are those of every place (`every_schedule_group`, no query per list), unless
+    some place's key was never computed: then the groups of `places` alone (a query on the place
+    table, no visibility join), as those places are evaluated one by one. Reading every
+    candidate's hours rows, or every candidate at all, into Python cost more than the rest of the
+    list, and grouping the area's places per list was its costliest query.
+    """
+    rows, source = every_schedule_group(), PointOfInterest.objects.all()
+    if any(own for _key, own, _closed, _place in rows):
+        rows, source = _group_rows(places), places
+    pages = _schedule_groups(source).values("place") if len(rows) > MANY_SCHEDULES else None
     keyed = {key: (place, closed) for key, own, closed, place in rows if not own}
     by_group = {(key, 0): schedule for key, schedule in schedules_by_key(keyed, pages=pages).items()}
     unkeyed = {own: closed for _key, own, closed, _place in rows if own}
@@ -343,7 +375,7 @@ ORDERINGS = {
 
 def _matching(ctx: ApiContext, filters: PoiFilters):
     """The places matching every filter, ordered, with what their items read (their tag names:
-    `with_tag_names`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
+    `with_row_lists`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
@@ -373,7 +405,7 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     row and measured) cost more than everything else in the list.
     """
     queryset, near, schedules = _matching(ctx, filters)
-    count, page = page_of(queryset, limit, offset, load=with_tag_names)
+    count, page = page_of(queryset, limit, offset, load=with_row_lists)
     return envelope(ctx, count, limit, offset, _items(ctx, page, near, schedules))
 
 
@@ -390,7 +422,7 @@ def select_poi_features(ctx: ApiContext, filters: PoiFilters) -> list[dict]:
             f"more than {cap} places match; a map answer holds at most {cap}: "
             "narrow the area with bbox=MIN_LNG,MIN_LAT,MAX_LNG,MAX_LAT or other filters",
         )
-    _count, page = page_of(queryset, cap, 0, load=with_tag_names)
+    _count, page = page_of(queryset, cap, 0, load=with_row_lists)
     return _items(ctx, page, near, schedules)
 
 
@@ -524,12 +556,17 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
 
 def detail_queryset(queryset, ctx: ApiContext):
     """What a detail reads beside its row; the images come from `preload_images` (poi_details)."""
-    return with_tag_names(queryset).prefetch_related(
-        categories_prefetch(ctx),
+    return with_row_lists(queryset).prefetch_related(
         "opening_hours",
         "opening_hours_exceptions",
         "gallery_images",
-        Prefetch("related_links", queryset=PointOfInterestRelatedPage.objects.select_related("target")),
+        # `related_of` reads the target's translation key alone (not ~30 page columns each)
+        Prefetch(
+            "related_links",
+            queryset=PointOfInterestRelatedPage.objects.select_related("target").only(
+                "sort_order", "page", "target__translation_key"
+            ),
+        ),
     )
 
 
@@ -583,7 +620,7 @@ def _poi_detail(
         }
     )
     schema_types = sorted(
-        {c.schema_type for c in poi.categories.all() if c.schema_type} - {"TouristAttraction"}
+        {c.schema_type for c in item_categories(poi) if c.schema_type} - {"TouristAttraction"}
     )
     data["jsonld"] = poi_jsonld(data, ctx, schema_types)
     return data
