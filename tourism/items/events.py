@@ -296,10 +296,26 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     )
 
 
+def venue_key_only() -> list[str]:
+    """Every column of an event's venue but its translation key, the one thing a detail reads of it
+    (`venue_translations` reads the venue shown): the venue's ~50 other columns were half the
+    columns of a detail's query, compiled and built into its page object on every request."""
+    return [
+        f"venue__{field.name}"
+        for field in PointOfInterest._meta.concrete_fields
+        if not field.primary_key and field.name != "translation_key"
+    ]
+
+
+VENUE_KEY_ONLY = venue_key_only()
+
+
 def detail_queryset(queryset, ctx: ApiContext):
     """What a detail reads beside its row; the image comes from `preload_images` (event_details)."""
-    return queryset.select_related("venue", "organizer").prefetch_related(
-        categories_prefetch(ctx), "excluded_dates", "extra_dates"
+    return (
+        queryset.select_related("venue", "organizer")
+        .defer(*VENUE_KEY_ONLY)
+        .prefetch_related(categories_prefetch(ctx), "excluded_dates", "extra_dates")
     )
 
 
