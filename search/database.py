@@ -2,7 +2,7 @@
 Snowball-stemmed text. Candidates come from the one visibility rule and the locale fallback, run on
 the table's copies of the page facts (no page join), so a search never shows what a list would hide.
 The copies follow every write to a page row (a trigger, search/migrations/0008), so the count and
-the ranking read this table alone; what is shown is checked against the page rows once more
+the ranking read this table alone (on PostgreSQL its narrow copy, search/migrations/0009); what is shown is checked against the page rows once more
 (`still_visible`, search.api), a bounded check of the page's rows only.
 """
 
@@ -11,7 +11,7 @@ from datetime import datetime
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import BooleanField, Exists, FloatField, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Exists, FloatField, Model, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length
 from wagtail.models import Page
@@ -29,12 +29,13 @@ from .analysis import (
     postgres_config,
     tsquery_prefix,
 )
-from .models import SearchEntry
+from .models import SearchEntry, SearchRank
 from .synonyms import expand, load_groups
 
 Queries = dict[int, ParsedQuery]  # the parsed query per answering locale (pk)
 
 TABLE = SearchEntry._meta.db_table
+RANK_TABLE = SearchRank._meta.db_table  # PostgreSQL: what matching and ranking read (migration 0009)
 FTS_TABLE = "roland_search_fts"
 # ts_rank weights for D, C, B (body), A (title): a title match counts five times a body match.
 POSTGRES_WEIGHTS = "{0.05, 0.1, 0.2, 1.0}"
@@ -69,9 +70,15 @@ def _locales(choice: LocaleChoice) -> list:
     return list(choice.answering)
 
 
-def candidate_entries(site, choice: LocaleChoice, filters: SearchFilters) -> QuerySet:
-    """Entries of visible pages in the answer's language (with fallback), type, category and date filters."""
-    entries = with_fallback(visible_in_site(SearchEntry.objects.filter(live=True), site), choice)
+def candidate_entries(
+    site, choice: LocaleChoice, filters: SearchFilters, model: type[Model] = SearchEntry
+) -> QuerySet:
+    """Entries of visible pages in the answer's language (with fallback), type, category and date filters.
+
+    `model` is the table read: `SearchEntry`, or on PostgreSQL its narrow copy `SearchRank` for a
+    search, which needs no title or body.
+    """
+    entries = with_fallback(visible_in_site(model.objects.filter(live=True), site), choice)
     if filters.kinds:
         entries = entries.filter(kind__in=filters.kinds)
     if filters.categories:
@@ -123,32 +130,31 @@ def _tsquery(query: ParsedQuery, config: str) -> tuple[str, list]:
 
 
 def _postgres_match(entries: QuerySet, locales: list, queries: Queries) -> QuerySet:
+    branches = []  # (locale, tsquery SQL, its parameters) per answering language with words
+    for locale in locales:
+        if not queries[locale.pk].empty:
+            branches.append((locale, *_tsquery(queries[locale.pk], postgres_config(locale.language_code))))
+    # With fallback several languages answer: one index condition all branches imply keeps the plan
+    # on one scan of the GIN index. Each branch's own test is then written as the function behind
+    # @@ (the same test), which the planner cannot take to the index: as operators, the OR of the
+    # branches was read by two index scans (a BitmapOr) or at times by a full scan of the table.
+    several = len(branches) > 1
+    test = "ts_match_vq({document}, ({sql}))" if several else "{document} @@ ({sql})"
+    document = f'"{RANK_TABLE}"."document"'
     condition = Q(pk__in=[])
     whens, when_params = [], []
-    either, either_params = [], []
-    for locale in locales:
-        query = queries[locale.pk]
-        if query.empty:
-            continue
-        sql, params = _tsquery(query, postgres_config(locale.language_code))
-        matches = RawSQL(f'"{TABLE}"."document" @@ ({sql})', params, output_field=BooleanField())  # noqa: S611
+    for locale, sql, params in branches:
+        matches = RawSQL(test.format(document=document, sql=sql), params, output_field=BooleanField())  # noqa: S611
         condition |= Q(locale_id=locale.pk) & Q(matches)
         whens.append(
-            f'WHEN "{TABLE}"."locale_id" = %s '
-            f'THEN ts_rank(\'{POSTGRES_WEIGHTS}\'::float4[], "{TABLE}"."document", {sql})'
+            f'WHEN "{RANK_TABLE}"."locale_id" = %s '
+            f"THEN ts_rank('{POSTGRES_WEIGHTS}'::float4[], {document}, {sql})"
         )
         when_params += [locale.pk, *params]
-        either.append(f"({sql})")
-        either_params += params
-    if len(either) > 1:
-        # With fallback several languages answer: one index condition all branches imply keeps the
-        # plan on the GIN index (on its own the OR of two branches was at times read by a full
-        # scan of the table).
-        condition &= Q(
-            RawSQL(  # noqa: S611
-                f'"{TABLE}"."document" @@ ({" || ".join(either)})', either_params, output_field=BooleanField()
-            )
-        )
+    if several:
+        either = " || ".join(f"({sql})" for _locale, sql, _params in branches)
+        either_params = [param for _locale, _sql, params in branches for param in params]
+        condition &= Q(RawSQL(f"{document} @@ ({either})", either_params, output_field=BooleanField()))  # noqa: S611
     return _scored(entries, condition, whens, when_params)
 
 
@@ -197,12 +203,11 @@ def search_queries(text: str, choice: LocaleChoice) -> Queries:
 
 def search_entries(site, choice: LocaleChoice, queries: Queries, filters: SearchFilters) -> QuerySet:
     """Matching entries with a `score` (higher is better), best first."""
-    entries = candidate_entries(site, choice, filters)
     locales = _locales(choice)
     if connection.vendor == "postgresql":
-        matched = _postgres_match(entries, locales, queries)
+        matched = _postgres_match(candidate_entries(site, choice, filters, SearchRank), locales, queries)
     else:
-        matched = _sqlite_match(entries, locales, queries)
+        matched = _sqlite_match(candidate_entries(site, choice, filters), locales, queries)
     return matched.order_by("-score", "page_id")
 
 
