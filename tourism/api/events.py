@@ -20,11 +20,13 @@ from ..items.events import (
     detail_queryset,
     event_detail,
     event_filters,
+    events_of,
     occurrence_item,
     occurrence_queryset,
     venue_translations,
     visible_events,
     window,
+    with_event_rows,
 )
 from ..models import EVENT, Event, EventOccurrence
 from ..renderers.ical import calendar_response
@@ -46,9 +48,10 @@ def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[
     """
     ctx = api_context(request, params.locale, params.fallback)
     queryset = occurrence_queryset(ctx, filters)
-    count, page = page_of(queryset, params.limit, params.offset)
-    venues = venue_translations([occ.event for occ in page], ctx)
-    preload_images(ctx, [occ.event.image_id for occ in page])
+    count, page = page_of(queryset, params.limit, params.offset, load=with_event_rows)
+    events = events_of(page)
+    venues = venue_translations(events, ctx)
+    preload_images(ctx, [event.image_id for event in events])
 
     return envelope(
         ctx, count, params.limit, params.offset, [occurrence_item(occ, ctx, venues) for occ in page]

@@ -105,14 +105,19 @@ def category_table() -> dict[int, tuple[int, Category]]:
     )
 
 
-def with_category_ids(queryset: QuerySet, field: str = "categories") -> QuerySet:
+def with_category_ids(
+    queryset: QuerySet, field: str = "categories", model: type | None = None, item: str = "pk"
+) -> QuerySet:
     """Each item's category ids in its own row (`category_ids`, None without categories): a subquery
-    instead of a prefetch query; `item_categories` reads them from `category_table`."""
-    through = queryset.model._meta.get_field(field).remote_field.through
+    instead of a prefetch query; `item_categories` reads them from `category_table`. `model` and
+    `item` name the item when the rows are of something else (an event's occurrences: Event,
+    "event_id")."""
+    model = model or queryset.model
+    through = model._meta.get_field(field).remote_field.through
     columns = {f.related_model: f.attname for f in through._meta.concrete_fields if f.related_model}
-    owner = columns[queryset.model]
+    owner = columns[model]
     ids = (
-        through.objects.filter(**{owner: OuterRef("pk")})
+        through.objects.filter(**{owner: OuterRef(item)})
         .order_by()
         .values(owner)
         .annotate(ids=JSONList(columns[Category]))

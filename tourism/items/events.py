@@ -32,10 +32,10 @@ from .common import (
     LocationOut,
     TranslationOut,
     categories_data,
-    categories_prefetch,
     item_base,
     location_data,
     translations_of,
+    with_category_ids,
 )
 
 MAX_WINDOW = timedelta(days=366)
@@ -182,7 +182,7 @@ def events_near(events, near: tuple[float, float], radius: float) -> list[int]:
 
 def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     """Venues in the reader's language where translated and visible (one query for the whole page)."""
-    keys = {event.venue.translation_key for event in events if event.venue_id}
+    keys = {venue_key(event) for event in events if event.venue_id}
     if not keys:
         return {}
     venues = (
@@ -193,8 +193,14 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     return ctx.choice.best(venues, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
 
 
+def venue_key(event: Event):
+    """The translation key of the event's venue: read in its own row where its query did
+    (`venue_key`, lists and details), else from the venue's."""
+    return event.venue_key if hasattr(event, "venue_key") else event.venue.translation_key
+
+
 def place_data(event: Event, venues: dict) -> tuple[dict | None, dict | None]:
-    venue = venues.get(event.venue.translation_key) if event.venue_id else None
+    venue = venues.get(venue_key(event)) if event.venue_id else None
     if venue is not None:
         location = location_data(venue)
         return {"id": venue.pk, "title": venue.title, "location": location}, location
@@ -251,7 +257,6 @@ OCCURRENCE_ITEM_FIELDS = (
     "all_day",
     "event",
     *(f"event__{name}" for name in EVENT_ITEM_FIELDS),
-    "event__venue__translation_key",
 )
 VENUE_FIELDS = (
     "pk",
@@ -290,32 +295,40 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     return (
         occurrences_between(events, start, end)
         .only(*OCCURRENCE_ITEM_FIELDS)
-        .select_related("event", "event__venue")
-        .prefetch_related(categories_prefetch(ctx, "event__categories"))
+        .select_related("event")
         .order_by(*order)
     )
 
 
-def venue_key_only() -> list[str]:
-    """Every column of an event's venue but its translation key, the one thing a detail reads of it
-    (`venue_translations` reads the venue shown): the venue's ~50 other columns were half the
-    columns of a detail's query, compiled and built into its page object on every request."""
-    return [
-        f"venue__{field.name}"
-        for field in PointOfInterest._meta.concrete_fields
-        if not field.primary_key and field.name != "translation_key"
-    ]
+def with_event_rows(occurrences):
+    """Each occurrence's event's category ids and venue key in its own row, for `page_of`'s `load`
+    (the query by id): a venue page object and a categories query per page cost more than the
+    columns (`events_of` hands them to the events)."""
+    return with_category_ids(occurrences, model=Event, item="event_id").annotate(
+        venue_key=F("event__venue__translation_key")
+    )
 
 
-VENUE_KEY_ONLY = venue_key_only()
+def events_of(occurrences: list[EventOccurrence]) -> list[Event]:
+    """The occurrences' events with what `with_event_rows` read for them."""
+    events = []
+    for occurrence in occurrences:
+        event = occurrence.event
+        event.category_ids = occurrence.category_ids
+        event.venue_key = occurrence.venue_key
+        events.append(event)
+    return events
 
 
 def detail_queryset(queryset, ctx: ApiContext):
-    """What a detail reads beside its row; the image comes from `preload_images` (event_details)."""
+    """What a detail reads beside its row: of its venue the translation key alone (`venue_key`;
+    `venue_translations` reads the venue shown), its category ids in its row (`with_category_ids`);
+    the image comes from `preload_images` (event_details)."""
     return (
-        queryset.select_related("venue", "organizer")
-        .defer(*VENUE_KEY_ONLY)
-        .prefetch_related(categories_prefetch(ctx), "excluded_dates", "extra_dates")
+        with_category_ids(queryset)
+        .annotate(venue_key=F("venue__translation_key"))
+        .select_related("organizer")
+        .prefetch_related("excluded_dates", "extra_dates")
     )
 
 
