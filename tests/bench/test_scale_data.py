@@ -8,6 +8,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page
 
 from tests.factories import CategoryFactory
+from tests.worlds import tree_per_module
 from tourism.models import (
     Event,
     EventIndexPage,
@@ -22,6 +23,9 @@ from tourism.services.occurrences import refresh_occurrences
 from tourism.services.opening_hours import schedule_for, schedule_key
 
 pytestmark = pytest.mark.django_db
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 SMALL = ["--pois", "30", "--events", "40", "--news", "10", "--locales", "de,en", "--images", "2"]
 

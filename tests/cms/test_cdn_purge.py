@@ -7,7 +7,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.test import override_settings
 
+from tests.worlds import tree_per_module
+
 pytestmark = pytest.mark.django_db
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 IMMEDIATE_TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

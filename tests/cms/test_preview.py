@@ -24,16 +24,30 @@ from cms.core.preview import collect_expired_previews, preview_root_url, with_qu
 from cms.demo.translation import translate_with_strings
 from home.models import HomePage, StandardPage
 from sites.models import SiteSettings
-from tests.factories import CategoryFactory, add_page
-from tests.worlds import tree_per_module
+from tests.factories import CategoryFactory, SiteTree, add_page
+from tests.worlds import built_once, fresh
 from tourism.models import Event
 
 pytestmark = pytest.mark.django_db
 PREVIEW_PAGE = "https://www.example.org/vorschau/"
 
 
-# Every test adds its own pages to a site tree built once for the module.
-_tree, tree = tree_per_module()
+def build_world() -> dict:
+    """The site tree and a published POI, event and news article: the previews below only read them."""
+    tree = SiteTree()
+    poi = tree.poi(title="Museum", slug="museum")
+    event = tree.event(title="Stadtführung", slug="stadtfuehrung", venue=poi)
+    article = tree.news_article(title="Neues WLAN", slug="wlan")
+    return {"tree": tree, "poi": poi, "event": event, "news": article}
+
+
+# Built once for the module; every test adds its own pages and settings in its own savepoint.
+_world = built_once(build_world)
+
+
+@pytest.fixture
+def tree(_world, db) -> SiteTree:
+    return fresh(_world["tree"])
 
 
 @pytest.fixture
@@ -46,12 +60,8 @@ def site_settings(tree):
 
 
 @pytest.fixture
-def content(tree, site_settings, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        poi = tree.poi(title="Museum", slug="museum")
-        event = tree.event(title="Stadtführung", slug="stadtfuehrung", venue=poi)
-        article = tree.news_article(title="Neues WLAN", slug="wlan")
-    return {"poi": poi, "event": event, "news": article}
+def content(_world, site_settings) -> dict:
+    return fresh({kind: _world[kind] for kind in ("poi", "event", "news")})
 
 
 # --- the admin's side -----------------------------------------------------------------------------
@@ -361,14 +371,14 @@ def test_expired_previews_are_collected_when_a_new_one_is_made(admin_client, con
 
 
 def test_draft_of_a_translation_answers_in_its_language(
-    admin_client, client, tree, locales, site_settings, django_capture_on_commit_callbacks
+    admin_client, client, tree, content, locales, django_capture_on_commit_callbacks
 ):
     museums = CategoryFactory(name="Museen", slug="museum")
+    museum = content["poi"]
     with django_capture_on_commit_callbacks(execute=True):
         translate_with_strings(tree.home, locales["en"], {})
         translate_with_strings(tree.pois, locales["en"], {"orte": "places"})
         translate_with_strings(museums, locales["en"], {"Museen": "Museums"})
-        museum = tree.poi(title="Museum", slug="museum")
         english, _missing = translate_with_strings(museum, locales["en"], {"Museum": "The museum"})
     form = poi_form(english, "Museum draft")
     form["categories"] = [str(museums.pk)]  # the source-language category: named in English all the same

@@ -12,9 +12,13 @@ from wagtail_localize.models import Translation
 
 from cms.demo.translation import translate_with_strings
 from tests.factories import CategoryFactory
+from tests.worlds import tree_per_module
 from tourism.models import Category, OpeningHoursException, PointOfInterest
 
 pytestmark = pytest.mark.django_db
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 @pytest.fixture

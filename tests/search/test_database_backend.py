@@ -13,14 +13,22 @@ from wagtail.search.models import IndexEntry
 
 from search.database_backend import IncrementalTitleNorms
 from tests.factories import CategoryFactory
+from tests.worlds import tree_per_module
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    # Skipped before the module's tree is built, not after.
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="title norms are PostgreSQL's (SQLite's search has none)"
+    ),
+]
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 @pytest.fixture
 def index(db):
-    if connection.vendor != "postgresql":
-        pytest.skip("title norms are PostgreSQL's (SQLite's search has none)")
     return get_search_backend().get_index_for_model(Page)
 
 

@@ -8,8 +8,12 @@ from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
 from search.management.commands.update_index import Command
+from tests.worlds import tree_per_module
 
 pytestmark = pytest.mark.django_db
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 def test_chunks_follow_the_primary_key_and_leave_none_out(tree):

@@ -5,9 +5,13 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
+from tests.worlds import tree_per_module
 from tourism.models import PointOfInterest
 
 pytestmark = pytest.mark.django_db
+
+# Every test adds its own pages to a site tree built once for the module.
+_tree, tree = tree_per_module()
 
 
 def poi_form(lat: str, lng: str) -> dict:
