@@ -19,20 +19,17 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Coroutine, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, closing, contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
 
 import pytest
 from playwright.async_api import Browser as AsyncBrowser
 from playwright.async_api import async_playwright
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, sync_playwright
 
 from tests.processes import Shell, free_port, manage, migrated_sqlite
 
-T = TypeVar("T")
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("ROLAND_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
@@ -46,51 +43,15 @@ CHROMIUM_FLAGS = [
 ]
 
 
-_launched: list[tuple[Playwright, Browser]] = []  # this test process's Chromium, once launched
-
-
-def _shared_chromium() -> Browser:
-    """The test process's Chromium, launched on first use (again if it went away)."""
-    if _launched and not _launched[0][1].is_connected():
-        close_chromium()
-    if not _launched:
-        playwright = sync_playwright().start()
-        try:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
-        except BaseException:
-            playwright.stop()
-            raise
-        _launched.append((playwright, browser))
-    return _launched[0][1]
-
-
-def close_chromium() -> None:
-    """The test process's Chromium closed (at the end of the session: tests/e2e/conftest.py)."""
-    while _launched:
-        playwright, browser = _launched.pop()
-        try:
-            browser.close()
-        finally:
-            playwright.stop()
-
-
 @contextmanager
 def chromium() -> Iterator[Browser]:
-    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright downloads).
-
-    One Chromium per test process, shared by the modules one after another: a launch costs more
-    than a second of CPU. What a module uses of it is its own: its contexts (cookies, storage,
-    cache, service workers) are closed when it leaves, any it left open included.
-    """
-    browser = _shared_chromium()
-    before = set(browser.contexts)
-    try:
-        yield browser
-    finally:
-        if browser.is_connected():
-            for context in browser.contexts:
-                if context not in before:
-                    context.close()
+    """Debian's Chromium, headless, driven by Playwright (never a browser Playwright downloads)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 @asynccontextmanager
@@ -104,16 +65,6 @@ async def async_chromium() -> AsyncIterator[AsyncBrowser]:
             yield browser
         finally:
             await browser.close()
-
-
-def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
-    """asyncio.run(coroutine) in a thread of its own, for a test of async_chromium().
-
-    The shared Chromium's sync Playwright (chromium()) leaves its event loop marked as running in
-    the test process's thread once launched, and asyncio.run() refuses to start there.
-    """
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
 
 
 def require_chromium() -> None:

@@ -14,7 +14,7 @@ import urllib.request
 
 import pytest
 
-from tests.e2e.browser import async_chromium, async_wait_until, run_async, world_server
+from tests.e2e.browser import async_chromium, async_wait_until, world_server
 
 pytestmark = pytest.mark.processes  # a server of its own: handed out first (tests/conftest.py)
 
@@ -168,7 +168,7 @@ def fetch(url: str) -> str:
 def test_twenty_fast_publishes_lose_nothing(server):
     titles = [f"Schnellmeldung {n:02d}" for n in range(1, TRIES + 1)]
     tries = [(title, DELAYS[n // 2 % len(DELAYS)], n % 2 == 1) for n, title in enumerate(titles)]
-    messages = run_async(publish_all(server, tries))
+    messages = asyncio.run(publish_all(server, tries))
 
     articles = news_state(server)
     state = {article["title"]: article for article in articles}
