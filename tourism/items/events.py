@@ -4,8 +4,9 @@ detail and its schemas; the routes are in tourism.api.events, search and kiosks 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import Literal
+from uuid import UUID
 
-from django.db.models import F, Window
+from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
 from pydantic import Field
 from wagtail.models import Page
@@ -193,7 +194,7 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     return ctx.choice.best(venues, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
 
 
-def venue_key(event: Event):
+def venue_key(event: Event) -> UUID:
     """The translation key of the event's venue: read in its own row where its query did
     (`venue_key`, lists and details), else from the venue's."""
     return event.venue_key if hasattr(event, "venue_key") else event.venue.translation_key
@@ -300,7 +301,7 @@ def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     )
 
 
-def with_event_rows(occurrences):
+def with_event_rows(occurrences: QuerySet) -> QuerySet:
     """Each occurrence's event's category ids and venue key in its own row, for `page_of`'s `load`
     (the query by id): a venue page object and a categories query per page cost more than the
     columns (`events_of` hands them to the events)."""
