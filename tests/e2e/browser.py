@@ -88,7 +88,7 @@ class KioskServer:
                 for k, v in os.environ.items()
                 if not k.startswith(("DATABASE_URL", "SEARCH_URL", "REDIS_URL"))
             },
-            "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
+            "DJANGO_SETTINGS_MODULE": "tests.e2e.server_settings",  # `make run`'s, a fast hasher
             "ROLAND_VAR_DIR": str(var),
             "PYTHONUNBUFFERED": "1",
         }
