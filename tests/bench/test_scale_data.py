@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from wagtail.models import Page
 
+from bench.management.commands.bench_probe import scenario_urls
 from tests.factories import CategoryFactory
 from tests.worlds import tree_per_module
 from tourism.models import (
@@ -128,3 +129,14 @@ def test_same_seed_same_data_rerun_detected_and_replaced(generate, tree):
     generate(*SMALL, "--replace", "--seed", "7")
     assert titles() != first
     assert_tree_is_sound()
+
+
+def test_the_bench_details_are_the_first_listed_items(generate, client):
+    """The event detail scenario times the event of the first listed occurrence, not the page that
+    happens to have the occurrence's id (the events list lists occurrences)."""
+    generate(*SMALL)
+    urls = scenario_urls(client)
+    first = client.get("/api/v1/events", {"limit": 1}).json()["items"][0]
+    assert urls["event_detail"]["roland"] == f"/api/v1/events/{first['event_id']}"
+    for name in ("poi_detail", "event_detail", "news_detail"):
+        assert client.get(urls[name]["roland"]).status_code == 200, name

@@ -77,9 +77,11 @@ def scenario_urls(client: Client) -> dict[str, dict[str, str]]:
 
 
 def first_id(client: Client, path: str) -> int:
-    """The first item of a list (0 when empty: the detail then answers 404 and the run stops)."""
+    """The first item of a list (0 when empty: the detail then answers 404 and the run stops).
+
+    The events list lists occurrences: its items' `id` is the occurrence's, `event_id` the event's."""
     items = client.get(path, {"limit": 1}).json()["items"]
-    return items[0]["id"] if items else 0
+    return items[0].get("event_id", items[0]["id"]) if items else 0
 
 
 def measure(client: Client, url: str, scenario: str | None = None, claim: Claim | None = None) -> dict:
