@@ -283,13 +283,16 @@ def content_hash(body: bytes) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
 
 
-def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime) -> bool:
+def remember_feed_version(slug: str, etag: str, body: bytes, now: datetime, marked: bool = True) -> bool:
     """Keep a served feed answer under its ETag (once; the shared cache spares repeated lookups).
 
     True when the version is settled (kept now, or before by any process), False when the shared
-    cache could not tell (unreachable) or the screen is gone: then the next serving tries again."""
+    cache could not tell (unreachable) or the screen is gone: then the next serving tries again.
+    `marked=False` skips the shared marker for an answer rendered for this request alone (not kept
+    by the answer cache): its ETag is new (the answer carries the moment it was built), so the marker
+    would only cost a round trip; the statement itself ignores a version kept before."""
     marker = f"roland:kiosk-feed-version:{slug}:{etag}"
-    if not cache.add(marker, 1, 24 * 3600):
+    if marked and not cache.add(marker, 1, 24 * 3600):
         # Taken: kept before. Unless the cache failed open (cms.core.cache), which answers False too.
         return getattr(cache, "available", True)
     screen = active_screen(slug)  # the feed's own lookup, kept for the content version
@@ -331,7 +334,9 @@ class FeedVersionMiddleware:
         if answer is not None and FEED_VERSION_NOTE in answer.notes:
             return response
         try:
-            settled = remember_feed_version(match["slug"], etag, response.content, timezone.now())
+            settled = remember_feed_version(
+                match["slug"], etag, response.content, timezone.now(), marked=answer is not None
+            )
         except Exception:  # the answer matters more than the admin's picture
             logger.exception("Could not keep the feed version %s of kiosk %s", etag, match["slug"])
             settled = False

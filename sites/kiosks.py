@@ -21,6 +21,7 @@ Plain functions so the feed endpoint, the player and the tests share one set of 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import NamedTuple
 
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest
@@ -32,7 +33,7 @@ from cms.core.i18n import fallback_codes
 from cms.core.timezone import LOCAL_TZ
 from cms.core.visibility import visible_pages
 from media.schemas import preload_images
-from tourism.items.common import CATEGORY_ORDER
+from tourism.items.common import item_categories, with_category_ids
 from tourism.models import EVENT, NEWS, POI, Event, EventOccurrence, NewsArticle, PointOfInterest
 from tourism.selectors import occurrences_between, place_in_box, within_radius
 from tourism.services.geo import bounding_box, distance_expression
@@ -174,9 +175,9 @@ def screen_context(screen: KioskScreen, request: HttpRequest, now: datetime) -> 
     return ctx
 
 
-@dataclass(frozen=True)
-class Slot:
-    """What choosing a screen's occurrences needs of one, without loading the event."""
+class Slot(NamedTuple):
+    """What choosing a screen's occurrences needs of one, without loading the event (a tuple: a
+    feed makes one for every occurrence around the screen in the coming week)."""
 
     pk: int
     event_id: int
@@ -294,26 +295,27 @@ PLACE_FIELDS = (
 NEWS_FIELDS = ("title", "url_path", "locale", "translation_key", "date")
 
 
+class CategoryIds(NamedTuple):
+    """An event's category ids as its occurrence's row read them, for `item_categories`."""
+
+    category_ids: list[int] | None
+
+
 def load_occurrences(slots: list[Slot], ctx: ApiContext) -> dict[int, ShownOccurrence]:
-    """The shown occurrences with what the feed reads of their event, venue and categories (two
-    queries; categories in CATEGORY_ORDER, as every item lists them)."""
-    rows = EventOccurrence.objects.filter(pk__in=[slot.pk for slot in slots]).values_list(
-        "pk", "start", "end", "all_day", "event_id", *EVENT_FIELDS
+    """The shown occurrences with what the feed reads of their event, venue and categories (one
+    query: the category ids in the row, named from the per-process table in CATEGORY_ORDER, as every
+    item lists them)."""
+    occurrences = EventOccurrence.objects.filter(pk__in=[slot.pk for slot in slots])
+    rows = with_category_ids(occurrences, model=Event, item="event_id").values_list(
+        "pk", "start", "end", "all_day", "event_id", *EVENT_FIELDS, "category_ids"
     )
-    rows = list(rows)
-    slugs: dict[int, list[str]] = {}
-    if rows:
-        through = Event.categories.through.objects.filter(event_id__in={row[4] for row in rows})
-        for event_id, slug in through.order_by(*(f"category__{name}" for name in CATEGORY_ORDER)).values_list(
-            "event_id", "category__slug"
-        ):
-            slugs.setdefault(event_id, []).append(slug)
     events: dict[int, ShownEvent] = {}
     shown = {}
-    for pk, start, end, all_day, event_id, *fields in rows:
+    for pk, start, end, all_day, event_id, *fields, category_ids in rows:
         event = events.get(event_id)
         if event is None:
-            event = events[event_id] = ShownEvent(event_id, *fields, tuple(slugs.get(event_id, ())))
+            slugs = tuple(category.slug for category in item_categories(CategoryIds(category_ids)))
+            event = events[event_id] = ShownEvent(event_id, *fields, slugs)
         shown[pk] = ShownOccurrence(pk, start, end, all_day, event_id, event)
     return shown
 
@@ -346,15 +348,21 @@ def split_occurrences(occurrences: list, window: Window) -> tuple[list, list, li
 
 
 def valid_until(
-    screen: KioskScreen, occurrences: list, window: Window, notices: list[KioskNotice] = ()
+    screen: KioskScreen,
+    occurrences: list,
+    window: Window,
+    notices: list[KioskNotice] = (),
+    switch: datetime | bool | None = False,
 ) -> datetime:
-    """The next moment the answer changes by itself."""
+    """The next moment the answer changes by itself (`switch`: the screen's `next_switch` when the
+    caller has it already, so the week's schedule is not walked twice per feed)."""
     moments = [window.tonight]
     moments += [notice.starts_at for notice in notices if notice.starts_at > window.now]
     moments += [notice.effective_end for notice in notices]
     moments += [occ.start for occ in occurrences if occ.start > window.now]
     moments += [occ.end for occ in occurrences if occ.end > window.now]
-    switch = next_switch(screen, window.now)
+    if switch is False:
+        switch = next_switch(screen, window.now)
     if switch is not None:
         moments.append(switch)
     return min(moments)
@@ -430,13 +438,25 @@ def news_items(screen: KioskScreen, ctx: ApiContext, slugs: dict) -> list[NewsAr
 # --- Texts in every language ---------------------------------------------------------------------
 
 
-def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> dict:
+class KnownTexts(dict):
+    """`translations`' answer: (translation key, language code) → texts, with each language's
+    fallback chain worked out once per feed (a feed looks up about a hundred texts per language)."""
+
+    def chain(self, code: str) -> tuple[str, ...]:
+        chains = self.__dict__.setdefault("_chains", {})
+        found = chains.get(code)
+        if found is None:
+            found = chains[code] = (code, *fallback_codes(code))
+        return found
+
+
+def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> KnownTexts:
     """(translation_key, language code) → the visible version's texts, for events, places and news
     alike, in one query."""
     keys = {page.translation_key for page in pages}
     ids = [locale.pk for code, locale in ctx.facts.locales.items() if code in codes]
     if not keys:
-        return {}
+        return KnownTexts()
     rows = visible_pages(
         Page.objects.filter(translation_key__in=keys, locale_id__in=ids), ctx.site
     ).values_list(
@@ -451,7 +471,7 @@ def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> dict:
         "event__location_name",
         "event__locality",
     )
-    known = {}
+    known = KnownTexts()
     for pk, key, locale_id, title, url_path, event_teaser, poi_teaser, note, location, locality in rows:
         teaser = event_teaser if event_teaser is not None else poi_teaser
         version = Version(
@@ -461,14 +481,14 @@ def translations(pages: list[Page], codes: list[str], ctx: ApiContext) -> dict:
     return known
 
 
-def in_language(page: Page, code: str, known: dict) -> Page:
+def in_language(page: Page, code: str, known: KnownTexts) -> Page:
     """The page's visible version in a language, else along that language's chain, else the page."""
     return found_in_language(page.translation_key, code, known) or page
 
 
-def found_in_language(key: object, code: str, known: dict) -> Page | None:
+def found_in_language(key: object, code: str, known: KnownTexts) -> Page | None:
     """(translation key, code) looked up in `code`, then in each language of its chain."""
-    for candidate in (code, *fallback_codes(code)):
+    for candidate in known.chain(code):
         found = known.get((key, candidate))
         if found is not None:
             return found
@@ -481,7 +501,8 @@ def with_chains(codes: list[str]) -> list[str]:
 
 
 def qr_url(ctx: ApiContext, page: Page) -> str:
-    return ctx.request.build_absolute_uri(f"/kiosks/qr/{page.pk}.svg")
+    # What request.build_absolute_uri answers for this plain path, on the origin worked out once.
+    return f"{ctx.origin}/kiosks/qr/{page.pk}.svg"
 
 
 def kiosk_image(image_id: int | None, answers: dict, preset: str) -> dict | None:
@@ -630,7 +651,7 @@ def build_feed(screen: KioskScreen, request: HttpRequest, now: datetime) -> dict
     return {
         "screen": screen_data(screen, codes, ctx, berlin_day(now)),
         "generated_at": now.astimezone(LOCAL_TZ),
-        "valid_until": valid_until(screen, occurrences, window, notices).astimezone(LOCAL_TZ),
+        "valid_until": valid_until(screen, occurrences, window, notices, switch).astimezone(LOCAL_TZ),
         "active": state is not None,
         "content": state,
         "next_switch": switch.astimezone(LOCAL_TZ) if switch else None,
