@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from .startup import startup_done
+
 
 class CmsConfig(AppConfig):
     name = "cms"
@@ -15,6 +17,8 @@ class CmsConfig(AppConfig):
 
         render_builtin_preview_with(render_builtin_preview)
         name_wagtails_locale_model()
+        # The models and the API object exist now; the apps after this one add little (cms.startup).
+        startup_done()
 
 
 def name_wagtails_locale_model() -> None:

@@ -2,11 +2,18 @@
 
 import os
 
-from django.core.wsgi import get_wsgi_application
+from cms.startup import pause_collector, startup_done
 
-from cms.process import freeze_startup_objects
+pause_collector()  # until the apps are ready (cms.startup)
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402 - after the collector is paused
+
+from cms.process import freeze_startup_objects  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
 freeze_startup_objects()
+# The apps' ready() resumed the collector; in a process whose apps were ready before this import
+# (nothing ran ready() again) it is resumed here.
+startup_done()

@@ -64,6 +64,9 @@ def build() -> dict:
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    from cms.startup import pause_collector
+
+    pause_collector()  # as manage.py does: until the apps are ready (cms.startup)
     import django
 
     django.setup()

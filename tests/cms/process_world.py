@@ -15,6 +15,9 @@ import traceback
 
 def _setup() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
+    from cms.startup import pause_collector
+
+    pause_collector()  # as manage.py does: until the apps are ready (cms.startup)
     import django
 
     django.setup()
