@@ -4,6 +4,8 @@ import gc
 
 from django.urls import get_resolver
 
+from .startup import startup_done
+
 
 def freeze_startup_objects() -> None:
     """Load every view now and move the objects of a started worker out of the collector's reach: a
@@ -12,4 +14,4 @@ def freeze_startup_objects() -> None:
     """
     get_resolver().url_patterns  # noqa: B018 - imports the URLconf, the API and its views
     gc.collect()
-    gc.freeze()
+    startup_done()

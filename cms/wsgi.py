@@ -2,7 +2,7 @@
 
 import os
 
-from cms.startup import pause_collector, startup_done
+from cms.startup import pause_collector
 
 pause_collector()  # until the apps are ready (cms.startup)
 
@@ -13,7 +13,4 @@ from cms.process import freeze_startup_objects  # noqa: E402
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.production")
 
 application = get_wsgi_application()
-freeze_startup_objects()
-# The apps' ready() resumed the collector; in a process whose apps were ready before this import
-# (nothing ran ready() again) it is resumed here.
-startup_done()
+freeze_startup_objects()  # resumes the collector too, should the apps have been ready before
