@@ -85,8 +85,11 @@ def test_a_saved_notice_reaches_running_players_in_both_orientations_and_languag
     seen = set()
     for index, code in enumerate(["de", "en"]):  # the screen's languages in its order, shown in turn
         heading, text = texts[code]
-        # Moved to that language at once (the player moves on by itself every 15 s).
-        market_page.evaluate(f"window.kiosk.language = {index}")
+        # Held in that language (the player renders every second and moves on by itself every 15 s:
+        # a move between setting the language and the checks below would show the other one).
+        market_page.evaluate(
+            f"Object.defineProperty(window.kiosk, 'language', {{get: () => {index}, set: () => {{}}, configurable: true}})"
+        )
         wait_until(market_page, f"document.documentElement.lang === {code!r}", timeout=5)
         takeover.get_by_text(text).wait_for(timeout=5_000)
         assert heading in takeover.inner_text().upper()
