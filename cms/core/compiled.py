@@ -30,7 +30,7 @@ from typing import Any
 
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import QuerySet, prefetch_related_objects
+from django.db.models import Model, QuerySet, prefetch_related_objects
 
 logger = logging.getLogger("roland.compiled")
 
@@ -228,7 +228,7 @@ class CompiledQuery:
         compiler.as_sql = lambda *args, **kwargs: (plan.sql, params)
         queryset = plan.queryset
         rows = list(queryset._iterable_class(_Source(queryset, compiler)))
-        if queryset._prefetch_related_lookups and rows:
+        if queryset._prefetch_related_lookups and rows and isinstance(rows[0], Model):
             prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
         return rows
 

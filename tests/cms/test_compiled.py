@@ -3,8 +3,9 @@
 Runs on SQLite and PostgreSQL (their parameters differ: times and UUIDs as text on SQLite).
 """
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from unittest import mock
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -19,8 +20,10 @@ from cms.core.visibility import rule_shape, visible_pages
 from tests.factories import SiteTree
 from tourism.items import events as event_items
 from tourism.items import news as news_items
+from tourism.items import pois as poi_items
 from tourism.items.events import EventFilters, occurrence_page, occurrence_queryset, with_event_rows
 from tourism.items.news import NewsFilters
+from tourism.models import OpeningHoursRule
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +181,31 @@ def test_a_new_restriction_is_a_new_shape(client, calendar):
     PageViewRestriction.objects.create(page=tree.news, restriction_type="password", password="x")
     assert client.get("/api/v1/events").json()["items"] == []
     assert b"<item>" not in client.get("/api/v1/news.rss").content
+
+
+@pytest.mark.parametrize("limit", [1, 100])
+def test_the_pois_list_near_and_open_sends_the_orm_s_statements(calendar, limit):
+    """The places near a point, open at a moment, by distance: compiled against `page_of` over the
+    same definition, whose corners as the columns' decimals give the SQL of the float corners."""
+    tree = calendar["tree"]
+    for title in ("Café am Markt", "Café am Roland"):
+        cafe = tree.poi(title=title, live=False)
+        cafe.opening_hours = [OpeningHoursRule(saturday=True, opens=time(10), closes=time(17))]
+        cafe.save_revision().publish()
+    moment = timezone.now()
+    saturday = datetime(2026, 12, 5, 11, tzinfo=ZoneInfo("Europe/Berlin"))
+    filters = poi_items.PoiFilters(near="52.2893,11.4085", open_at=saturday, ordering="distance")
+    with mock.patch("django.utils.timezone.now", return_value=moment):
+        ctx = context()
+        shape, values, _near, _schedules = poi_items._matching(ctx, filters)
+        compiled = sent(lambda: poi_items._PLACES_PAGE(shape, limit, 0, **values))
+        orm = sent(
+            lambda: page_of(poi_items._places(shape, **values), limit, 0, load=poi_items.with_row_lists)
+        )
+    assert compiled == orm
+    assert len(compiled) == 2  # the ids and the total, the places by id
+    corners = poi_items._boxes(filters, _near)[0]
+    as_floats = {**values, "boxes": list(corners)}
+    assert orm_sql(poi_items._places, shape, **as_floats) == orm_sql(poi_items._places, shape, **values)
+    plans = [*poi_items._PLACES_PAGE._ids._plans.values(), *poi_items._PLACES_PAGE._objects._plans.values()]
+    assert plans and all(plan.trusted for plan in plans)
