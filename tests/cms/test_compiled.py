@@ -17,13 +17,14 @@ from cms.core.compiled import CompiledQuery
 from cms.core.context import api_context
 from cms.core.pagination import page_of
 from cms.core.visibility import rule_shape, visible_pages
+from search import api as search_api
 from tests.factories import SiteTree
 from tourism.items import events as event_items
 from tourism.items import news as news_items
 from tourism.items import pois as poi_items
 from tourism.items.events import EventFilters, occurrence_page, occurrence_queryset, with_event_rows
 from tourism.items.news import NewsFilters
-from tourism.models import OpeningHoursRule
+from tourism.models import Event, OpeningHoursRule
 
 pytestmark = pytest.mark.django_db
 
@@ -209,3 +210,20 @@ def test_the_pois_list_near_and_open_sends_the_orm_s_statements(calendar, limit)
     assert orm_sql(poi_items._places, shape, **as_floats) == orm_sql(poi_items._places, shape, **values)
     plans = [*poi_items._PLACES_PAGE._ids._plans.values(), *poi_items._PLACES_PAGE._objects._plans.values()]
     assert plans and all(plan.trusted for plan in plans)
+
+
+def test_the_search_hits_queries_are_the_orm_s(calendar):
+    ctx = context()
+    shape = (ctx.site, rule_shape(ctx.site))
+    now = timezone.now()
+    events = [page.pk for page in Page.objects.type(Event)]
+    for query, build, values in (
+        (search_api._EVENTS, search_api._events, {"ids": events, "now": now, "moment": ctx.now}),
+        (search_api._DATES, search_api._dates, {"ids": [1, 2]}),
+        (search_api._POIS, search_api._pois, {"ids": [calendar["museum"].pk], "now": now}),
+        (search_api._NEWS, search_api._news, {"ids": events, "now": now}),
+    ):
+        assert query.sql_with_params(shape, **values) == orm_sql(build, shape, **values)
+    items = search_api.event_items(events, ctx)
+    assert sorted(items) == sorted(set(events) - {calendar["hidden"].pk})
+    assert all(plan.trusted for plan in search_api._EVENTS._plans.values())
