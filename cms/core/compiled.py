@@ -153,13 +153,18 @@ class CompiledQuery:
         self.size = size
         self._plans: dict[Hashable, _Plan] = {}
         self._lock = threading.Lock()
+        self._name = getattr(build, "__qualname__", repr(build))
 
     def __call__(self, shape: Hashable = (), /, **values: Scalar | Sequence[Scalar]) -> list:
         connection = connections[DEFAULT_DB_ALIAS]
         key = (connection.vendor, shape, *((name, _kind(value)) for name, value in sorted(values.items())))
         plan = self._plans.get(key)
         if plan is None:
-            plan = self._compile(shape, values, connection)
+            try:
+                plan = self._compile(shape, values, connection)
+            except Exception:  # a definition that refuses a marker (a digit string read as a number)
+                logger.exception("compiled query of %s: shape not compiled, runs uncached", self._name)
+                plan = _Plan(QuerySet(), None, "", [], checked=True, trusted=False)
             with self._lock:
                 if len(self._plans) >= self.size:
                     self._plans.clear()  # shapes are few: a full table means stale ones (limits, offsets)
@@ -218,7 +223,7 @@ class CompiledQuery:
         if not plan.trusted:
             logger.error(
                 "compiled query of %s does not match the ORM's: runs uncached",
-                getattr(self.build, "__qualname__", self.build),
+                self._name,
                 extra={"shape": repr(shape)[:200]},
             )
 

@@ -227,3 +227,11 @@ def test_the_search_hits_queries_are_the_orm_s(calendar):
     items = search_api.event_items(events, ctx)
     assert sorted(items) == sorted(set(events) - {calendar["hidden"].pk})
     assert all(plan.trusted for plan in search_api._EVENTS._plans.values())
+
+
+def test_a_definition_that_refuses_markers_runs_through_the_orm(tree):
+    def by_digits(shape, *, digits):
+        return Page.objects.filter(pk=int(digits))  # a marker string is no number
+
+    query = CompiledQuery(by_digits)
+    assert [page.pk for page in query(digits=str(tree.home.pk))] == [tree.home.pk]
