@@ -41,10 +41,14 @@ _MARKER_BASE = 1_900_000_000  # inside a 32-bit integer column's range, far from
 _MARKER_EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 
 
+class ShapeError(TypeError):
+    """A value no marker can stand in for: it belongs in the shape (a mistake in the caller)."""
+
+
 def _marker(value: Any, number: int) -> Any:
     """A stand-in of the value's type that no real parameter equals (number: unique per shape)."""
     if isinstance(value, bool) or value is None:
-        raise TypeError("booleans and None change the SQL itself: put them in the shape")
+        raise ShapeError("booleans and None change the SQL itself: put them in the shape")
     if isinstance(value, int):
         return _MARKER_BASE + number
     if isinstance(value, float):
@@ -60,7 +64,7 @@ def _marker(value: Any, number: int) -> Any:
         return date(1901, 1, 1) + timedelta(days=number + 1)
     if isinstance(value, uuid.UUID):
         return uuid.UUID(int=(0xFEED5 << 100) + number)
-    raise TypeError(f"no marker for a value of type {type(value).__name__}")
+    raise ShapeError(f"no marker for a value of type {type(value).__name__}")
 
 
 def _conversions(marker: Any, connection) -> list[Callable[[Any], Any]]:
@@ -162,6 +166,8 @@ class CompiledQuery:
         if plan is None:
             try:
                 plan = self._compile(shape, values, connection)
+            except ShapeError:
+                raise
             except Exception:  # a definition that refuses a marker (a digit string read as a number)
                 logger.exception("compiled query of %s: shape not compiled, runs uncached", self._name)
                 plan = _Plan(QuerySet(), None, "", [], checked=True, trusted=False)

@@ -13,7 +13,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from cms.core.compiled import CompiledQuery
+from cms.core.compiled import CompiledQuery, ShapeError
 from cms.core.context import api_context
 from cms.core.pagination import page_of
 from cms.core.visibility import rule_shape, visible_pages
@@ -100,7 +100,7 @@ def test_repeated_values_are_a_shape_of_their_own(tree):
 
 def test_no_marker_may_be_none_or_a_boolean(tree):
     query = CompiledQuery(lambda shape, *, live: Page.objects.filter(live=live))
-    with pytest.raises(TypeError):
+    with pytest.raises(ShapeError):
         query(live=True)
 
 
