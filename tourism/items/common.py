@@ -5,17 +5,18 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 from pydantic import Field
 
-from cms.core import registry, translations, versions
+from cms.core import registry, statements, translations, versions
 from cms.core.context import ApiContext, api_context
 from cms.core.lookups import JSONList
 from cms.core.pagination import parse_id
 from cms.core.problems import not_found
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import facts_version, visible_pages
 
 from ..models import Category
 
@@ -254,25 +255,46 @@ def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     One query reads every visible language version of the item with what the detail selects: the
     version to answer (`in_asked_language`) and its translations come from the same rows. The
     item's language can decide the answer's language (see for_item), and prefetches such as
-    category names depend on that language, so they follow once the version is chosen (built again
-    only when the item's language changed it: building them costs as much as a query).
+    category names depend on that language, so they follow once the version is chosen. The query's
+    shape is built and compiled once per process for the site's facts and the languages
+    (cms.core.statements); `queryset` is the model's whole table (`objects.all()`).
     """
     pk = parse_id(raw_id)
-    key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
-    built = prefetch(queryset, ctx)
-    selected = built.prefetch_related(None)
-    versions = list(visible_pages(selected.filter(translation_key=Subquery(key)), ctx.site))
+    model, site = queryset.model, ctx.site
+
+    def build(pk: int, now: datetime) -> QuerySet:
+        key = model.objects.filter(pk=pk).values("translation_key")[:1]
+        return visible_pages(prefetch(queryset, ctx).filter(translation_key=Subquery(key)), site, now)
+
+    shape = _detail_shape(model, prefetch, ctx)
+    versions = statements.rows(shape, build, pk=pk, now=timezone.now())
     asked = next((version for version in versions if version.pk == pk), None)
     if asked is None:
         raise not_found(f"No item with id '{raw_id[:40]}'.")
     target = in_asked_language(asked, ctx, versions)
     answered = for_item(ctx, target)
-    if answered.choice.preference_ids != ctx.choice.preference_ids:  # built again in its language
-        built = prefetch(queryset, answered)
-    prefetch_related_objects([target], *built._prefetch_related_lookups)
-    ctx = answered
+    if answered.choice.preference_ids == ctx.choice.preference_ids:
+        lookups = statements.lookups(shape)
+    else:  # built again in its language
+        lookups = prefetch(queryset, answered)._prefetch_related_lookups
+    statements.prefetch_one(_detail_shape(model, prefetch, answered), target, lookups)
     target.language_versions = versions
-    return target, ctx
+    return target, answered
+
+
+def _detail_shape(model: type, prefetch, ctx: ApiContext) -> tuple:
+    """What a detail's query shape rests on: the model, what it selects, the site's facts (paths,
+    restrictions) and the answer's languages."""
+    return (
+        "detail",
+        model._meta.label,
+        prefetch.__module__,
+        prefetch.__qualname__,
+        ctx.site.pk,
+        facts_version(),
+        tuple(ctx.choice.preference_ids),
+        tuple(locale.pk for locale in ctx.choice.answering),
+    )
 
 
 def in_asked_language(page, ctx: ApiContext, versions: list):

@@ -9,10 +9,11 @@ from typing import Literal
 from django.conf import settings
 from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from pydantic import Field
 from wagtail.models import Page
 
-from cms.core import registry, versions
+from cms.core import registry, statements, versions
 from cms.core.context import ApiContext, visible
 from cms.core.lookups import JSONList
 from cms.core.pagination import envelope, page_of
@@ -20,7 +21,7 @@ from cms.core.params import parse_bbox, parse_point, within_years
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import facts_version, visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -460,6 +461,10 @@ def opening_hours_data(poi: PointOfInterest) -> dict:
     }
 
 
+# Up to this many linked keys, the query of `related_of` is a shape compiled once per process.
+FEW_KEYS = 20
+
+
 def related_data(links, ctx: ApiContext) -> list[dict]:
     """Linked pages in the reader's language where translated; hidden ones are left out (one query)."""
     return related_of([links], ctx)[0]
@@ -471,10 +476,19 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
     targets = [link.target for links in link_lists for link in links]
     if not targets:
         return [[] for _links in link_lists]
-    keys = {target.translation_key for target in targets}
-    candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
-        locale_id__in=ctx.choice.preference_ids
-    )
+    keys = sorted({target.translation_key for target in targets})
+    preference = tuple(ctx.choice.preference_ids)
+
+    def build(now: datetime, **named):
+        pages = Page.objects.filter(translation_key__in=list(named.values()))
+        return visible_pages(pages, ctx.site, now).filter(locale_id__in=preference)
+
+    named = {f"key{index}": key for index, key in enumerate(keys)}
+    if len(keys) > FEW_KEYS:  # a chunk of an export: one shape of its own each time
+        candidates = build(timezone.now(), **named)
+    else:  # built once per process for the site's facts, the languages and the number of keys
+        shape = ("related-pages", ctx.site.pk, facts_version(), preference, len(keys))
+        candidates = statements.rows(shape, build, now=timezone.now(), **named)
     best = ctx.choice.best(
         candidates, key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
     )
@@ -513,19 +527,32 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
     of each language version hold the `limit` first of the place, so they are merged here.
     """
     keys = {poi.translation_key for poi in pois}
-    venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
-    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
-    occurrences = (
-        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
-        .select_related("event")
-        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
-        .order_by("start", "pk")
-    )
+
+    def upcoming(keys_in: Q, now: datetime | None = None, after: datetime | None = None):
+        venue_ids = PointOfInterest.objects.filter(keys_in).values("pk")
+        events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids), now)
+        return (
+            EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now if after is None else after)
+            .select_related("event")
+            .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
+            .order_by("start", "pk")
+        )
+
     if len(keys) == 1:
         # One place (a detail): its `limit` first are the first overall, without ranking; building
-        # the ranked query cost a detail more than the rest of its queries.
+        # the ranked query cost a detail more than the rest of its queries, so its shape is built
+        # once per process for the site's facts and languages (cms.core.statements).
         (only_key,) = keys
-        occurrences, key_of = occurrences[:limit], lambda _occ: only_key
+
+        def build(key, now, after):
+            return upcoming(Q(translation_key=key), now, after)[:limit]
+
+        languages = tuple(locale.pk for locale in ctx.choice.answering)
+        shape = ("upcoming-at-venue", ctx.site.pk, facts_version(), languages, limit)
+        occurrences = statements.rows(shape, build, key=only_key, now=timezone.now(), after=ctx.now)
+
+        def key_of(_occurrence):
+            return only_key
     else:
         venue_key = Subquery(
             Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1]
@@ -533,7 +560,11 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
         rank = Window(
             RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
         )
-        occurrences = occurrences.annotate(venue_key=venue_key, rank=rank).filter(rank__lte=limit)
+        occurrences = (
+            upcoming(Q(translation_key__in=keys))
+            .annotate(venue_key=venue_key, rank=rank)
+            .filter(rank__lte=limit)
+        )
         key_of = attrgetter("venue_key")
     by_key: dict = {}
     for occ in occurrences:
