@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import threading
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -43,6 +43,7 @@ class _Shape:
     bindable: bool  # False: built afresh on every call
     params: tuple
     slots: tuple[tuple[int, str, str], ...]  # (position, value name, ADAPTERS key)
+    converters: dict = field(default_factory=dict)  # per database connection: the rows' converters
 
 
 def _stand_in(name: str, value: Any, index: int) -> Any:
@@ -126,6 +127,12 @@ def rows(key: Hashable, build: Callable[..., QuerySet], /, **values: Any) -> lis
     compiler.connection = connection
     sql = shape.sql
     compiler.as_sql = lambda *args, **kwargs: (sql, params)
+    converters = shape.converters.get(connection)
+    if converters is None:
+        converters = shape.converters[connection] = shape.compiler.get_converters(
+            [column[0] for column in shape.compiler.select[: shape.compiler.col_count]]
+        )
+    compiler.get_converters = lambda _expressions: converters
     return list(shape.queryset._iterable_class(_Bound(shape.queryset, compiler)))
 
 
@@ -168,19 +175,24 @@ def prefetch_one(key: Hashable, instance: Model, lookups: Iterable) -> None:
         if relation is None:
             rest.append(lookup)
             continue
-        name, field, base = relation
+        name, foreign_key, base = relation
         children = rows(
-            (key, name), lambda pk, field=field, base=base: base.filter(**{field.attname: pk}), pk=instance.pk
+            (key, name),
+            lambda pk, foreign_key=foreign_key, base=base: base.filter(**{foreign_key.attname: pk}),
+            pk=instance.pk,
         )
         for child in children:
-            setattr(child, field.name, instance)
+            setattr(child, foreign_key.name, instance)
         # what the relation's manager answers from now on; a further filter on it asks the database
-        cached = base.filter(**{field.attname: instance.pk})
+        # for this instance's rows (the filter is built only then, as Django's related managers do)
+        cached = base.all()
+        cached._defer_next_filter = True
+        cached = cached.filter(**{foreign_key.attname: instance.pk})
         cached._result_cache = children
         cached._prefetch_done = True
         if not hasattr(instance, "_prefetched_objects_cache"):
             instance._prefetched_objects_cache = {}
-        instance._prefetched_objects_cache[field.remote_field.cache_name] = cached
+        instance._prefetched_objects_cache[foreign_key.remote_field.cache_name] = cached
     if rest:
         prefetch_related_objects([instance], *rest)
 

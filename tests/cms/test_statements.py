@@ -87,3 +87,7 @@ def test_child_rows_are_read_for_the_instance_asked_for(tree, django_assert_num_
             assert poi.opening_hours.exists()
         assert [rule.opens.hour for rule in rules] == [9 + hour for hour in range(index + 1)]
         assert all(rule.page is poi for rule in rules)
+        # asked further, the relation still means this place's rows
+        assert list(poi.opening_hours.filter(monday=True).values_list("page_id", flat=True)) == [place.pk] * (
+            index + 1
+        )
