@@ -32,6 +32,10 @@ from django.db.models.constants import LOOKUP_SEP
 MAX_SHAPES = 512
 
 _shapes: dict[Hashable, _Shape] = {}
+
+# Up to this many values in one list (the keys of an answer's related pages or venues) a shape is
+# kept per length of the list; longer lists (an export's chunk) are built each time.
+FEW = 20
 _lock = threading.Lock()
 
 

@@ -8,15 +8,17 @@ from uuid import UUID
 
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from pydantic import Field
 from wagtail.models import Page
 
+from cms.core import statements
 from cms.core.context import ApiContext, visible
 from cms.core.params import parse_id_param, parse_moment, parse_point
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import facts_version, visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -186,11 +188,24 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     keys = {venue_key(event) for event in events if event.venue_id}
     if not keys:
         return {}
-    venues = (
-        visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
-        .filter(locale_id__in=ctx.choice.preference_ids)
-        .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
-    )
+    keys = sorted(keys)
+    preference = tuple(ctx.choice.preference_ids)
+
+    def build(now: datetime, **named):
+        return (
+            visible_pages(
+                PointOfInterest.objects.filter(translation_key__in=list(named.values())), ctx.site, now
+            )
+            .filter(locale_id__in=preference)
+            .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
+        )
+
+    named = {f"key{index}": key for index, key in enumerate(keys)}
+    if len(keys) > statements.FEW:
+        venues = build(timezone.now(), **named)
+    else:  # built once per process for the site's facts, the languages and the number of keys
+        shape = ("venue-translations", ctx.site.pk, facts_version(), preference, len(keys))
+        venues = statements.rows(shape, build, now=timezone.now(), **named)
     return ctx.choice.best(venues, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
 
 
@@ -348,14 +363,22 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
 
 def next_occurrences(events: list[Event], ctx: ApiContext, limit: int = 10) -> list[list[EventOccurrence]]:
     """The next stored occurrences of each event, `limit` each, in one query."""
-    rows = EventOccurrence.objects.filter(event__in=[event.pk for event in events], end__gt=ctx.now).order_by(
-        "start", "pk"
-    )
+
+    def after(pks: list, moment: datetime) -> QuerySet:
+        return EventOccurrence.objects.filter(event__in=pks, end__gt=moment).order_by("start", "pk")
+
     if len(events) == 1:
-        rows = rows[:limit]  # a detail: no ranking to build (it cost more than the query itself)
+        # a detail: no ranking to build (it cost more than the query itself), and the shape built
+        # once per process (cms.core.statements)
+        rows = statements.rows(
+            ("next-occurrences", limit),
+            lambda event, moment: after([event], moment)[:limit],
+            event=events[0].pk,
+            moment=ctx.now,
+        )
     else:
         rank = Window(RowNumber(), partition_by=F("event_id"), order_by=(F("start").asc(), F("pk").asc()))
-        rows = rows.annotate(rank=rank).filter(rank__lte=limit)
+        rows = after([event.pk for event in events], ctx.now).annotate(rank=rank).filter(rank__lte=limit)
     by_event: dict[int, list] = {}
     for occ in rows:
         by_event.setdefault(occ.event_id, []).append(occ)

@@ -461,10 +461,6 @@ def opening_hours_data(poi: PointOfInterest) -> dict:
     }
 
 
-# Up to this many linked keys, the query of `related_of` is a shape compiled once per process.
-FEW_KEYS = 20
-
-
 def related_data(links, ctx: ApiContext) -> list[dict]:
     """Linked pages in the reader's language where translated; hidden ones are left out (one query)."""
     return related_of([links], ctx)[0]
@@ -484,7 +480,7 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
         return visible_pages(pages, ctx.site, now).filter(locale_id__in=preference)
 
     named = {f"key{index}": key for index, key in enumerate(keys)}
-    if len(keys) > FEW_KEYS:  # a chunk of an export: one shape of its own each time
+    if len(keys) > statements.FEW:  # a chunk of an export: one shape of its own each time
         candidates = build(timezone.now(), **named)
     else:  # built once per process for the site's facts, the languages and the number of keys
         shape = ("related-pages", ctx.site.pk, facts_version(), preference, len(keys))
