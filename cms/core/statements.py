@@ -31,11 +31,11 @@ from django.db.models.constants import LOOKUP_SEP
 # emptied when it grows past this many.
 MAX_SHAPES = 512
 
-_shapes: dict[Hashable, _Shape] = {}
-
 # Up to this many values in one list (the keys of an answer's related pages or venues) a shape is
 # kept per length of the list; longer lists (an export's chunk) are built each time.
 FEW = 20
+
+_shapes: dict[Hashable, _Shape] = {}
 _lock = threading.Lock()
 
 
@@ -111,7 +111,7 @@ def _key(param: Any) -> tuple[type, Any] | None:
 def rows(key: Hashable, build: Callable[..., QuerySet], /, **values: Any) -> list:
     """What iterating `build(**values)` yields (model instances, tuples: its iterable's), through the
     statement compiled once per process for `key`. Prefetches of the built queryset do not run: the
-    caller runs `lookups(key)` on what it keeps of the rows."""
+    caller runs `lookups(key)` on what it keeps of the rows (`prefetch_one` for one instance)."""
     shape = _shapes.get(key)
     if shape is None:
         shape = _compile(build, values)
