@@ -22,15 +22,16 @@ import copy
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Hashable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import EmptyResultSet
+from django.core.exceptions import EmptyResultSet, FieldDoesNotExist
 from django.db import DEFAULT_DB_ALIAS, connections
-from django.db.models import Model, QuerySet, prefetch_related_objects
+from django.db.models import ManyToOneRel, Model, OneToOneRel, Prefetch, QuerySet, prefetch_related_objects
+from django.db.models.constants import LOOKUP_SEP
 
 logger = logging.getLogger("roland.compiled")
 
@@ -39,6 +40,15 @@ Builder = Callable[..., QuerySet]
 
 _MARKER_BASE = 1_900_000_000  # inside a 32-bit integer column's range, far from real ids
 _MARKER_EPOCH = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class Keyed:
+    """A shape whose definition reads objects besides its key (a request's context): only `key`
+    keys the shape, so it must name everything of `given` the SQL rests on."""
+
+    key: Hashable
+    given: Any = field(compare=False, hash=False)
 
 
 class ShapeError(TypeError):
@@ -149,19 +159,21 @@ class CompiledQuery:
     """A queryset definition `build(shape, **values)` run through SQL compiled once per shape.
 
     `query(shape, **values)` returns the list the queryset would (model instances, values rows),
-    prefetches included. Shapes are kept per process, at most `size` of them.
+    prefetches included unless `prefetch` is False (the caller prefetches for what it keeps of the
+    rows: `lookups`, `prefetch_one`). Shapes are kept per process, at most `size` of them.
     """
 
-    def __init__(self, build: Builder, size: int = 128) -> None:
+    def __init__(self, build: Builder, size: int = 128, prefetch: bool = True) -> None:
         self.build = build
         self.size = size
+        self.prefetch = prefetch
         self._plans: dict[Hashable, _Plan] = {}
         self._lock = threading.Lock()
         self._name = getattr(build, "__qualname__", repr(build))
 
     def __call__(self, shape: Hashable = (), /, **values: Scalar | Sequence[Scalar]) -> list:
         connection = connections[DEFAULT_DB_ALIAS]
-        key = (connection.vendor, shape, *((name, _kind(value)) for name, value in sorted(values.items())))
+        key = self._key(shape, values, connection)
         plan = self._plans.get(key)
         if plan is None:
             try:
@@ -178,10 +190,24 @@ class CompiledQuery:
         if not plan.checked:
             self._check(plan, shape, values, connection)
         if not plan.trusted:
-            return list(self.build(shape, **values))
+            queryset = self.build(shape, **values)
+            return list(queryset if self.prefetch else queryset.prefetch_related(None))
         if plan.empty:
             return []
         return self._run(plan, plan.params(values, connection), connection)
+
+    def lookups(self, shape: Hashable = (), /, **values: Scalar | Sequence[Scalar]) -> tuple:
+        """The prefetch lookups of the definition for this shape (of the plan a run compiled, else of
+        a fresh build)."""
+        connection = connections[DEFAULT_DB_ALIAS]
+        plan = self._plans.get(self._key(shape, values, connection))
+        if plan is None or not plan.trusted:
+            return tuple(self.build(shape, **values)._prefetch_related_lookups)
+        return tuple(plan.queryset._prefetch_related_lookups)
+
+    @staticmethod
+    def _key(shape: Hashable, values: dict, connection) -> tuple:
+        return (connection.vendor, shape, *((name, _kind(value)) for name, value in sorted(values.items())))
 
     def sql_with_params(self, shape: Hashable = (), /, **values: Scalar | Sequence[Scalar]) -> tuple:
         """The SQL and parameters a run would send (tests compare them with the ORM's)."""
@@ -239,7 +265,7 @@ class CompiledQuery:
         compiler.as_sql = lambda *args, **kwargs: (plan.sql, params)
         queryset = plan.queryset
         rows = list(queryset._iterable_class(_Source(queryset, compiler)))
-        if queryset._prefetch_related_lookups and rows and isinstance(rows[0], Model):
+        if self.prefetch and queryset._prefetch_related_lookups and rows and isinstance(rows[0], Model):
             prefetch_related_objects(rows, *queryset._prefetch_related_lookups)
         return rows
 
@@ -279,3 +305,71 @@ def _locate(param: Any, slots: dict, connection) -> Any:
             if type(converted) is type(param) and converted == param:
                 return _Slot(name, index, convert=convert)
     return (_CONSTANT, param)
+
+
+def _children(shape: Keyed, *, pk: Any) -> QuerySet:
+    foreign_key, base = shape.given
+    return base.filter(**{foreign_key.attname: pk})
+
+
+_CHILDREN = CompiledQuery(_children, size=512)
+
+
+def prefetch_one(key: Hashable, instance: Model, lookups: Iterable) -> None:
+    """`prefetch_related_objects([instance], *lookups)` for one instance, its child rows (reverse
+    foreign keys, plain or as `Prefetch` with a queryset, no `to_attr`, nothing nested) read through
+    queries compiled once per shape (`key` and the lookup: `key` must name what the lookups' querysets
+    rest on); other lookups as Django does."""
+    rest = []
+    for lookup in lookups:
+        relation = _child_relation(type(instance), lookup)
+        if relation is None:
+            rest.append(lookup)
+            continue
+        name, foreign_key, base = relation
+        children = _CHILDREN(
+            Keyed((key, type(instance)._meta.label, name), (foreign_key, base)), pk=instance.pk
+        )
+        for child in children:
+            setattr(child, foreign_key.name, instance)
+        # what the relation's manager answers from now on; a further filter on it asks the database
+        # for this instance's rows (the filter is built only then, as Django's related managers do)
+        cached = base.all()
+        cached._defer_next_filter = True
+        cached = cached.filter(**{foreign_key.attname: instance.pk})
+        cached._result_cache = children
+        cached._prefetch_done = True
+        if not hasattr(instance, "_prefetched_objects_cache"):
+            instance._prefetched_objects_cache = {}
+        instance._prefetched_objects_cache[foreign_key.remote_field.cache_name] = cached
+    if rest:
+        prefetch_related_objects([instance], *rest)
+
+
+def _child_relation(model: type, lookup: Any) -> tuple[str, Any, QuerySet] | None:
+    """(name, foreign key of the child, the children's queryset) of a lookup `prefetch_one` reads
+    itself, else None."""
+    if isinstance(lookup, Prefetch):
+        if lookup.to_attr or lookup.prefetch_through != lookup.prefetch_to:
+            return None
+        name, queryset = lookup.prefetch_to, lookup.queryset
+    else:
+        name, queryset = lookup, None
+    if not isinstance(name, str) or LOOKUP_SEP in name:
+        return None
+    try:
+        relation = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None
+    if (
+        not isinstance(relation, ManyToOneRel)
+        or isinstance(relation, OneToOneRel)
+        or relation.get_accessor_name() != name
+        or not relation.field.target_field.primary_key
+    ):
+        return None
+    if queryset is None:
+        queryset = relation.related_model._default_manager.all()
+    if queryset._prefetch_related_lookups:
+        return None
+    return name, relation.field, queryset

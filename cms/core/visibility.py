@@ -138,8 +138,8 @@ def site_facts(site: Site) -> SiteFacts:
 def visible_pages(queryset: QuerySet, site: Site, now: datetime | None = None) -> QuerySet:
     """Live, within go-live/expiry, inside the site, and not under a password, login or group restriction.
 
-    `now` (default: this moment) lets a query compiled once per shape (cms.core.compiled) take the
-    moment as a value."""
+    `now` (default: the clock) lets a query compiled once per shape (cms.core.compiled) take the
+    moment as a bound value."""
     # aliases would repeat their original
     return visible_in_site(queryset.filter(live=True, alias_of__isnull=True), site, now)
 
@@ -152,7 +152,7 @@ def visible_in_site(queryset: QuerySet, site: Site, now: datetime | None = None)
     search.models.SearchEntry) is held to the same rule without joining the page table.
     """
     facts = site_facts(site)
-    now = now or timezone.now()
+    now = timezone.now() if now is None else now
     in_site = reduce(
         or_, (Q(path__startswith=path) for path, _url in facts.root_paths.values()), Q(pk__in=[])
     )

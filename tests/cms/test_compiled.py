@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.db.models import Prefetch
 from django.test import RequestFactory
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 
-from cms.core.compiled import CompiledQuery, ShapeError
+from cms.core.compiled import CompiledQuery, ShapeError, prefetch_one
 from cms.core.context import api_context
 from cms.core.pagination import page_of
 from cms.core.visibility import rule_shape, visible_pages
@@ -24,7 +25,7 @@ from tourism.items import news as news_items
 from tourism.items import pois as poi_items
 from tourism.items.events import EventFilters, occurrence_page, occurrence_queryset, with_event_rows
 from tourism.items.news import NewsFilters
-from tourism.models import Event, OpeningHoursRule
+from tourism.models import Event, OpeningHoursRule, PointOfInterest
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +236,61 @@ def test_a_definition_that_refuses_markers_runs_through_the_orm(tree):
 
     query = CompiledQuery(by_digits)
     assert [page.pk for page in query(digits=str(tree.home.pk))] == [tree.home.pk]
+
+
+class Builds:
+    """A definition that counts its builds."""
+
+    def __init__(self, make) -> None:
+        self.make, self.calls = make, 0
+
+    def __call__(self, shape, **values):
+        self.calls += 1
+        return self.make(shape, **values)
+
+
+def test_the_clock_is_bound_so_the_visibility_rule_holds_on_every_run(tree):
+    poi = tree.poi(title="Später")
+    starts = timezone.now() + timedelta(hours=1)
+    Page.objects.filter(pk=poi.pk).update(go_live_at=starts)
+    build = Builds(lambda site, *, pk, now: visible_pages(PointOfInterest.objects.filter(pk=pk), site, now))
+    query = CompiledQuery(build)
+    site = tree.home.get_site()
+    assert query(site, pk=poi.pk, now=starts - timedelta(minutes=1)) == []
+    assert [page.pk for page in query(site, pk=poi.pk, now=starts)] == [poi.pk]
+    assert [page.pk for page in query(site, pk=poi.pk, now=starts + timedelta(days=1))] == [poi.pk]
+    assert build.calls == 2  # the markers' build and the first run's check
+
+
+def test_child_rows_are_read_for_the_instance_asked_for(tree, django_assert_num_queries):
+    places = [tree.poi(), tree.poi()]
+    for index, place in enumerate(places):
+        for hour in range(index + 1):
+            OpeningHoursRule.objects.create(
+                page=place, monday=True, opens=time(9 + hour), closes=time(10 + hour), sort_order=hour
+            )
+    key = object()
+    for index, place in enumerate(places):
+        poi = PointOfInterest.objects.get(pk=place.pk)
+        with django_assert_num_queries(1):
+            prefetch_one(key, poi, ["opening_hours"])
+        with django_assert_num_queries(0):
+            rules = list(poi.opening_hours.all())
+            assert poi.opening_hours.exists()
+        assert [rule.opens.hour for rule in rules] == [9 + hour for hour in range(index + 1)]
+        assert all(rule.page is poi for rule in rules)
+        # asked further, the relation still means this place's rows
+        assert list(poi.opening_hours.filter(monday=True).values_list("page_id", flat=True)) == [place.pk] * (
+            index + 1
+        )
+
+
+def test_child_rows_of_a_prefetch_queryset_keep_its_filter(tree):
+    poi = tree.poi()
+    for hour, monday in ((9, True), (10, False)):
+        OpeningHoursRule.objects.create(page=poi, monday=monday, opens=time(hour), closes=time(hour + 1))
+    lookup = Prefetch("opening_hours", queryset=OpeningHoursRule.objects.filter(monday=True))
+    for _run in range(2):  # the compiled shape's first run (checked) and a bound run
+        fresh = PointOfInterest.objects.get(pk=poi.pk)
+        prefetch_one(("filtered", object), fresh, [lookup])
+        assert [rule.opens.hour for rule in fresh.opening_hours.all()] == [9]

@@ -391,18 +391,30 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
 
 def next_occurrences(events: list[Event], ctx: ApiContext, limit: int = 10) -> list[list[EventOccurrence]]:
     """The next stored occurrences of each event, `limit` each, in one query."""
-    rows = EventOccurrence.objects.filter(event__in=[event.pk for event in events], end__gt=ctx.now).order_by(
-        "start", "pk"
-    )
+
     if len(events) == 1:
-        rows = rows[:limit]  # a detail: no ranking to build (it cost more than the query itself)
+        # a detail: no ranking to build (it cost more than the query itself), and its shape compiled
+        # once per process
+        rows = _NEXT_OCCURRENCES(limit, event=events[0].pk, moment=ctx.now)
     else:
         rank = Window(RowNumber(), partition_by=F("event_id"), order_by=(F("start").asc(), F("pk").asc()))
-        rows = rows.annotate(rank=rank).filter(rank__lte=limit)
+        pks = [event.pk for event in events]
+        rows = _occurrences_after(pks, ctx.now).annotate(rank=rank).filter(rank__lte=limit)
     by_event: dict[int, list] = {}
     for occ in rows:
         by_event.setdefault(occ.event_id, []).append(occ)
     return [by_event.get(event.pk, []) for event in events]
+
+
+def _occurrences_after(pks: list, moment: datetime) -> QuerySet:
+    return EventOccurrence.objects.filter(event__in=pks, end__gt=moment).order_by("start", "pk")
+
+
+def _next_of_one(limit: int, *, event: int, moment: datetime) -> QuerySet:
+    return _occurrences_after([event], moment)[:limit]
+
+
+_NEXT_OCCURRENCES = CompiledQuery(_next_of_one)
 
 
 def event_details(

@@ -7,13 +7,14 @@ from operator import attrgetter
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from pydantic import Field
 from wagtail.models import Page
 
 from cms.core import registry, versions
+from cms.core.compiled import CompiledQuery, Keyed
 from cms.core.context import ApiContext, visible
 from cms.core.i18n import with_fallback_ids
 from cms.core.lookups import JSONList
@@ -541,14 +542,27 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
     targets = [link.target for links in link_lists for link in links]
     if not targets:
         return [[] for _links in link_lists]
-    keys = {target.translation_key for target in targets}
-    candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
-        locale_id__in=ctx.choice.preference_ids
+    candidates = _RELATED(
+        (ctx.site, rule_shape(ctx.site)),
+        keys=sorted({target.translation_key for target in targets}),
+        now=timezone.now(),
+        locales=list(ctx.choice.preference_ids),
     )
     best = ctx.choice.best(
         candidates, key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
     )
     return [_related_entries([link.target for link in links], best, ctx) for links in link_lists]
+
+
+def _related_candidates(shape: tuple, *, keys, now: datetime, locales) -> QuerySet:
+    """The visible pages of the translation keys in the preferred languages."""
+    site, _rule = shape
+    return visible_pages(Page.objects.filter(translation_key__in=keys), site, now).filter(
+        locale_id__in=locales
+    )
+
+
+_RELATED = CompiledQuery(_related_candidates)
 
 
 def _related_entries(targets: list, best: dict, ctx: ApiContext) -> list[dict]:
@@ -583,19 +597,17 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
     of each language version hold the `limit` first of the place, so they are merged here.
     """
     keys = {poi.translation_key for poi in pois}
-    venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
-    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
-    occurrences = (
-        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
-        .select_related("event")
-        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
-        .order_by("start", "pk")
-    )
     if len(keys) == 1:
         # One place (a detail): its `limit` first are the first overall, without ranking; building
-        # the ranked query cost a detail more than the rest of its queries.
+        # the ranked query cost a detail more than the rest of its queries, so its shape is compiled
+        # once per process for the rule's facts and the languages.
         (only_key,) = keys
-        occurrences, key_of = occurrences[:limit], lambda _occ: only_key
+        languages = tuple(locale.pk for locale in ctx.choice.answering)
+        shape = Keyed(("upcoming-at-venue", rule_shape(ctx.site), languages, limit), ctx)
+        occurrences = _UPCOMING_AT_ONE(shape, key=only_key, now=timezone.now(), after=ctx.now)
+
+        def key_of(_occurrence):
+            return only_key
     else:
         venue_key = Subquery(
             Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1]
@@ -603,7 +615,11 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
         rank = Window(
             RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
         )
-        occurrences = occurrences.annotate(venue_key=venue_key, rank=rank).filter(rank__lte=limit)
+        occurrences = (
+            _upcoming(ctx, Q(translation_key__in=keys))
+            .annotate(venue_key=venue_key, rank=rank)
+            .filter(rank__lte=limit)
+        )
         key_of = attrgetter("venue_key")
     by_key: dict = {}
     for occ in occurrences:
@@ -622,6 +638,27 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
             }
         )
     return [by_key.get(poi.translation_key, []) for poi in pois]
+
+
+def _upcoming(ctx: ApiContext, keys_in: Q, now: datetime | None = None, after: datetime | None = None):
+    """Occurrences ending after `after` (default: the request's moment) of the visible events at
+    the places of `keys_in`, with what an entry shows, in order."""
+    venue_ids = PointOfInterest.objects.filter(keys_in).values("pk")
+    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids), now)
+    return (
+        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now if after is None else after)
+        .select_related("event")
+        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
+        .order_by("start", "pk")
+    )
+
+
+def _upcoming_at_one(shape: Keyed, *, key, now: datetime, after: datetime) -> QuerySet:
+    *_rest, limit = shape.key
+    return _upcoming(shape.given, Q(translation_key=key), now, after)[:limit]
+
+
+_UPCOMING_AT_ONE = CompiledQuery(_upcoming_at_one)
 
 
 def detail_queryset(queryset, ctx: ApiContext):
