@@ -127,6 +127,7 @@ class _Plan:
     empty: bool = False  # the shape can match nothing (EmptyResultSet): no query at all
     checked: bool = False
     trusted: bool = True
+    converters: dict = field(default_factory=dict)  # per database connection: the rows' converters
 
     def params(self, values: dict, connection) -> list:
         return [item[1] if isinstance(item, tuple) else item.bind(values, connection) for item in self.recipe]
@@ -207,6 +208,8 @@ class CompiledQuery:
 
     @staticmethod
     def _key(shape: Hashable, values: dict, connection) -> tuple:
+        if isinstance(shape, Keyed):
+            shape = shape.key  # the table keeps no request's context alive
         return (connection.vendor, shape, *((name, _kind(value)) for name, value in sorted(values.items())))
 
     def sql_with_params(self, shape: Hashable = (), /, **values: Scalar | Sequence[Scalar]) -> tuple:
@@ -263,6 +266,13 @@ class CompiledQuery:
         compiler = copy.copy(plan.compiler)
         compiler.connection = connection
         compiler.as_sql = lambda *args, **kwargs: (plan.sql, params)
+        converters = plan.converters.get(connection)
+        if converters is None:  # the same columns every run: asked once per connection
+            select = plan.compiler.select[: plan.compiler.col_count]
+            converters = plan.converters[connection] = compiler.get_converters(
+                [column[0] for column in select]
+            )
+        compiler.get_converters = lambda _expressions: converters
         queryset = plan.queryset
         rows = list(queryset._iterable_class(_Source(queryset, compiler)))
         if self.prefetch and queryset._prefetch_related_lookups and rows and isinstance(rows[0], Model):
