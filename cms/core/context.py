@@ -90,8 +90,9 @@ def public_url(page: Page, facts: SiteFacts, website_url: str) -> str:
     return f"{website_url}/{prefix}{relative.lstrip('/')}"
 
 
-def visible(ctx: ApiContext, source: type[Model] | QuerySet) -> QuerySet:
+def visible(ctx: ApiContext, source: type[Model] | QuerySet, now: datetime | None = None) -> QuerySet:
     """What the public may see of a page model (or queryset) in the answer's language, with the
-    default language standing in where a translation is missing (if the request allows it)."""
+    default language standing in where a translation is missing (if the request allows it); `now`
+    as for `visible_pages`."""
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
-    return with_fallback(visible_pages(queryset, ctx.site), ctx.choice)
+    return with_fallback(visible_pages(queryset, ctx.site, now), ctx.choice)

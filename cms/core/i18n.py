@@ -272,9 +272,13 @@ def negotiate(
 def with_fallback(queryset: QuerySet, choice: LocaleChoice) -> QuerySet:
     """Items in the chosen locale, plus (with fallback) each item's version in the first locale of the
     chain that has a visible one: one subquery per step of the chain, whatever the number of items."""
-    locales = choice.answering
-    condition = Q(locale=locales[0])
-    for step in range(1, len(locales)):
-        earlier = queryset.filter(locale_id__in=[locale.pk for locale in locales[:step]])
-        condition |= Q(locale=locales[step]) & ~Q(translation_key__in=earlier.values("translation_key"))
+    return with_fallback_ids(queryset, [locale.pk for locale in choice.answering])
+
+
+def with_fallback_ids(queryset: QuerySet, locale_ids: Sequence[int]) -> QuerySet:
+    """`with_fallback` for the chain's locale ids (a query compiled once per shape takes them as values)."""
+    condition = Q(locale=locale_ids[0])
+    for step in range(1, len(locale_ids)):
+        earlier = queryset.filter(locale_id__in=list(locale_ids[:step]))
+        condition |= Q(locale=locale_ids[step]) & ~Q(translation_key__in=earlier.values("translation_key"))
     return queryset.filter(condition)

@@ -3,11 +3,12 @@ and ids in paths."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from urllib.parse import urlencode
 
 from django.db.models import Count, QuerySet, Window
 
+from .compiled import CompiledQuery, Scalar
 from .context import ApiContext
 from .params import as_id
 from .problems import not_found
@@ -57,6 +58,44 @@ def page_of(
     # (unless the objects need the queryset's annotations; aliases only filter or order).
     source = queryset if queryset.query.annotation_select else _unfiltered(queryset)
     return rows[0][1], fetch_in_order(load(source), [pk for pk, _total in rows])
+
+
+class CompiledPage:
+    """`page_of` for a queryset definition `build(shape, **values)` whose two queries (the page's ids
+    with the total, the objects by id) are compiled once per shape (cms.core.compiled).
+
+    The same SQL as `page_of(build(shape, **values), limit, offset, load)`; not for DISTINCT querysets.
+    """
+
+    def __init__(self, build: Callable[..., QuerySet], load: Callable[[QuerySet], QuerySet] | None = None):
+        self.build = build
+        self.load = load or (lambda objects: objects)
+        self._ids = CompiledQuery(self._ids_query)
+        self._objects = CompiledQuery(self._objects_query)
+
+    def _ids_query(self, shape: tuple, **values) -> QuerySet:
+        inner, limit, offset = shape
+        queryset = self.build(inner, **values)
+        if queryset.query.distinct:
+            raise ValueError("CompiledPage cannot count a DISTINCT queryset with a window")
+        return queryset.annotate(_total=Window(Count("*"))).values_list("pk", "_total")[
+            offset : offset + limit
+        ]
+
+    def _objects_query(self, shape: Hashable, pks: Sequence[int], **values) -> QuerySet:
+        queryset = self.build(shape, **values)
+        source = queryset if queryset.query.annotation_select else _unfiltered(queryset)
+        return self.load(source).filter(pk__in=pks)
+
+    def __call__(
+        self, shape: Hashable, limit: int, offset: int, **values: Scalar | Sequence[Scalar]
+    ) -> tuple[int, list]:
+        rows = self._ids((shape, limit, offset), **values)
+        if not rows:
+            return (self.build(shape, **values).count() if offset else 0), []
+        pks = [pk for pk, _total in rows]
+        by_pk = {obj.pk: obj for obj in self._objects(shape, pks=pks, **values)}
+        return rows[0][1], [by_pk[pk] for pk in pks if pk in by_pk]
 
 
 def _unfiltered(queryset: QuerySet) -> QuerySet:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from functools import reduce
 from operator import or_
 
@@ -134,13 +135,16 @@ def site_facts(site: Site) -> SiteFacts:
     return remembered(f"site-facts:{site.pk}", facts_version(), lambda: _load_facts(site))
 
 
-def visible_pages(queryset: QuerySet, site: Site) -> QuerySet:
-    """Live, within go-live/expiry, inside the site, and not under a password, login or group restriction."""
+def visible_pages(queryset: QuerySet, site: Site, now: datetime | None = None) -> QuerySet:
+    """Live, within go-live/expiry, inside the site, and not under a password, login or group restriction.
+
+    `now` (default: the clock) lets a query compiled once per shape (cms.core.compiled) take the
+    moment as a bound value."""
     # aliases would repeat their original
-    return visible_in_site(queryset.filter(live=True, alias_of__isnull=True), site)
+    return visible_in_site(queryset.filter(live=True, alias_of__isnull=True), site, now)
 
 
-def visible_in_site(queryset: QuerySet, site: Site) -> QuerySet:
+def visible_in_site(queryset: QuerySet, site: Site, now: datetime | None = None) -> QuerySet:
     """The rule's checks that read only a row's `path`, `go_live_at` and `expire_at`: inside the site,
     within go-live/expiry, not under a restriction.
 
@@ -148,7 +152,7 @@ def visible_in_site(queryset: QuerySet, site: Site) -> QuerySet:
     search.models.SearchEntry) is held to the same rule without joining the page table.
     """
     facts = site_facts(site)
-    now = timezone.now()
+    now = timezone.now() if now is None else now
     in_site = reduce(
         or_, (Q(path__startswith=path) for path, _url in facts.root_paths.values()), Q(pk__in=[])
     )
@@ -160,6 +164,14 @@ def visible_in_site(queryset: QuerySet, site: Site) -> QuerySet:
     for path in facts.restricted_paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
+
+
+def rule_shape(site: Site) -> tuple:
+    """What of the rule's facts `visible_in_site` writes into a query's SQL text (the site's root
+    paths, the restricted paths), to key a query compiled once per shape (cms.core.compiled) by: a
+    new restriction or root makes a new shape, whatever the version counters say."""
+    facts = site_facts(site)
+    return (site.pk, tuple(path for path, _url in facts.root_paths.values()), facts.restricted_paths)
 
 
 # --- Nested objects ------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from ninja import Query, Router
 
 from cms.core.context import api_context
-from cms.core.pagination import envelope, page_of
+from cms.core.pagination import envelope
 from cms.core.params import DetailParams, ListParams, strict_query
 from cms.core.problems import PROBLEM_RESPONSES
 from media.schemas import preload_images
@@ -22,11 +22,10 @@ from ..items.events import (
     event_filters,
     events_of,
     occurrence_item,
-    occurrence_queryset,
+    occurrence_page,
     venue_translations,
     visible_events,
     window,
-    with_event_rows,
 )
 from ..models import EVENT, Event, EventOccurrence
 from ..renderers.ical import calendar_response
@@ -47,8 +46,7 @@ def list_events(request: HttpRequest, params: Query[ListParams], filters: Query[
     Consumers: the city website's calendar, kiosks, partner event portals.
     """
     ctx = api_context(request, params.locale, params.fallback)
-    queryset = occurrence_queryset(ctx, filters)
-    count, page = page_of(queryset, params.limit, params.offset, load=with_event_rows)
+    count, page = occurrence_page(ctx, filters, params.limit, params.offset)
     events = events_of(page)
     venues = venue_translations(events, ctx)
     preload_images(ctx, [event.image_id for event in events])

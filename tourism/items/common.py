@@ -5,17 +5,19 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery, prefetch_related_objects
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.utils import timezone
 from pydantic import Field
 
 from cms.core import registry, translations, versions
+from cms.core.compiled import CompiledQuery, Keyed, prefetch_one
 from cms.core.context import ApiContext, api_context
 from cms.core.lookups import JSONList
 from cms.core.pagination import parse_id
 from cms.core.problems import not_found
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import facts_version, rule_shape, visible_pages
 
 from ..models import Category
 
@@ -254,25 +256,51 @@ def get_detail(queryset: QuerySet, raw_id: str, ctx: ApiContext, prefetch):
     One query reads every visible language version of the item with what the detail selects: the
     version to answer (`in_asked_language`) and its translations come from the same rows. The
     item's language can decide the answer's language (see for_item), and prefetches such as
-    category names depend on that language, so they follow once the version is chosen (built again
-    only when the item's language changed it: building them costs as much as a query).
+    category names depend on that language, so they follow once the version is chosen. The query's
+    shape is built and compiled once per process for the site's facts and the languages
+    (cms.core.compiled); `queryset` is the model's whole table (`objects.all()`).
     """
     pk = parse_id(raw_id)
-    key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
-    built = prefetch(queryset, ctx)
-    selected = built.prefetch_related(None)
-    versions = list(visible_pages(selected.filter(translation_key=Subquery(key)), ctx.site))
+    shape = _detail_shape(queryset, prefetch, ctx)
+    versions = _VERSIONS(shape, pk=pk, now=timezone.now())
     asked = next((version for version in versions if version.pk == pk), None)
     if asked is None:
         raise not_found(f"No item with id '{raw_id[:40]}'.")
     target = in_asked_language(asked, ctx, versions)
     answered = for_item(ctx, target)
-    if answered.choice.preference_ids != ctx.choice.preference_ids:  # built again in its language
-        built = prefetch(queryset, answered)
-    prefetch_related_objects([target], *built._prefetch_related_lookups)
-    ctx = answered
+    if answered.choice.preference_ids == ctx.choice.preference_ids:
+        lookups = _VERSIONS.lookups(shape, pk=pk, now=timezone.now())
+    else:  # built again in its language
+        lookups = prefetch(queryset, answered)._prefetch_related_lookups
+    prefetch_one(_detail_shape(queryset, prefetch, answered).key, target, lookups)
     target.language_versions = versions
-    return target, ctx
+    return target, answered
+
+
+def _versions(shape: Keyed, *, pk: int, now: datetime) -> QuerySet:
+    """Every visible language version of the item `pk` with what the detail selects."""
+    queryset, prefetch, ctx = shape.given
+    key = queryset.model.objects.filter(pk=pk).values("translation_key")[:1]
+    return visible_pages(prefetch(queryset, ctx).filter(translation_key=Subquery(key)), ctx.site, now)
+
+
+_VERSIONS = CompiledQuery(_versions, prefetch=False)
+
+
+def _detail_shape(queryset: QuerySet, prefetch, ctx: ApiContext) -> Keyed:
+    """What a detail's query shape rests on: the model, what it selects, the visibility rule's facts
+    (`rule_shape`), the version of the facts its prefetches read, and the answer's languages."""
+    key = (
+        "detail",
+        queryset.model._meta.label,
+        prefetch.__module__,
+        prefetch.__qualname__,
+        rule_shape(ctx.site),
+        facts_version(),
+        tuple(ctx.choice.preference_ids),
+        tuple(locale.pk for locale in ctx.choice.answering),
+    )
+    return Keyed(key, (queryset, prefetch, ctx))
 
 
 def in_asked_language(page, ctx: ApiContext, versions: list):

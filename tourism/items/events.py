@@ -8,15 +8,19 @@ from uuid import UUID
 
 from django.db.models import F, QuerySet, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from pydantic import Field
 from wagtail.models import Page
 
+from cms.core.compiled import CompiledQuery
 from cms.core.context import ApiContext, visible
+from cms.core.i18n import with_fallback_ids
+from cms.core.pagination import CompiledPage, page_of
 from cms.core.params import parse_id_param, parse_moment, parse_point
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import rule_shape, visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -186,12 +190,25 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     keys = {venue_key(event) for event in events if event.venue_id}
     if not keys:
         return {}
-    venues = (
-        visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), ctx.site)
-        .filter(locale_id__in=ctx.choice.preference_ids)
-        .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
+    venues = _VENUES(
+        (ctx.site, rule_shape(ctx.site)),
+        keys=sorted(keys),
+        now=timezone.now(),
+        locales=list(ctx.choice.preference_ids),
     )
     return ctx.choice.best(venues, key=lambda row: row.translation_key, locale_id=lambda row: row.locale_id)
+
+
+def _venues(shape: tuple, *, keys, now: datetime, locales) -> QuerySet:
+    site, _rule = shape
+    return (
+        visible_pages(PointOfInterest.objects.filter(translation_key__in=keys), site, now)
+        .filter(locale_id__in=locales)
+        .values_list(*VENUE_FIELDS, named=True)  # rows, not page objects: only these fields are shown
+    )
+
+
+_VENUES = CompiledQuery(_venues)
 
 
 def venue_key(event: Event) -> UUID:
@@ -286,19 +303,42 @@ def filters_events(filters: EventFilters) -> bool:
 
 def occurrence_queryset(ctx: ApiContext, filters: EventFilters):
     start, end = window(filters, ctx)
-    if filters_events(filters):
-        events = event_filters(visible_events(ctx), filters, ctx)
-    else:
-        # Visibility is the page's: without event filters the event table is not joined (a third
-        # of the week's count query went to probing it).
-        events = visible(ctx, Page)
-    order = ("start", "pk") if filters.ordering == "start" else ("-start", "-pk")
+    if not filters_events(filters):
+        return occurrence_rows(visible(ctx, Page), start, end, filters.ordering)
+    return occurrence_rows(event_filters(visible_events(ctx), filters, ctx), start, end, filters.ordering)
+
+
+def occurrence_rows(events: QuerySet, start: datetime, end: datetime, ordering: str) -> QuerySet:
+    """Occurrences of `events` in the window with what an item reads of its event, in list order.
+
+    Without event filters visibility is the page's (`events` of Page): the event table is not joined
+    (a third of the week's count query went to probing it)."""
+    order = ("start", "pk") if ordering == "start" else ("-start", "-pk")
     return (
         occurrences_between(events, start, end)
         .only(*OCCURRENCE_ITEM_FIELDS)
         .select_related("event")
         .order_by(*order)
     )
+
+
+def _visible_occurrences(shape: tuple, *, start: datetime, end: datetime, now: datetime, locales) -> QuerySet:
+    """`occurrence_queryset` without event filters, as a definition `CompiledPage` compiles per shape:
+    (site, the rule's facts, ordering)."""
+    site, _rule, ordering = shape
+    events = with_fallback_ids(visible_pages(Page.objects.all(), site, now), locales)
+    return occurrence_rows(events, start, end, ordering)
+
+
+def occurrence_page(ctx: ApiContext, filters: EventFilters, limit: int, offset: int) -> tuple[int, list]:
+    """The total and one page of occurrences (with `with_event_rows`); the common list, without event
+    filters, runs SQL compiled once per shape (the same SQL as `occurrence_queryset`'s)."""
+    if filters_events(filters):
+        return page_of(occurrence_queryset(ctx, filters), limit, offset, load=with_event_rows)
+    start, end = window(filters, ctx)
+    shape = (ctx.site, rule_shape(ctx.site), filters.ordering)
+    locales = [locale.pk for locale in ctx.choice.answering]
+    return _VISIBLE_PAGE(shape, limit, offset, start=start, end=end, now=timezone.now(), locales=locales)
 
 
 def with_event_rows(occurrences: QuerySet) -> QuerySet:
@@ -308,6 +348,9 @@ def with_event_rows(occurrences: QuerySet) -> QuerySet:
     return with_category_ids(occurrences, model=Event, item="event_id").annotate(
         venue_key=F("event__venue__translation_key")
     )
+
+
+_VISIBLE_PAGE = CompiledPage(_visible_occurrences, load=with_event_rows)
 
 
 def events_of(occurrences: list[EventOccurrence]) -> list[Event]:
@@ -348,18 +391,30 @@ def event_detail(event: Event, ctx: ApiContext, occurrences: Sequence | None = N
 
 def next_occurrences(events: list[Event], ctx: ApiContext, limit: int = 10) -> list[list[EventOccurrence]]:
     """The next stored occurrences of each event, `limit` each, in one query."""
-    rows = EventOccurrence.objects.filter(event__in=[event.pk for event in events], end__gt=ctx.now).order_by(
-        "start", "pk"
-    )
+
     if len(events) == 1:
-        rows = rows[:limit]  # a detail: no ranking to build (it cost more than the query itself)
+        # a detail: no ranking to build (it cost more than the query itself), and its shape compiled
+        # once per process
+        rows = _NEXT_OCCURRENCES(limit, event=events[0].pk, moment=ctx.now)
     else:
         rank = Window(RowNumber(), partition_by=F("event_id"), order_by=(F("start").asc(), F("pk").asc()))
-        rows = rows.annotate(rank=rank).filter(rank__lte=limit)
+        pks = [event.pk for event in events]
+        rows = _occurrences_after(pks, ctx.now).annotate(rank=rank).filter(rank__lte=limit)
     by_event: dict[int, list] = {}
     for occ in rows:
         by_event.setdefault(occ.event_id, []).append(occ)
     return [by_event.get(event.pk, []) for event in events]
+
+
+def _occurrences_after(pks: list, moment: datetime) -> QuerySet:
+    return EventOccurrence.objects.filter(event__in=pks, end__gt=moment).order_by("start", "pk")
+
+
+def _next_of_one(limit: int, *, event: int, moment: datetime) -> QuerySet:
+    return _occurrences_after([event], moment)[:limit]
+
+
+_NEXT_OCCURRENCES = CompiledQuery(_next_of_one)
 
 
 def event_details(

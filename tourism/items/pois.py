@@ -7,20 +7,23 @@ from operator import attrgetter
 from typing import Literal
 
 from django.conf import settings
-from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, Subquery, Value, When, Window
+from django.db.models import Case, F, Min, OuterRef, Prefetch, Q, QuerySet, Subquery, Value, When, Window
 from django.db.models.functions import RowNumber
+from django.utils import timezone
 from pydantic import Field
 from wagtail.models import Page
 
 from cms.core import registry, versions
+from cms.core.compiled import CompiledQuery, Keyed
 from cms.core.context import ApiContext, visible
+from cms.core.i18n import with_fallback_ids
 from cms.core.lookups import JSONList
-from cms.core.pagination import envelope, page_of
+from cms.core.pagination import CompiledPage, envelope, page_of
 from cms.core.params import parse_bbox, parse_point, within_years
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import visible_pages
+from cms.core.visibility import rule_shape, visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -28,7 +31,7 @@ from ..models import Event, EventOccurrence, PointOfInterest, PointOfInterestRel
 from ..models.opening_hours import ExceptionReason
 from ..models.pois import PointOfInterestTag
 from ..renderers.jsonld import poi_jsonld
-from ..services.geo import bounding_box, distance_expression, distance_km
+from ..services.geo import bounding_box, distance_expression_of, distance_km, distance_terms
 from ..services.opening_hours import (
     OpeningSchedule,
     has_hours,
@@ -199,7 +202,7 @@ def tag_names(poi: PointOfInterest) -> list[str]:
 def with_item_prefetches(queryset, ctx: ApiContext, hours: bool = True):
     """What `poi_item` reads, in a fixed number of queries (`hours=False`: schedules come along;
     images: `preload_images`)."""
-    return with_row_lists(_item_columns(queryset, ctx, hours))
+    return with_row_lists(_item_columns(queryset, hours))
 
 
 def with_row_lists(queryset):
@@ -207,50 +210,50 @@ def with_row_lists(queryset):
     return with_category_ids(with_tag_names(queryset))
 
 
-def _item_columns(queryset, ctx: ApiContext, hours: bool):
+def _item_columns(queryset, hours: bool):
     """`with_item_prefetches` but the row lists: a page of a list adds them to the query that
     loads its places by id (`page_of`'s `load`), not to the query through every filter."""
     hours_rows = ("opening_hours", "opening_hours_exceptions") if hours else ()
     return queryset.only(*ITEM_FIELDS).prefetch_related(*hours_rows)
 
 
-def _db_filters(queryset, filters: PoiFilters):
-    if filters.category:
+def _db_filters(queryset, categories, tag: str, locality: str, wheelchair: str | None, free: bool | None):
+    if categories:
         # A subquery, not a join: a join repeats a place per matching category (DISTINCT would be
         # needed, and the page's total could not be counted alongside the page).
-        in_categories = PointOfInterest.categories.through.objects.filter(category__slug__in=filters.category)
+        in_categories = PointOfInterest.categories.through.objects.filter(category__slug__in=categories)
         queryset = queryset.filter(pk__in=in_categories.values("pointofinterest_id"))
-    if filters.tag:
+    if tag:
         # A subquery, as for categories; name or slug in any case ("Fahrrad", "fahrrad").
-        tagged = PointOfInterestTag.objects.filter(
-            Q(tag__name__iexact=filters.tag) | Q(tag__slug__iexact=filters.tag)
-        )
+        tagged = PointOfInterestTag.objects.filter(Q(tag__name__iexact=tag) | Q(tag__slug__iexact=tag))
         queryset = queryset.filter(pk__in=tagged.values("content_object_id"))
-    if filters.locality:
-        queryset = queryset.filter(locality__iexact=filters.locality)
-    if filters.wheelchair == "yes":
+    if locality:
+        queryset = queryset.filter(locality__iexact=locality)
+    if wheelchair == "yes":
         queryset = queryset.filter(wheelchair="yes")
-    elif filters.wheelchair == "partial":
+    elif wheelchair == "partial":
         queryset = queryset.filter(wheelchair__in=["yes", "partial"])
-    if filters.free is not None:
-        queryset = queryset.filter(is_free=filters.free)
+    if free is not None:
+        queryset = queryset.filter(is_free=free)
     return queryset
 
 
-def _area(filters: PoiFilters, near: tuple[float, float] | None) -> Q:
-    """The boxes of `bbox` and of `near` + `radius`: conditions on the place's own row, which the
-    coordinates index answers."""
-    area = Q()
+def _boxes(filters: PoiFilters, near: tuple[float, float] | None) -> list[tuple]:
+    """The boxes of `bbox` and of `near` + `radius` (MIN_LNG, MIN_LAT, MAX_LNG, MAX_LAT)."""
     boxes = [parse_bbox("bbox", filters.bbox)]
     if near:
         min_lat, min_lng, max_lat, max_lng = bounding_box(near[0], near[1], filters.radius)
         boxes.append((min_lng, min_lat, max_lng, max_lat))
-    for box in boxes:
-        if box:
-            min_lng, min_lat, max_lng, max_lat = box
-            area &= Q(
-                latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lng, longitude__lte=max_lng
-            )
+    return [box for box in boxes if box]
+
+
+def _area(boxes) -> Q:
+    """The boxes as conditions on the place's own row, which the coordinates index answers."""
+    area = Q()
+    for min_lng, min_lat, max_lng, max_lat in boxes:
+        area &= Q(
+            latitude__gte=min_lat, latitude__lte=max_lat, longitude__gte=min_lng, longitude__lte=max_lng
+        )
     return area
 
 
@@ -301,7 +304,13 @@ class OpenSchedules:
     a place whose key was never computed, which is evaluated on its own."""
 
     by_group: dict[tuple[str, int], OpeningSchedule]
-    condition: Q  # the places whose schedule is open at the moment
+    open_keys: list[str]  # the stored keys of the schedules open at the moment
+    open_pages: list[int]  # the places without a key that are open at the moment
+
+    @property
+    def condition(self) -> Q:
+        """The places whose schedule is open at the moment."""
+        return open_condition(self.open_keys, self.open_pages)
 
     def of(self, poi: PointOfInterest) -> OpeningSchedule | None:
         key = poi.opening_hours_key
@@ -359,10 +368,12 @@ def open_schedules(places, moment: datetime) -> OpenSchedules:
             {("", pk): schedule for pk, schedule in schedules_by_page(unkeyed, pages=pages).items()}
         )
     open_groups = [group for group, schedule in by_group.items() if is_open_at(schedule, moment)]
-    condition = Q(opening_hours_key__in=[key for key, own in open_groups if not own]) | Q(
-        pk__in=[own for _key, own in open_groups if own]
-    )
-    return OpenSchedules(by_group, condition)
+    keys = [key for key, own in open_groups if not own]
+    return OpenSchedules(by_group, keys, [own for _key, own in open_groups if own])
+
+
+def open_condition(keys, pages) -> Q:
+    return Q(opening_hours_key__in=keys) | Q(pk__in=pages)
 
 
 ORDERINGS = {
@@ -374,22 +385,81 @@ ORDERINGS = {
 
 
 def _matching(ctx: ApiContext, filters: PoiFilters):
-    """The places matching every filter, ordered, with what their items read (their tag names:
-    `with_row_lists`, on loading); the point of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
+    """The shape and values of the query of the places matching every filter (`_places`), the point
+    of `near` and the schedules of an open filter (which serve the items too: same key, same hours)."""
     near = parse_point("near", filters.near)
     if filters.ordering == "distance" and not near:
         raise bad_param("ordering", "ordering=distance needs near=LAT,LNG")
     moment = _open_moment(filters, ctx)
-    area = _area(filters, near)
-    queryset = _db_filters(visible_queryset(ctx), filters).filter(area)
+    boxes = _boxes(filters, near)
     schedules = None
     if moment is not None:
-        schedules = open_schedules(PointOfInterest.objects.filter(area), moment)
-        queryset = queryset.filter(schedules.condition)
+        schedules = open_schedules(PointOfInterest.objects.filter(_area(boxes)), moment)
+    shape = (
+        ctx.site,
+        rule_shape(ctx.site),
+        bool(filters.category),
+        bool(filters.tag),
+        bool(filters.locality),
+        filters.wheelchair,
+        filters.free,
+        len(boxes),
+        near is not None,
+        schedules is not None,
+        filters.ordering,
+    )
+    values = {"now": timezone.now(), "locales": [locale.pk for locale in ctx.choice.answering]}
+    if filters.category:
+        values["categories"] = list(filters.category)
+    if filters.tag:
+        values["tag"] = filters.tag
+    if filters.locality:
+        values["locality"] = filters.locality
+    if boxes:
+        # As the coordinate columns turn the corners into decimals: the same parameters either way.
+        lat, lng = (PointOfInterest._meta.get_field(name).to_python for name in ("latitude", "longitude"))
+        values["boxes"] = [
+            convert(corner)
+            for box in boxes
+            for convert, corner in zip((lng, lat, lng, lat), box, strict=True)
+        ]
     if near:
-        queryset = queryset.alias(distance=distance_expression(*near)).filter(distance__lte=filters.radius)
-    queryset = queryset.order_by(*ORDERINGS[filters.ordering])
-    return _item_columns(queryset, ctx, hours=schedules is None), near, schedules
+        values["distance"] = list(distance_terms(*near))
+        values["radius"] = float(filters.radius)  # the default is the int 5; the column compares floats
+    if schedules is not None:
+        values["open_keys"], values["open_pages"] = schedules.open_keys, schedules.open_pages
+    return shape, values, near, schedules
+
+
+def _places(
+    shape: tuple,
+    *,
+    now: datetime,
+    locales,
+    categories=(),
+    tag: str = "",
+    locality: str = "",
+    boxes=(),
+    distance=(),
+    radius: float = 0.0,
+    open_keys=(),
+    open_pages=(),
+):
+    """The places matching every filter, ordered, with the columns their items read (their tag
+    names: `with_row_lists`, on loading); a definition `CompiledPage` compiles per shape."""
+    site, _rule, _category, _tag, _locality, wheelchair, free, box_count, has_near, is_open, ordering = shape
+    queryset = with_fallback_ids(visible_pages(PointOfInterest.objects.all(), site, now), locales)
+    queryset = _db_filters(queryset, categories, tag, locality, wheelchair, free)
+    queryset = queryset.filter(_area(boxes[index : index + 4] for index in range(0, 4 * box_count, 4)))
+    if is_open:
+        queryset = queryset.filter(open_condition(open_keys, open_pages))
+    if has_near:
+        queryset = queryset.alias(distance=distance_expression_of(*distance)).filter(distance__lte=radius)
+    queryset = queryset.order_by(*ORDERINGS[ordering])
+    return _item_columns(queryset, hours=not is_open)
+
+
+_PLACES_PAGE = CompiledPage(_places, load=with_row_lists)
 
 
 def _items(ctx: ApiContext, page: list, near, schedules: OpenSchedules | None) -> list[dict]:
@@ -404,8 +474,8 @@ def select_pois(ctx: ApiContext, filters: PoiFilters, limit: int, offset: int) -
     Narrowing in Python (thousands of candidates in the 5 km around the market, each turned into a
     row and measured) cost more than everything else in the list.
     """
-    queryset, near, schedules = _matching(ctx, filters)
-    count, page = page_of(queryset, limit, offset, load=with_row_lists)
+    shape, values, near, schedules = _matching(ctx, filters)
+    count, page = _PLACES_PAGE(shape, limit, offset, **values)
     return envelope(ctx, count, limit, offset, _items(ctx, page, near, schedules))
 
 
@@ -414,7 +484,8 @@ def select_poi_features(ctx: ApiContext, filters: PoiFilters) -> list[dict]:
     paging; above the cap (ROLAND_GEOJSON_CAP) the caller must narrow the area (counted with a
     bounded query first)."""
     cap = settings.ROLAND_GEOJSON_CAP
-    queryset, near, schedules = _matching(ctx, filters)
+    shape, values, near, schedules = _matching(ctx, filters)
+    queryset = _places(shape, **values)
     matches = queryset.order_by().values("pk")[: cap + 1].count()
     if matches > cap:
         raise bad_param(
@@ -471,14 +542,27 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
     targets = [link.target for links in link_lists for link in links]
     if not targets:
         return [[] for _links in link_lists]
-    keys = {target.translation_key for target in targets}
-    candidates = visible_pages(Page.objects.filter(translation_key__in=keys), ctx.site).filter(
-        locale_id__in=ctx.choice.preference_ids
+    candidates = _RELATED(
+        (ctx.site, rule_shape(ctx.site)),
+        keys=sorted({target.translation_key for target in targets}),
+        now=timezone.now(),
+        locales=list(ctx.choice.preference_ids),
     )
     best = ctx.choice.best(
         candidates, key=lambda page: page.translation_key, locale_id=lambda page: page.locale_id
     )
     return [_related_entries([link.target for link in links], best, ctx) for links in link_lists]
+
+
+def _related_candidates(shape: tuple, *, keys, now: datetime, locales) -> QuerySet:
+    """The visible pages of the translation keys in the preferred languages."""
+    site, _rule = shape
+    return visible_pages(Page.objects.filter(translation_key__in=keys), site, now).filter(
+        locale_id__in=locales
+    )
+
+
+_RELATED = CompiledQuery(_related_candidates)
 
 
 def _related_entries(targets: list, best: dict, ctx: ApiContext) -> list[dict]:
@@ -513,19 +597,17 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
     of each language version hold the `limit` first of the place, so they are merged here.
     """
     keys = {poi.translation_key for poi in pois}
-    venue_ids = PointOfInterest.objects.filter(translation_key__in=keys).values("pk")
-    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids))
-    occurrences = (
-        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now)
-        .select_related("event")
-        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
-        .order_by("start", "pk")
-    )
     if len(keys) == 1:
         # One place (a detail): its `limit` first are the first overall, without ranking; building
-        # the ranked query cost a detail more than the rest of its queries.
+        # the ranked query cost a detail more than the rest of its queries, so its shape is compiled
+        # once per process for the rule's facts and the languages.
         (only_key,) = keys
-        occurrences, key_of = occurrences[:limit], lambda _occ: only_key
+        languages = tuple(locale.pk for locale in ctx.choice.answering)
+        shape = Keyed(("upcoming-at-venue", rule_shape(ctx.site), languages, limit), ctx)
+        occurrences = _UPCOMING_AT_ONE(shape, key=only_key, now=timezone.now(), after=ctx.now)
+
+        def key_of(_occurrence):
+            return only_key
     else:
         venue_key = Subquery(
             Page.objects.filter(pk=OuterRef("event__venue_id")).values("translation_key")[:1]
@@ -533,7 +615,11 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
         rank = Window(
             RowNumber(), partition_by=F("event__venue_id"), order_by=(F("start").asc(), F("pk").asc())
         )
-        occurrences = occurrences.annotate(venue_key=venue_key, rank=rank).filter(rank__lte=limit)
+        occurrences = (
+            _upcoming(ctx, Q(translation_key__in=keys))
+            .annotate(venue_key=venue_key, rank=rank)
+            .filter(rank__lte=limit)
+        )
         key_of = attrgetter("venue_key")
     by_key: dict = {}
     for occ in occurrences:
@@ -552,6 +638,27 @@ def upcoming_at_venues(pois: list, ctx: ApiContext, limit: int = 10) -> list[lis
             }
         )
     return [by_key.get(poi.translation_key, []) for poi in pois]
+
+
+def _upcoming(ctx: ApiContext, keys_in: Q, now: datetime | None = None, after: datetime | None = None):
+    """Occurrences ending after `after` (default: the request's moment) of the visible events at
+    the places of `keys_in`, with what an entry shows, in order."""
+    venue_ids = PointOfInterest.objects.filter(keys_in).values("pk")
+    events = visible(ctx, Event.objects.filter(venue_id__in=venue_ids), now)
+    return (
+        EventOccurrence.objects.filter(event__in=events, end__gt=ctx.now if after is None else after)
+        .select_related("event")
+        .only("start", "end", "all_day", "event", "event__title", "event__status")  # not ~60 columns each
+        .order_by("start", "pk")
+    )
+
+
+def _upcoming_at_one(shape: Keyed, *, key, now: datetime, after: datetime) -> QuerySet:
+    *_rest, limit = shape.key
+    return _upcoming(shape.given, Q(translation_key=key), now, after)[:limit]
+
+
+_UPCOMING_AT_ONE = CompiledQuery(_upcoming_at_one)
 
 
 def detail_queryset(queryset, ctx: ApiContext):

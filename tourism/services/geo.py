@@ -31,9 +31,26 @@ def distance_expression(
 ) -> Combinable:
     """`distance_km` as a database expression (PostgreSQL; SQLite through Django's math functions),
     so a list can filter and order by distance and read only the page it answers."""
+    return distance_expression_of(*distance_terms(lat, lng), lat_field=lat_field, lng_field=lng_field)
+
+
+def distance_terms(lat: float, lng: float) -> tuple[float, float, float]:
+    """What `distance_expression` reads of the point: its latitude and longitude in radians and the
+    latitude's cosine (a query compiled once per shape takes them as values)."""
+    return radians(lat), radians(lng), cos(radians(lat))
+
+
+def distance_expression_of(
+    lat_radians: float,
+    lng_radians: float,
+    cos_lat: float,
+    lat_field: str = "latitude",
+    lng_field: str = "longitude",
+) -> Combinable:
+    """`distance_expression` from the point's `distance_terms`."""
     row_lat = Radians(Cast(F(lat_field), FloatField()))
     row_lng = Radians(Cast(F(lng_field), FloatField()))
-    half_dlat = Sin((row_lat - Value(radians(lat))) / Value(2.0))
-    half_dlng = Sin((row_lng - Value(radians(lng))) / Value(2.0))
-    a = Power(half_dlat, 2) + Value(cos(radians(lat))) * Cos(row_lat) * Power(half_dlng, 2)
+    half_dlat = Sin((row_lat - Value(lat_radians)) / Value(2.0))
+    half_dlng = Sin((row_lng - Value(lng_radians)) / Value(2.0))
+    a = Power(half_dlat, 2) + Value(cos_lat) * Cos(row_lat) * Power(half_dlng, 2)
     return Value(2 * EARTH_RADIUS_KM) * ASin(Least(Value(1.0), Sqrt(a)), output_field=FloatField())
