@@ -3,15 +3,11 @@ without it, and what the start created is frozen out of later collections."""
 
 import gc
 import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from cms import startup
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import manage
 
 
 @pytest.fixture
@@ -47,19 +43,7 @@ def test_a_collector_switched_off_by_someone_else_stays_off(collector):
 
 def test_a_manage_py_process_runs_with_the_collector_and_its_start_frozen():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "cms.settings.test"}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "manage.py",
-            "shell",
-            "-c",
-            "import gc; print(gc.isenabled(), gc.get_freeze_count() > 10000)",
-        ],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
+    out = manage(
+        env, "shell", "-c", "import gc; print(gc.isenabled(), gc.get_freeze_count() > 10000)", timeout=120
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().splitlines()[-1] == "True True"
+    assert out.strip().splitlines()[-1] == "True True"
