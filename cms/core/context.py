@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -15,7 +16,7 @@ from wagtail.models import Page, Site
 
 from cms.core.visibility import NestedVisibility, SiteFacts, find_site, site_facts, visible_pages
 
-from .i18n import LocaleChoice, negotiate, with_fallback
+from .i18n import LocaleChoice, negotiate, with_fallback_ids
 
 
 @dataclass
@@ -94,5 +95,13 @@ def visible(ctx: ApiContext, source: type[Model] | QuerySet, now: datetime | Non
     """What the public may see of a page model (or queryset) in the answer's language, with the
     default language standing in where a translation is missing (if the request allows it); `now`
     as for `visible_pages`."""
+    return visible_to(source, ctx.site, now, [locale.pk for locale in ctx.choice.answering])
+
+
+def visible_to(
+    source: type[Model] | QuerySet, site: Site, now: datetime | None, locale_ids: Sequence[int]
+) -> QuerySet:
+    """`visible` with the site, the moment and the answer's locale chain (ids) given as values: the
+    form a query compiled once per shape (cms.core.compiled) binds them in."""
     queryset = source if isinstance(source, QuerySet) else source._default_manager.all()
-    return with_fallback(visible_pages(queryset, ctx.site, now), ctx.choice)
+    return with_fallback_ids(visible_pages(queryset, site, now), locale_ids)

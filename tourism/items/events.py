@@ -13,8 +13,7 @@ from pydantic import Field
 from wagtail.models import Page
 
 from cms.core.compiled import CompiledQuery
-from cms.core.context import ApiContext, visible
-from cms.core.i18n import with_fallback_ids
+from cms.core.context import ApiContext, visible, visible_to
 from cms.core.pagination import CompiledPage, page_of
 from cms.core.params import parse_id_param, parse_moment, parse_point
 from cms.core.problems import bad_param
@@ -326,7 +325,7 @@ def _visible_occurrences(shape: tuple, *, start: datetime, end: datetime, now: d
     """`occurrence_queryset` without event filters, as a definition `CompiledPage` compiles per shape:
     (site, the rule's facts, ordering)."""
     site, _rule, ordering = shape
-    events = with_fallback_ids(visible_pages(Page.objects.all(), site, now), locales)
+    events = visible_to(Page, site, now, locales)
     return occurrence_rows(events, start, end, ordering)
 
 

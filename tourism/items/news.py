@@ -8,8 +8,7 @@ from django.utils import timezone
 from pydantic import Field
 
 from cms.core.compiled import CompiledQuery
-from cms.core.context import ApiContext, visible
-from cms.core.i18n import with_fallback_ids
+from cms.core.context import ApiContext, visible, visible_to
 from cms.core.params import parse_day
 from cms.core.schema import Schema
 from cms.core.visibility import rule_shape, visible_pages
@@ -105,7 +104,7 @@ def feed_articles(ctx: ApiContext, filters: NewsFilters) -> list[NewsArticle]:
 
 def _feed_query(shape: tuple, *, now: dt.datetime, locales, since: dt.date | None = None):
     site, _rule, _since = shape
-    queryset = with_fallback_ids(visible_pages(NewsArticle.objects.all(), site, now), locales)
+    queryset = visible_to(NewsArticle, site, now, locales)
     if since is not None:
         queryset = queryset.filter(date__gte=since)
     return with_category_ids(queryset.only(*NEWS_ITEM_FIELDS).order_by("-date", "-pk"))[:FEED_SIZE]

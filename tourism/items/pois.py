@@ -15,8 +15,7 @@ from wagtail.models import Page
 
 from cms.core import registry, versions
 from cms.core.compiled import CompiledQuery, Keyed
-from cms.core.context import ApiContext, visible
-from cms.core.i18n import with_fallback_ids
+from cms.core.context import ApiContext, visible, visible_to
 from cms.core.lookups import JSONList
 from cms.core.pagination import CompiledPage, envelope, page_of
 from cms.core.params import parse_bbox, parse_point, within_years
@@ -448,7 +447,7 @@ def _places(
     """The places matching every filter, ordered, with the columns their items read (their tag
     names: `with_row_lists`, on loading); a definition `CompiledPage` compiles per shape."""
     site, _rule, _category, _tag, _locality, wheelchair, free, box_count, has_near, is_open, ordering = shape
-    queryset = with_fallback_ids(visible_pages(PointOfInterest.objects.all(), site, now), locales)
+    queryset = visible_to(PointOfInterest, site, now, locales)
     queryset = _db_filters(queryset, categories, tag, locality, wheelchair, free)
     queryset = queryset.filter(_area(boxes[index : index + 4] for index in range(0, 4 * box_count, 4)))
     if is_open:
