@@ -15,13 +15,13 @@ from pydantic import Field
 
 from cms.core import registry
 from cms.core.compiled import CompiledQuery
-from cms.core.context import ApiContext, api_context
+from cms.core.context import ApiContext, api_context, rule_key
 from cms.core.pagination import envelope
 from cms.core.params import ListParams, strict_query
 from cms.core.problems import PROBLEM_RESPONSES, Problem, bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import rule_shape, visible_pages
+from cms.core.visibility import visible_pages
 from media.schemas import preload_images
 from tourism.items.common import item_base, with_category_ids
 from tourism.items.events import EVENT_ITEM_FIELDS, OccurrenceItem, event_fields, venue_translations
@@ -115,7 +115,7 @@ def event_items(ids: list[int], ctx: ApiContext) -> dict[int, dict]:
     The events' row names the occurrence to show (its id, two subqueries); that occurrence's dates
     come in one query by key: a subquery per column (six) cost more to build than the query.
     """
-    shape = (ctx.site, rule_shape(ctx.site))
+    shape = rule_key(ctx)
     events = _EVENTS(shape, ids=list(ids), now=timezone.now(), moment=ctx.now)
     shown = [event.next_id or event.last_id for event in events]
     wanted = [pk for pk in shown if pk is not None]
@@ -179,7 +179,7 @@ def hit_items(hits: list[Hit], ctx: ApiContext) -> list[dict]:
         kind.name: [hit.page_id for hit in hits if hit.kind == kind.name] for kind in registry.searchable()
     }
     items: dict[int, dict] = {}
-    shape = (ctx.site, rule_shape(ctx.site))
+    shape = rule_key(ctx)
     if ids[POI.name]:
         pois = _POIS(shape, ids=ids[POI.name], now=timezone.now())
         preload_images(ctx, [poi.image_id for poi in pois])

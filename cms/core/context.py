@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 from wagtail.models import Page, Site
 
-from cms.core.visibility import NestedVisibility, SiteFacts, find_site, site_facts, visible_pages
+from cms.core.visibility import NestedVisibility, SiteFacts, find_site, rule_shape, site_facts, visible_pages
 
 from .i18n import LocaleChoice, negotiate, with_fallback_ids
 
@@ -96,6 +96,12 @@ def visible(ctx: ApiContext, source: type[Model] | QuerySet, now: datetime | Non
     default language standing in where a translation is missing (if the request allows it); `now`
     as for `visible_pages`."""
     return visible_to(source, ctx.site, now, [locale.pk for locale in ctx.choice.answering])
+
+
+def rule_key(ctx: ApiContext, *more: object) -> tuple:
+    """The start of a compiled query's shape (cms.core.compiled) that the visibility rule rests on:
+    the site and the facts the rule writes into SQL (`rule_shape`); `more` for the query's own."""
+    return (ctx.site, rule_shape(ctx.site), *more)
 
 
 def visible_to(

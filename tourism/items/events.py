@@ -13,13 +13,13 @@ from pydantic import Field
 from wagtail.models import Page
 
 from cms.core.compiled import CompiledQuery
-from cms.core.context import ApiContext, visible, visible_to
+from cms.core.context import ApiContext, rule_key, visible, visible_to
 from cms.core.pagination import CompiledPage, page_of
 from cms.core.params import parse_id_param, parse_moment, parse_point
 from cms.core.problems import bad_param
 from cms.core.schema import Schema
 from cms.core.timezone import LOCAL_TZ
-from cms.core.visibility import rule_shape, visible_pages
+from cms.core.visibility import visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -190,7 +190,7 @@ def venue_translations(events: list[Event], ctx: ApiContext) -> dict:
     if not keys:
         return {}
     venues = _VENUES(
-        (ctx.site, rule_shape(ctx.site)),
+        rule_key(ctx),
         keys=sorted(keys),
         now=timezone.now(),
         locales=list(ctx.choice.preference_ids),
@@ -335,7 +335,7 @@ def occurrence_page(ctx: ApiContext, filters: EventFilters, limit: int, offset: 
     if filters_events(filters):
         return page_of(occurrence_queryset(ctx, filters), limit, offset, load=with_event_rows)
     start, end = window(filters, ctx)
-    shape = (ctx.site, rule_shape(ctx.site), filters.ordering)
+    shape = rule_key(ctx, filters.ordering)
     locales = [locale.pk for locale in ctx.choice.answering]
     return _VISIBLE_PAGE(shape, limit, offset, start=start, end=end, now=timezone.now(), locales=locales)
 

@@ -8,10 +8,10 @@ from django.utils import timezone
 from pydantic import Field
 
 from cms.core.compiled import CompiledQuery
-from cms.core.context import ApiContext, visible, visible_to
+from cms.core.context import ApiContext, rule_key, visible, visible_to
 from cms.core.params import parse_day
 from cms.core.schema import Schema
-from cms.core.visibility import rule_shape, visible_pages
+from cms.core.visibility import visible_pages
 from media.bodies import learn_streams, stream_data
 from media.schemas import ImageOut, item_image, preload_images
 
@@ -96,7 +96,7 @@ def feed_articles(ctx: ApiContext, filters: NewsFilters) -> list[NewsArticle]:
     if filters.tag or filters.category:
         return list(news_queryset(ctx, filters)[:FEED_SIZE])
     since = parse_day("since", filters.since)
-    shape = (ctx.site, rule_shape(ctx.site), since is not None)
+    shape = rule_key(ctx, since is not None)
     values = {"since": since} if since is not None else {}
     locales = [locale.pk for locale in ctx.choice.answering]
     return _FEED(shape, now=timezone.now(), locales=locales, **values)
@@ -160,9 +160,7 @@ def feed_info(ctx: ApiContext) -> FeedInfo:
     """Channel texts: the news index page's title in the answer's language (else along its chain)."""
     site_name = ctx.site.site_name
     index = min(
-        _INDEXES(
-            (ctx.site, rule_shape(ctx.site)), now=timezone.now(), locales=list(ctx.choice.preference_ids)
-        ),
+        _INDEXES(rule_key(ctx), now=timezone.now(), locales=list(ctx.choice.preference_ids)),
         key=lambda page: (ctx.choice.rank(page.locale_id), page.pk),
         default=None,
     )

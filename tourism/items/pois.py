@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from cms.core import registry, versions
 from cms.core.compiled import CompiledQuery, Keyed
-from cms.core.context import ApiContext, visible, visible_to
+from cms.core.context import ApiContext, rule_key, visible, visible_to
 from cms.core.lookups import JSONList
 from cms.core.pagination import CompiledPage, envelope, page_of
 from cms.core.params import parse_bbox, parse_point, within_years
@@ -394,9 +394,8 @@ def _matching(ctx: ApiContext, filters: PoiFilters):
     schedules = None
     if moment is not None:
         schedules = open_schedules(PointOfInterest.objects.filter(_area(boxes)), moment)
-    shape = (
-        ctx.site,
-        rule_shape(ctx.site),
+    shape = rule_key(
+        ctx,
         bool(filters.category),
         bool(filters.tag),
         bool(filters.locality),
@@ -542,7 +541,7 @@ def related_of(link_lists: list, ctx: ApiContext) -> list[list[dict]]:
     if not targets:
         return [[] for _links in link_lists]
     candidates = _RELATED(
-        (ctx.site, rule_shape(ctx.site)),
+        rule_key(ctx),
         keys=sorted({target.translation_key for target in targets}),
         now=timezone.now(),
         locales=list(ctx.choice.preference_ids),
